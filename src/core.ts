@@ -1,0 +1,8 @@
+/**
+ * `ringkit/core`: the React-free client, the call machine, the wire protocol,
+ * signaling transports and media sessions. Runs in any JavaScript runtime.
+ *
+ * @packageDocumentation
+ */
+export * from './core/protocol.js';
+export type * from './core/media/types.js';

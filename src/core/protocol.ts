@@ -1,0 +1,454 @@
+/**
+ * The ringkit wire protocol: every message between a ring client and the
+ * signaling server, as zod schemas with inferred types.
+ *
+ * Parsing never throws: {@link parseClientMessage} and
+ * {@link parseServerMessage} return either the message or a typed
+ * {@link ProtocolError}.
+ *
+ * @packageDocumentation
+ */
+import { z } from 'zod';
+
+/** The protocol version a client announces in `hello`. */
+export const PROTOCOL_VERSION = 1;
+
+/** Longest id (user, call, request, session) the protocol accepts. */
+export const MAX_ID_LENGTH = 128;
+
+/** Largest `extra` or custom-message payload, in bytes of JSON (4 KiB). */
+export const MAX_PAYLOAD_BYTES = 4096;
+
+/** Most callees one `invite` or `add` may name. */
+export const MAX_CALLEES = 16;
+
+/**
+ * Why a call ended: one closed union, carried by every ended call.
+ *
+ * @example
+ * ```ts
+ * if (call.endReason === 'busy') showToast('Bob is on another call');
+ * ```
+ */
+export const END_REASONS = [
+  'completed',
+  'cancelled',
+  'declined',
+  'busy',
+  'no-answer',
+  'offline',
+  'do-not-disturb',
+  'answered-elsewhere',
+  'declined-elsewhere',
+  'connection-lost',
+  'media-failed',
+  'failed',
+] as const;
+
+/** Why a call ended. See {@link END_REASONS}. */
+export type EndReason = (typeof END_REASONS)[number];
+
+/** Schema of {@link EndReason}. */
+export const EndReasonSchema = z.enum(END_REASONS);
+
+/** Schema of an id: 1 to 128 printable characters. */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(MAX_ID_LENGTH)
+  .refine((id) => !/[\s\p{Cc}]/u.test(id), 'ids must not contain whitespace or control characters');
+
+/** The media of a call or of an answer. */
+export const MediaSchema = z.enum(['audio', 'video']);
+/** `'audio'` or `'video'`. */
+export type Media = z.infer<typeof MediaSchema>;
+
+/** A user's presence. */
+export const PresenceStatusSchema = z.enum(['available', 'do-not-disturb']);
+/** `'available'` or `'do-not-disturb'`. */
+export type PresenceStatus = z.infer<typeof PresenceStatusSchema>;
+
+/** Byte length of a value's JSON, or `Infinity` when it cannot be serialised. */
+function jsonBytes(value: unknown): number {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? Infinity : new TextEncoder().encode(text).length;
+  } catch {
+    return Infinity;
+  }
+}
+
+/** Schema of an app payload (`extra`, custom messages): JSON of at most 4 KiB. */
+export const PayloadSchema = z
+  .json()
+  .refine((value) => jsonBytes(value) <= MAX_PAYLOAD_BYTES, {
+    message: `payload must be at most ${MAX_PAYLOAD_BYTES} bytes of JSON`,
+  });
+
+/** Schema of `extra`: a JSON object of at most 4 KiB attached to an invite. */
+export const ExtraSchema = z
+  .record(z.string(), z.json())
+  .refine((value) => jsonBytes(value) <= MAX_PAYLOAD_BYTES, {
+    message: `extra must be at most ${MAX_PAYLOAD_BYTES} bytes of JSON`,
+  });
+/** App data attached to an invite and shown to the callee. */
+export type Extra = z.infer<typeof ExtraSchema>;
+
+/** Schema of a push notification's text for an offline callee. */
+export const PushSchema = z.strictObject({
+  title: z.string().max(256),
+  body: z.string().max(1024),
+});
+/** A push notification's title and body. */
+export type Push = z.infer<typeof PushSchema>;
+
+const Callees = z.array(IdSchema).min(1).max(MAX_CALLEES);
+const request = { id: IdSchema };
+const onCall = { id: IdSchema, callId: IdSchema };
+
+// ---------------------------------------------------------------- client -> server
+
+/** First message on a connection: protocol version, credentials, and an optional session to resume. */
+export const HelloSchema = z.strictObject({
+  type: z.literal('hello'),
+  ...request,
+  version: z.number().int().positive(),
+  token: z.string().max(8192).optional(),
+  resume: IdSchema.optional(),
+});
+/** Start a call to one or several callees. */
+export const InviteSchema = z.strictObject({
+  type: z.literal('invite'),
+  ...onCall,
+  to: Callees,
+  media: MediaSchema,
+  extra: ExtraSchema.optional(),
+  push: PushSchema.optional(),
+});
+/** A callee device acknowledges an `incoming`: it rings now. */
+export const AckSchema = z.strictObject({ type: z.literal('ack'), ...onCall });
+/** Answer a ringing call, with the media to answer with (`audio` answers a video call audio-only). */
+export const AcceptSchema = z.strictObject({ type: z.literal('accept'), ...onCall, media: MediaSchema });
+/** Decline a ringing call (stops every device of this callee). */
+export const RejectSchema = z.strictObject({ type: z.literal('reject'), ...onCall });
+/** The caller withdraws a call that nobody has answered yet. */
+export const CancelSchema = z.strictObject({ type: z.literal('cancel'), ...onCall });
+/** End the call for everyone. */
+export const HangupSchema = z.strictObject({ type: z.literal('hangup'), ...onCall });
+/** Invite more people into a call (a group call). */
+export const AddSchema = z.strictObject({ type: z.literal('add'), ...onCall, to: Callees });
+/** Leave a call; a group call goes on while two or more members remain. */
+export const LeaveSchema = z.strictObject({ type: z.literal('leave'), ...onCall });
+/** Switch this member's media between audio and video. */
+export const MediaUpdateSchema = z.strictObject({ type: z.literal('media'), ...onCall, media: MediaSchema });
+/** An app-defined message relayed to the other members of a call. */
+export const CustomMessageSchema = z.strictObject({
+  type: z.literal('message'),
+  ...onCall,
+  kind: z.string().min(1).max(MAX_ID_LENGTH),
+  data: PayloadSchema,
+});
+/** Set this user's presence. */
+export const SetPresenceSchema = z.strictObject({ type: z.literal('presence'), ...request, status: PresenceStatusSchema });
+/** Follow other users' presence (a contact list); replaces the previous list. */
+export const WatchSchema = z.strictObject({ type: z.literal('watch'), ...request, users: z.array(IdSchema).max(500) });
+/** Ask for this user's call history. */
+export const HistoryRequestSchema = z.strictObject({
+  type: z.literal('history'),
+  ...request,
+  limit: z.number().int().min(1).max(100).optional(),
+});
+/** Keep-alive and latency probe. */
+export const PingSchema = z.strictObject({ type: z.literal('ping'), ...request });
+
+/** Every message a client may send. */
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  HelloSchema,
+  InviteSchema,
+  AckSchema,
+  AcceptSchema,
+  RejectSchema,
+  CancelSchema,
+  HangupSchema,
+  AddSchema,
+  LeaveSchema,
+  MediaUpdateSchema,
+  CustomMessageSchema,
+  SetPresenceSchema,
+  WatchSchema,
+  HistoryRequestSchema,
+  PingSchema,
+]);
+/** A message from a client to the server. */
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+/** The client message of a given `type`. */
+export type ClientMessageOf<T extends ClientMessage['type']> = Extract<ClientMessage, { type: T }>;
+
+// ---------------------------------------------------------------- shared shapes
+
+/** Where a member stands in a call. */
+export const MemberStateSchema = z.enum(['calling', 'invited', 'ringing', 'joined', 'left', 'declined', 'missed']);
+/** Where a member stands in a call. */
+export type MemberState = z.infer<typeof MemberStateSchema>;
+
+/** Schema of one member of a call. */
+export const MemberSchema = z.strictObject({
+  user: IdSchema,
+  state: MemberStateSchema,
+  media: MediaSchema,
+});
+/** One member of a call. */
+export type Member = z.infer<typeof MemberSchema>;
+
+/** Schema of the server's view of a call. */
+export const CallInfoSchema = z.strictObject({
+  callId: IdSchema,
+  room: IdSchema,
+  from: IdSchema,
+  media: MediaSchema,
+  members: z.array(MemberSchema).max(64),
+  extra: ExtraSchema.optional(),
+  status: z.enum(['ringing', 'active', 'ended']),
+  createdAt: z.number(),
+  answeredAt: z.number().optional(),
+});
+/** The server's view of a call. */
+export type CallInfo = z.infer<typeof CallInfoSchema>;
+
+/** Schema of LiveKit credentials for one device in one call. */
+export const LiveKitGrantSchema = z.strictObject({
+  url: z.string().min(1).max(2048),
+  token: z.string().min(1).max(8192),
+  room: IdSchema,
+  identity: z.string().min(1).max(2 * MAX_ID_LENGTH + 1),
+});
+/** LiveKit credentials for one device in one call. */
+export type LiveKitGrant = z.infer<typeof LiveKitGrantSchema>;
+
+/** Schema of one call-history entry. */
+export const HistoryEntrySchema = z.strictObject({
+  callId: IdSchema,
+  direction: z.enum(['outgoing', 'incoming']),
+  peers: z.array(IdSchema),
+  media: MediaSchema,
+  missed: z.boolean(),
+  reason: EndReasonSchema,
+  startedAt: z.number(),
+  answeredAt: z.number().optional(),
+  endedAt: z.number(),
+  durationMs: z.number().nonnegative(),
+});
+/** One call in a user's history. */
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** Error codes the server answers with. */
+export const ERROR_CODES = [
+  'bad-json',
+  'bad-message',
+  'too-large',
+  'unsupported-version',
+  'unauthorized',
+  'not-authenticated',
+  'forbidden',
+  'not-found',
+  'call-ended',
+  'already-answered',
+  'already-in-call',
+  'invalid-state',
+  'rate-limited',
+  'unavailable',
+  'internal',
+] as const;
+/** Schema of an error code. */
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+/** An error code the server answers with. */
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+// ---------------------------------------------------------------- server -> client
+
+/** Authenticated: who this is, the session to resume with, and the calls this user is in. */
+export const WelcomeSchema = z.strictObject({
+  type: z.literal('welcome'),
+  replyTo: IdSchema,
+  version: z.number().int().positive(),
+  user: IdSchema,
+  device: IdSchema,
+  session: IdSchema,
+  resumed: z.boolean(),
+  presence: PresenceStatusSchema,
+  graceMs: z.number().int().nonnegative(),
+  calls: z.array(CallInfoSchema).max(64),
+});
+/** The caller's invite was taken: the call as stored, and LiveKit credentials to join while it rings. */
+export const InvitedSchema = z.strictObject({
+  type: z.literal('invited'),
+  replyTo: IdSchema,
+  call: CallInfoSchema,
+  livekit: LiveKitGrantSchema.optional(),
+});
+/** A call rings on this device. */
+export const IncomingSchema = z.strictObject({ type: z.literal('incoming'), call: CallInfoSchema });
+/** A device of `by` rings (sent to the caller and other members). */
+export const RingingSchema = z.strictObject({ type: z.literal('ringing'), callId: IdSchema, by: IdSchema });
+/** `by` accepted; the winning device also gets its LiveKit credentials. */
+export const AcceptedSchema = z.strictObject({
+  type: z.literal('accepted'),
+  callId: IdSchema,
+  by: IdSchema,
+  media: MediaSchema,
+  livekit: LiveKitGrantSchema.optional(),
+});
+/** A member joined the call. */
+export const MemberJoinedSchema = z.strictObject({ type: z.literal('joined'), callId: IdSchema, user: IdSchema });
+/** A member left (or stopped ringing in) a call that goes on. */
+export const MemberLeftSchema = z.strictObject({
+  type: z.literal('left'),
+  callId: IdSchema,
+  user: IdSchema,
+  reason: EndReasonSchema,
+});
+/** The call ended for this device, with one reason and who ended it (null: the server). */
+export const EndedSchema = z.strictObject({
+  type: z.literal('ended'),
+  callId: IdSchema,
+  reason: EndReasonSchema,
+  by: IdSchema.nullable(),
+});
+/** The call changed (media, members). */
+export const UpdatedSchema = z.strictObject({ type: z.literal('updated'), call: CallInfoSchema });
+/** A custom message from another member. */
+export const RelayedMessageSchema = z.strictObject({
+  type: z.literal('message'),
+  callId: IdSchema,
+  from: IdSchema,
+  kind: z.string().min(1).max(MAX_ID_LENGTH),
+  data: PayloadSchema,
+});
+/** A watched user's presence (`offline` when no device is connected). */
+export const PresenceSchema = z.strictObject({
+  type: z.literal('presence'),
+  user: IdSchema,
+  status: z.enum(['available', 'do-not-disturb', 'offline']),
+});
+/** This user's call history, newest first. */
+export const HistorySchema = z.strictObject({
+  type: z.literal('history'),
+  replyTo: IdSchema,
+  entries: z.array(HistoryEntrySchema).max(100),
+});
+/** A request succeeded and has nothing else to say. */
+export const OkSchema = z.strictObject({ type: z.literal('ok'), replyTo: IdSchema });
+/** Answer to `ping`. */
+export const PongSchema = z.strictObject({ type: z.literal('pong'), replyTo: IdSchema, time: z.number() });
+/** A request failed: code, words, the request it answers, and the call when there is one. */
+export const ErrorMessageSchema = z.strictObject({
+  type: z.literal('error'),
+  code: ErrorCodeSchema,
+  message: z.string().max(1024),
+  replyTo: IdSchema.optional(),
+  callId: IdSchema.optional(),
+});
+
+/** Every message the server may send. */
+export const ServerMessageSchema = z.discriminatedUnion('type', [
+  WelcomeSchema,
+  InvitedSchema,
+  IncomingSchema,
+  RingingSchema,
+  AcceptedSchema,
+  MemberJoinedSchema,
+  MemberLeftSchema,
+  EndedSchema,
+  UpdatedSchema,
+  RelayedMessageSchema,
+  PresenceSchema,
+  HistorySchema,
+  OkSchema,
+  PongSchema,
+  ErrorMessageSchema,
+]);
+/** A message from the server to a client. */
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;
+/** The server message of a given `type`. */
+export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+
+// ---------------------------------------------------------------- parsing
+
+/** Why a frame was refused. */
+export interface ProtocolError {
+  /** `bad-json`, `too-large` or `bad-message`. */
+  code: 'bad-json' | 'too-large' | 'bad-message';
+  /** What was wrong, for people. */
+  message: string;
+  /** The `id` of the request, when one could be read. */
+  replyTo?: string;
+}
+
+/** Either a parsed message or the reason it was refused. */
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: ProtocolError };
+
+/** Largest frame a parser looks at (64 KiB), matching the server's `maxPayload`. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+function readRequestId(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as { id?: unknown }).id;
+  return IdSchema.safeParse(id).success ? (id as string) : undefined;
+}
+
+function describe(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'message'}: ${issue.message}`)
+    .join('; ');
+}
+
+function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
+  try {
+    let value = input;
+    if (typeof input === 'string') {
+      if (input.length > MAX_FRAME_BYTES) {
+        return { ok: false, error: { code: 'too-large', message: `frame exceeds ${MAX_FRAME_BYTES} bytes` } };
+      }
+      try {
+        value = JSON.parse(input);
+      } catch {
+        return { ok: false, error: { code: 'bad-json', message: 'frame is not valid JSON' } };
+      }
+    }
+    const result = schema.safeParse(value);
+    if (result.success) return { ok: true, message: result.data };
+    return { ok: false, error: { code: 'bad-message', message: describe(result.error.issues), replyTo: readRequestId(value) } };
+  } catch (error) {
+    return { ok: false, error: { code: 'bad-message', message: `unreadable message: ${String(error)}` } };
+  }
+}
+
+/**
+ * Parse a frame (JSON text or an already-decoded value) sent by a client.
+ * Never throws.
+ *
+ * @example
+ * ```ts
+ * const result = parseClientMessage(frame);
+ * if (!result.ok) return socket.send(JSON.stringify({ type: 'error', ...result.error }));
+ * handle(result.message);
+ * ```
+ */
+export function parseClientMessage(input: unknown): ParseResult<ClientMessage> {
+  return parseWith(ClientMessageSchema, input);
+}
+
+/**
+ * Parse a frame (JSON text or an already-decoded value) sent by the server.
+ * Never throws.
+ *
+ * @example
+ * ```ts
+ * const result = parseServerMessage(event.data);
+ * if (result.ok && result.message.type === 'incoming') ring(result.message.call);
+ * ```
+ */
+export function parseServerMessage(input: unknown): ParseResult<ServerMessage> {
+  return parseWith(ServerMessageSchema, input);
+}

@@ -1,0 +1,6 @@
+/**
+ * `ringkit/server`: the signaling server (Node), its call rules, stores and LiveKit tokens.
+ *
+ * @packageDocumentation
+ */
+export {};

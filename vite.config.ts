@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { defineConfig, type Plugin } from 'vite';
+import dts from 'vite-plugin-dts';
+import pkg from './package.json' with { type: 'json' };
+
+const externalPackages = [
+  ...Object.keys(pkg.dependencies),
+  ...Object.keys(pkg.peerDependencies),
+  ...builtinModules,
+].flatMap((name) => [name, `node:${name}`]);
+
+/** Dependencies, peers, their subpaths and Node built-ins stay imports. */
+function isExternal(id: string): boolean {
+  return externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+/** Copies the stylesheet to `dist/styles.css` as it is. */
+function copyStyles(): Plugin {
+  return {
+    name: 'ringkit-copy-styles',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/react/styles.css', 'utf8') });
+    },
+  };
+}
+
+/** Library build: `ringkit` (React), `ringkit/core`, `ringkit/server` and the `ringkit-server` CLI. */
+export default defineConfig({
+  plugins: [
+    dts({ include: ['src'], exclude: ['src/**/*.test.*'], tsconfigPath: './tsconfig.build.json' }),
+    copyStyles(),
+  ],
+  build: {
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core.ts',
+        server: 'src/server.ts',
+        cli: 'src/cli.ts',
+      },
+      formats: ['es'],
+    },
+    rollupOptions: {
+      external: isExternal,
+      output: {
+        banner: (chunk) =>
+          chunk.name === 'index' ? "'use client';" : chunk.name === 'cli' ? '#!/usr/bin/env node' : '',
+      },
+    },
+  },
+});
