@@ -6,3 +6,4 @@
  */
 export * from './core/protocol.js';
 export type * from './core/media/types.js';
+export type * from './core/signaling/transport.js';
