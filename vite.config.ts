@@ -15,12 +15,13 @@ function isExternal(id: string): boolean {
   return externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 }
 
-/** Copies the stylesheet to `dist/styles.css` as it is. */
+/** Copies the stylesheet to `dist/styles.css` as it is, with a declaration for typed side-effect imports. */
 function copyStyles(): Plugin {
   return {
     name: 'ringkit-copy-styles',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync('src/react/styles.css', 'utf8') });
+      this.emitFile({ type: 'asset', fileName: 'styles.css.d.ts', source: '/** The ringkit theme: `import "ringkit/styles.css"`. */\nexport {};\n' });
     },
   };
 }
