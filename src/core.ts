@@ -7,3 +7,5 @@
 export * from './core/protocol.js';
 export type * from './core/media/types.js';
 export type * from './core/signaling/transport.js';
+export * from './core/errors.js';
+export * from './core/ring-client.js';

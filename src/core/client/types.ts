@@ -1,0 +1,272 @@
+/**
+ * The ring client's public shapes: options, the store snapshot, the current
+ * call as the UI sees it, and the {@link RingClient} interface.
+ *
+ * @packageDocumentation
+ */
+import type { RingError } from '../errors.js';
+import type { CaptureOptions, ConnectionQuality, DeviceKind, MediaDeviceError, MediaFactory, MediaSession, MediaSnapshot } from '../media/types.js';
+import type { z } from 'zod';
+import type {
+  CallInfo,
+  EndReason,
+  Extra,
+  HistoryEntry,
+  Media,
+  Member,
+  PayloadSchema,
+  PresenceStatus,
+  Push,
+} from '../protocol.js';
+import type { TransportFactory } from '../signaling/transport.js';
+
+/** Any JSON value (custom message payloads). */
+export type JsonValue = z.infer<typeof PayloadSchema>;
+
+/** Connection to the signaling server. */
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+/** A watched user's presence (`offline`: no device connected). */
+export type WatchedPresence = PresenceStatus | 'offline';
+
+/**
+ * Where the current call stands, as the UI shows it.
+ *
+ * `calling` (invite sent) -> `ringing` (a callee device rings) for the caller;
+ * `incoming` -> `answering` for the callee; then `connecting` -> `active`
+ * (`reconnecting` while media recovers) -> `ended`.
+ */
+export type CallStatus = 'calling' | 'ringing' | 'incoming' | 'answering' | 'connecting' | 'active' | 'reconnecting' | 'ended';
+
+/** What this device knows of another member's media. */
+export interface RemoteMediaState {
+  /** Microphone published and unmuted. */
+  micEnabled: boolean;
+  /** Camera published and on. */
+  cameraEnabled: boolean;
+  /** Connection quality as the media server reports it. */
+  quality: ConnectionQuality;
+}
+
+/** The current call, mirrored from the call machine. */
+export interface CurrentCall {
+  /** The call id (also the media room). */
+  callId: string;
+  /** Whether this user placed or received the call. */
+  direction: 'outgoing' | 'incoming';
+  /** Where the call stands. */
+  status: CallStatus;
+  /** This user. */
+  self: string;
+  /** The other users of the call. */
+  peers: string[];
+  /** Every member as the server last reported them. */
+  members: Member[];
+  /** The call's media (`video` once anyone switched to video). */
+  media: Media;
+  /** App data attached to the invite. */
+  extra?: Extra;
+  /** When the call was created (ms since epoch). */
+  createdAt: number;
+  /** When it was answered. */
+  answeredAt?: number;
+  /** When it ended. */
+  endedAt?: number;
+  /** Why it ended (set once `status` is `ended`). */
+  endReason?: EndReason;
+  /** Who ended it (`null`: the server or the network). */
+  endedBy?: string | null;
+  /** This device's microphone. */
+  micEnabled: boolean;
+  /** This device's camera. */
+  cameraEnabled: boolean;
+  /** Other members' media state, by user id. */
+  remote: Record<string, RemoteMediaState>;
+  /** This device's media connection quality. */
+  quality: ConnectionQuality;
+  /** The last camera/microphone error, if any. */
+  deviceError?: MediaDeviceError;
+}
+
+/** A call that rang here and was not answered. */
+export interface MissedCall {
+  /** The call as it rang. */
+  call: CallInfo;
+  /** `no-answer` or `cancelled`. */
+  reason: EndReason;
+  /** When it stopped ringing (ms since epoch). */
+  at: number;
+}
+
+/** Everything the ring client's store holds. Snapshots are immutable and stable between changes. */
+export interface RingClientSnapshot {
+  /** Connection to the signaling server. */
+  connection: ConnectionStatus;
+  /** The signed-in user, once welcomed. */
+  user: string | null;
+  /** This device's id, once welcomed. */
+  device: string | null;
+  /** This user's presence. */
+  presence: PresenceStatus;
+  /** Presence of the users passed to `watch()`. */
+  watched: Readonly<Record<string, WatchedPresence>>;
+  /** Incoming calls ringing on this device now, oldest first. */
+  incoming: readonly CallInfo[];
+  /** The current call (kept after it ends until the next call or `dismiss()`). */
+  call: CurrentCall | null;
+  /** The current call's media state. */
+  media: MediaSnapshot | null;
+  /** Calls missed since the client started, newest first. */
+  missed: readonly MissedCall[];
+  /** The last history fetched with `history()`, newest first. */
+  history: readonly HistoryEntry[];
+  /** The last error, if any. */
+  error: RingError | null;
+}
+
+/** Reconnection backoff: delay = min(maxMs, initialMs * factor^attempt) with jitter. */
+export interface BackoffOptions {
+  /** First delay (default 500 ms). */
+  initialMs?: number;
+  /** Largest delay (default 10 s). */
+  maxMs?: number;
+  /** Growth per attempt (default 2). */
+  factor?: number;
+  /** Give up after this many failed attempts in a row (default: never). */
+  maxAttempts?: number;
+}
+
+/** Machine timers of each call, in ms. */
+export interface CallTimeouts {
+  /** Invite or accept unanswered by the server (default 10 s) -> `failed`. */
+  signalMs?: number;
+  /** Ringing with no answer, a safety net behind the server's own ring timer (default 70 s) -> `no-answer`. */
+  ringMs?: number;
+  /** Joining the media room (default 20 s) -> `media-failed`. */
+  connectMs?: number;
+  /** Media reconnecting (default 20 s) -> `connection-lost`. */
+  reconnectMs?: number;
+}
+
+/** Options of {@link RingClient}. */
+export interface RingClientOptions {
+  /** The signaling server (`wss://...`); used when no `transport` is given. */
+  url?: string;
+  /** Credentials sent in `hello`: a token or a function returning one (called on every (re)connection). */
+  token?: string | (() => string | Promise<string>);
+  /** Development servers only: the user id to sign in as, without a token. */
+  user?: string;
+  /** A transport factory (for example the memory hub's); overrides `url`. */
+  transport?: TransportFactory;
+  /** Creates each call's media session (default: LiveKit, loaded on first use). */
+  media?: MediaFactory;
+  /** Camera and microphone settings for every call (change per call with `call`/`accept` options). */
+  capture?: CaptureOptions;
+  /** LiveKit url to prewarm while a call rings, before any grant was seen. */
+  livekitUrl?: string;
+  /** Reconnection backoff. */
+  reconnect?: BackoffOptions;
+  /** Call machine timers. */
+  timeouts?: CallTimeouts;
+  /** How long a request waits for the server (default 10 s). */
+  requestTimeoutMs?: number;
+}
+
+/** Options of `call()`. */
+export interface CallOptions {
+  /** Video call (default: audio). */
+  video?: boolean;
+  /** App data shown to the callee (JSON, at most 4 KiB). */
+  extra?: Extra;
+  /** Push notification text for callees that are offline. */
+  push?: Push;
+  /** Hang up the current call first instead of failing with `already-in-call`. */
+  replace?: boolean;
+  /** Capture settings for this call. */
+  capture?: CaptureOptions;
+}
+
+/** Options of `accept()`. */
+export interface AcceptOptions {
+  /** Answer with video (default: the call's media). `false` answers a video call audio-only. */
+  video?: boolean;
+  /** Capture settings for this call. */
+  capture?: CaptureOptions;
+}
+
+/** A custom in-call message from another member. */
+export interface CallMessage {
+  /** The call it belongs to. */
+  callId: string;
+  /** Who sent it. */
+  from: string;
+  /** The app's message type. */
+  kind: string;
+  /** The app's payload. */
+  data: JsonValue;
+}
+
+/** Events a client announces besides store changes. */
+export interface RingClientEvents {
+  /** A custom in-call message arrived. */
+  message: CallMessage;
+  /** A call rang here and stopped without being answered. */
+  missed: MissedCall;
+  /** A call started ringing here. */
+  incoming: CallInfo;
+  /** The current call ended. */
+  ended: CurrentCall;
+  /** Something failed (also stored as `snapshot.error`). */
+  error: RingError;
+}
+
+/**
+ * A ring client: a connection to the signaling server, the calls of this
+ * device, and a store UI code can subscribe to.
+ */
+export interface RingClient {
+  /** The current state (stable between changes, safe for `useSyncExternalStore`). */
+  getSnapshot(): RingClientSnapshot;
+  /** Listen for any state change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Listen for one kind of client event; returns the unsubscribe function. */
+  on<K extends keyof RingClientEvents>(type: K, listener: (event: RingClientEvents[K]) => void): () => void;
+  /** Connect (idempotent); resolves once welcomed. */
+  connect(): Promise<void>;
+  /** Close the connection and stop reconnecting; a current call is hung up first. */
+  disconnect(): Promise<void>;
+  /** Place a call to one user or several (a group call); resolves with the call id once the server took it. */
+  call(to: string | readonly string[], options?: CallOptions): Promise<string>;
+  /** Answer a ringing call (default: the first one); hangs up the current call first. */
+  accept(callId?: string, options?: AcceptOptions): Promise<void>;
+  /** Decline a ringing call (default: the first one) on every device of this user. */
+  reject(callId?: string): Promise<void>;
+  /** Withdraw the current outgoing call before anyone answered. */
+  cancel(): Promise<void>;
+  /** End the current call for everyone (or cancel it while it rings). */
+  hangup(): Promise<void>;
+  /** Leave the current group call; it goes on for the others. */
+  leave(): Promise<void>;
+  /** Invite more people into the current call. */
+  add(users: readonly string[]): Promise<void>;
+  /** Switch the current call between audio and video. */
+  switchMedia(media: Media): Promise<void>;
+  /** Mute or unmute the microphone. */
+  setMicrophoneEnabled(enabled: boolean): Promise<void>;
+  /** Turn the camera on or off. */
+  setCameraEnabled(enabled: boolean): Promise<void>;
+  /** Use another device of a kind: applied to the live call, remembered for the next ones. */
+  switchDevice(kind: DeviceKind, deviceId: string): Promise<void>;
+  /** Send a custom message to the other members of the current call. */
+  sendMessage(kind: string, data: JsonValue): Promise<void>;
+  /** Set this user's presence. */
+  setPresence(status: PresenceStatus): Promise<void>;
+  /** Follow these users' presence (replaces the previous list). */
+  watch(users: readonly string[]): Promise<void>;
+  /** Fetch this user's call history, newest first (also stored as `snapshot.history`). */
+  history(limit?: number): Promise<HistoryEntry[]>;
+  /** Forget an ended current call and the last error. */
+  dismiss(): void;
+  /** The current call's media session, if any. */
+  getMediaSession(): MediaSession | null;
+}

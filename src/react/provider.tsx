@@ -1,0 +1,45 @@
+'use client';
+/**
+ * `<RingProvider>`: puts a ring client in React context and connects it.
+ *
+ * @packageDocumentation
+ */
+import { createContext, useEffect, type ReactNode } from 'react';
+import type { RingClient } from '../core/ring-client.js';
+
+/** The React context holding the ring client (null outside a provider). */
+export const RingClientContext = createContext<RingClient | null>(null);
+RingClientContext.displayName = 'RingClientContext';
+
+/** Props of {@link RingProvider}. */
+export interface RingProviderProps {
+  /** The client made with `createRingClient`. */
+  client: RingClient;
+  /** Connect the client on mount (default true). The provider never disconnects it: the app owns the client. */
+  connect?: boolean;
+  /** The app. */
+  children?: ReactNode;
+}
+
+/**
+ * Makes a ring client available to ringkit's hooks and components, and
+ * connects it once mounted (never during server rendering).
+ *
+ * @example
+ * ```tsx
+ * const client = createRingClient({ url: 'wss://calls.example.com', token: () => getToken() });
+ *
+ * <RingProvider client={client}>
+ *   <CallButton to="bob" video />
+ *   <IncomingCallModal />
+ * </RingProvider>
+ * ```
+ */
+export function RingProvider({ client, connect = true, children }: RingProviderProps) {
+  useEffect(() => {
+    if (!connect) return;
+    // Connection failures are stored on the client's snapshot (`error`); nothing to rethrow here.
+    client.connect().catch(() => undefined);
+  }, [client, connect]);
+  return <RingClientContext.Provider value={client}>{children}</RingClientContext.Provider>;
+}

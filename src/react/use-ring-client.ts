@@ -1,0 +1,47 @@
+'use client';
+/**
+ * Read the ring client from context.
+ *
+ * @packageDocumentation
+ */
+import { useContext } from 'react';
+import type { RingClient } from '../core/ring-client.js';
+import { RingClientContext } from './provider.js';
+
+/**
+ * The ring client of the nearest `<RingProvider>`, or the one passed in.
+ * Throws a clear error when there is neither.
+ *
+ * @example
+ * ```tsx
+ * function CallBob() {
+ *   const client = useRingClient();
+ *   return <button onClick={() => client.call('bob')}>Call Bob</button>;
+ * }
+ * ```
+ */
+export function useRingClient(client?: RingClient): RingClient {
+  const fromContext = useContext(RingClientContext);
+  const found = client ?? fromContext;
+  if (!found) {
+    throw new Error(
+      'ringkit: no ring client. Wrap your app in <RingProvider client={createRingClient(...)}> or pass a client to the hook.',
+    );
+  }
+  return found;
+}
+
+/**
+ * The ring client of the nearest `<RingProvider>` (or the one passed in), or
+ * `null` outside a provider. For components that also work without calls.
+ *
+ * @example
+ * ```tsx
+ * const client = useMaybeRingClient();
+ * if (!client) return <p>Calls are off</p>;
+ * ```
+ */
+export function useMaybeRingClient(client?: RingClient): RingClient | null {
+  const fromContext = useContext(RingClientContext);
+  return client ?? fromContext;
+}
