@@ -1,0 +1,124 @@
+/**
+ * In-page media probes, bundled by `e2e-browser.ts` and injected into every page before its own
+ * scripts run. They see every track that arrives over WebRTC, whatever UI renders it, and expose
+ * `window.__rkProbe` for the Node side (`e2e-media.ts`).
+ *
+ * @packageDocumentation
+ */
+
+/** One remote `<video>` element as the probe sees it. */
+export interface RemoteVideoSample {
+  trackId: string;
+  videoWidth: number;
+  /** Frames presented so far, counted with `requestVideoFrameCallback`. */
+  frames: number;
+}
+
+/** Loudest level of one remote audio track since the previous read. */
+export interface RemoteAudioSample {
+  trackId: string;
+  /** Highest RMS level (0..1) seen by an AnalyserNode since the previous read. */
+  peak: number;
+  muted: boolean;
+}
+
+/** What the probe exposes on `window.__rkProbe`. */
+export interface PageProbe {
+  remoteVideos(): RemoteVideoSample[];
+  remoteAudio(): RemoteAudioSample[];
+}
+
+declare global {
+  interface Window {
+    __rkProbe?: PageProbe;
+  }
+}
+
+const remoteTracks = new Map<string, MediaStreamTrack>();
+const frameCounts = new WeakMap<HTMLVideoElement, number>();
+const audioMeters = new Map<string, { peak: number; stop: () => void }>();
+
+function recordRemoteTracks(): void {
+  const Original = window.RTCPeerConnection;
+  class ProbedPeerConnection extends Original {
+    constructor(configuration?: RTCConfiguration) {
+      super(configuration);
+      this.addEventListener('track', (event) => remoteTracks.set(event.track.id, event.track));
+    }
+  }
+  window.RTCPeerConnection = ProbedPeerConnection;
+}
+
+function countFrames(video: HTMLVideoElement): void {
+  if (frameCounts.has(video)) return;
+  frameCounts.set(video, 0);
+  const onFrame = () => {
+    frameCounts.set(video, (frameCounts.get(video) ?? 0) + 1);
+    video.requestVideoFrameCallback(onFrame);
+  };
+  video.requestVideoFrameCallback(onFrame);
+}
+
+function remoteVideoTrack(video: HTMLVideoElement): MediaStreamTrack | undefined {
+  const stream = video.srcObject;
+  if (!(stream instanceof MediaStream)) return undefined;
+  return stream.getVideoTracks().find((track) => remoteTracks.has(track.id));
+}
+
+function remoteVideos(): RemoteVideoSample[] {
+  const samples: RemoteVideoSample[] = [];
+  for (const video of document.querySelectorAll('video')) {
+    const track = remoteVideoTrack(video);
+    if (!track) continue;
+    countFrames(video);
+    samples.push({ trackId: track.id, videoWidth: video.videoWidth, frames: frameCounts.get(video) ?? 0 });
+  }
+  return samples;
+}
+
+let audioContext: AudioContext | undefined;
+
+function meter(track: MediaStreamTrack): { peak: number; stop: () => void } {
+  audioContext ??= new AudioContext();
+  const source = audioContext.createMediaStreamSource(new MediaStream([track]));
+  const analyser = audioContext.createAnalyser();
+  analyser.fftSize = 1024;
+  source.connect(analyser);
+  const samples = new Float32Array(analyser.fftSize);
+  const entry = { peak: 0, stop: () => {} };
+  const timer = window.setInterval(() => {
+    analyser.getFloatTimeDomainData(samples);
+    let sum = 0;
+    for (const value of samples) sum += value * value;
+    entry.peak = Math.max(entry.peak, Math.sqrt(sum / samples.length));
+  }, 40);
+  entry.stop = () => {
+    window.clearInterval(timer);
+    source.disconnect();
+  };
+  return entry;
+}
+
+function remoteAudio(): RemoteAudioSample[] {
+  if (audioContext?.state === 'suspended') void audioContext.resume();
+  const samples: RemoteAudioSample[] = [];
+  for (const [trackId, track] of remoteTracks) {
+    if (track.kind !== 'audio') continue;
+    if (track.readyState === 'ended') {
+      audioMeters.get(trackId)?.stop();
+      audioMeters.delete(trackId);
+      continue;
+    }
+    let entry = audioMeters.get(trackId);
+    if (!entry) {
+      entry = meter(track);
+      audioMeters.set(trackId, entry);
+    }
+    samples.push({ trackId, peak: entry.peak, muted: track.muted });
+    entry.peak = 0;
+  }
+  return samples;
+}
+
+recordRemoteTracks();
+window.__rkProbe = { remoteVideos, remoteAudio };
