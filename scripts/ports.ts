@@ -30,6 +30,29 @@ export function isTcpPortFree(port: number, host = '127.0.0.1'): Promise<boolean
 }
 
 /**
+ * Whether nothing is bound to a UDP port of `host`.
+ *
+ * @example
+ * ```ts
+ * if (!(await isUdpPortFree(7882))) console.log('WebRTC UDP port taken');
+ * ```
+ */
+export function isUdpPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createSocket('udp4');
+    socket.once('error', () => resolve(false));
+    socket.bind({ port, address: host, exclusive: true }, () => socket.close(() => resolve(true)));
+  });
+}
+
+/** A port a program needs, with what it is for (named in the error when it is taken). */
+export interface NeededPort {
+  port: number;
+  purpose: string;
+  protocol?: 'tcp' | 'udp';
+}
+
+/**
  * Throws a {@link PortBusyError} naming the first busy port, before anything is started.
  *
  * @example
@@ -37,9 +60,10 @@ export function isTcpPortFree(port: number, host = '127.0.0.1'): Promise<boolean
  * await assertPortsFree([{ port: 7880, purpose: 'livekit-server HTTP' }]);
  * ```
  */
-export async function assertPortsFree(ports: readonly { port: number; purpose: string }[], host = '127.0.0.1') {
-  for (const { port, purpose } of ports) {
-    if (!(await isTcpPortFree(port, host))) throw new PortBusyError(port, purpose);
+export async function assertPortsFree(ports: readonly NeededPort[], host = '127.0.0.1'): Promise<void> {
+  for (const { port, purpose, protocol = 'tcp' } of ports) {
+    const free = protocol === 'udp' ? await isUdpPortFree(port, host) : await isTcpPortFree(port, host);
+    if (!free) throw new PortBusyError(port, `${purpose}, ${protocol.toUpperCase()}`);
   }
 }
 
