@@ -1,0 +1,67 @@
+'use client';
+/**
+ * `<CallButton>`: Call → Cancel → Hang up.
+ *
+ * @packageDocumentation
+ */
+import type { ButtonHTMLAttributes, Ref } from 'react';
+import { useCallButton, type UseCallButtonOptions } from '../use-call-button.js';
+import { classNames, composeHandlers } from './compose.js';
+import { Icon } from './icons.js';
+
+/** Props of {@link CallButton}. */
+export interface CallButtonProps
+  extends UseCallButtonOptions,
+    Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'children' | 'onError'> {
+  /** The `<button>`. */
+  ref?: Ref<HTMLButtonElement>;
+}
+
+/**
+ * A button that calls `to` (audio, or video with `video`), turns into Cancel while
+ * it rings and Hang up once answered. While the client is offline or busy it stays
+ * focusable but `aria-disabled`, with the reason next to it. State is on `data-state`
+ * and `aria-pressed`. The user's `onClick` runs first; `preventDefault()` stops the action.
+ *
+ * @example
+ * ```tsx
+ * <RingProvider client={client}>
+ *   <CallButton to="bob" video className="my-button" />
+ * </RingProvider>
+ * ```
+ */
+export function CallButton(props: CallButtonProps) {
+  const { to, video, extra, getUser, ringback, onError, client, locale, messages, className, onClick, ref, ...rest } =
+    props;
+  const { state, text, reason, buttonProps, reasonProps } = useCallButton({
+    to,
+    video,
+    extra,
+    getUser,
+    ringback,
+    onError,
+    client,
+    locale,
+    messages,
+  });
+  const icon = state === 'idle' || state === 'unavailable' ? (video ? 'video' : 'phone') : 'hangup';
+  return (
+    <>
+      <button
+        ref={ref}
+        {...rest}
+        {...buttonProps}
+        onClick={composeHandlers(onClick, buttonProps.onClick)}
+        className={classNames('rk-call-button', className)}
+      >
+        <Icon name={icon} />
+        <span className="rk-call-button__text">{text}</span>
+      </button>
+      {reason ? (
+        <span {...reasonProps} className="rk-call-button__reason">
+          {reason}
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+'use client';
+/**
+ * `<IncomingCallModal>`: the alert dialog that rings for the callee.
+ *
+ * @packageDocumentation
+ */
+import type { HTMLAttributes, MouseEvent, ReactNode, Ref } from 'react';
+import { createPortal } from 'react-dom';
+import type { CallInfo, Extra } from '../../core/protocol.js';
+import { formatMessage } from '../i18n/messages.js';
+import {
+  useIncomingCallModal,
+  type IncomingCaller,
+  type UseIncomingCallModalOptions,
+} from '../use-incoming-call-modal.js';
+import { classNames, composeHandlers, initialsOf, useMergedRef } from './compose.js';
+import { Icon } from './icons.js';
+import { displayNames } from './users.js';
+
+/** Props of {@link IncomingCallModal}. */
+export interface IncomingCallModalProps
+  extends UseIncomingCallModalOptions,
+    Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'role' | 'onError'> {
+  /** The dialog element. */
+  ref?: Ref<HTMLDivElement>;
+  /** Replace the caller block (avatar and name). */
+  renderCaller?: (caller: IncomingCaller, call: CallInfo) => ReactNode;
+  /** Show the invite's `extra`; by default its text, number and yes/no fields are listed. */
+  renderExtra?: (extra: Extra, call: CallInfo) => ReactNode;
+  /** Render in place instead of in a portal on `document.body`. */
+  inline?: boolean;
+  /** Runs before accepting; `preventDefault()` stops it. */
+  onAccept?: (event: MouseEvent<HTMLButtonElement>) => void;
+  /** Runs before accepting audio-only; `preventDefault()` stops it. */
+  onAcceptAudio?: (event: MouseEvent<HTMLButtonElement>) => void;
+  /** Runs before declining; `preventDefault()` stops it. */
+  onDecline?: (event: MouseEvent<HTMLButtonElement>) => void;
+}
+
+function DefaultExtra({ extra }: { extra: Extra }) {
+  const rows = Object.entries(extra).filter(
+    (entry): entry is [string, string | number | boolean] => ['string', 'number', 'boolean'].includes(typeof entry[1]),
+  );
+  if (rows.length === 0) return null;
+  return (
+    <dl className="rk-incoming__extra">
+      {rows.map(([key, value]) => (
+        <div key={key} className="rk-incoming__extra-row">
+          <dt>{key}</dt>
+          <dd>{String(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * Rings for the callee: an accessible alert dialog (labelled, focus trapped and looped,
+ * Decline focused first, no dismissal by an outside click, Escape never accepts) with
+ * the caller, audio or video, the invite's `extra`, and Accept, Accept as audio (video
+ * calls) and Decline. Several ringing calls queue. Plays the ringtone in one tab of the
+ * user; optional browser notification while the tab is hidden. Renders nothing while
+ * nothing rings.
+ *
+ * @example
+ * ```tsx
+ * <IncomingCallModal
+ *   getUser={(id) => contacts[id]}
+ *   renderExtra={(extra) => <p>{String(extra.subject)}</p>}
+ *   notification
+ * />
+ * ```
+ */
+export function IncomingCallModal(props: IncomingCallModalProps) {
+  const {
+    getUser,
+    ringtone,
+    notification,
+    onError,
+    client,
+    locale,
+    messages: overrides,
+    renderCaller,
+    renderExtra,
+    inline = false,
+    onAccept,
+    onAcceptAudio,
+    onDecline,
+    className,
+    ref,
+    ...rest
+  } = props;
+  const bag = useIncomingCallModal({ getUser, ringtone, notification, onError, client, locale, messages: overrides });
+  const dialogRef = useMergedRef(bag.dialogProps.ref, ref);
+  const { call, caller, queue, messages } = bag;
+  if (!call || !caller) return null;
+  const dialog = (
+    <div className="rk-incoming-backdrop" data-rk-inline={inline ? '' : undefined}>
+      <div
+        {...rest}
+        {...bag.dialogProps}
+        ref={dialogRef}
+        className={classNames('rk-incoming', className)}
+      >
+        {renderCaller ? (
+          renderCaller(caller, call)
+        ) : (
+          <div className="rk-incoming__caller">
+            <span className="rk-incoming__avatar" aria-hidden="true">
+              {caller.avatarUrl ? <img src={caller.avatarUrl} alt="" /> : initialsOf(caller.name)}
+            </span>
+          </div>
+        )}
+        <h2 className="rk-incoming__title" {...bag.titleProps}>
+          <Icon name={call.media === 'video' ? 'video' : 'phone'} />
+          <span>{bag.title}</span>
+        </h2>
+        <p className="rk-incoming__description" {...bag.descriptionProps}>
+          {bag.description}
+        </p>
+        {bag.others.length ? (
+          <p className="rk-incoming__others">
+            {formatMessage(messages.withOthers, { names: displayNames(bag.others, getUser) })}
+          </p>
+        ) : null}
+        {call.extra ? (renderExtra ? renderExtra(call.extra, call) : <DefaultExtra extra={call.extra} />) : null}
+        {queue.length > 1 ? (
+          <p className="rk-incoming__queue">{formatMessage(messages.queuePosition, { index: 1, count: queue.length })}</p>
+        ) : null}
+        <div className="rk-incoming__actions">
+          <button
+            {...bag.declineProps}
+            onClick={composeHandlers(onDecline, bag.declineProps.onClick)}
+            className="rk-button rk-button--decline"
+          >
+            <Icon name="hangup" />
+            <span>{messages.decline}</span>
+          </button>
+          {bag.acceptAudioProps ? (
+            <button
+              {...bag.acceptAudioProps}
+              onClick={composeHandlers(onAcceptAudio, bag.acceptAudioProps.onClick)}
+              className="rk-button rk-button--accept-audio"
+            >
+              <Icon name="phone" />
+              <span>{messages.acceptAsAudio}</span>
+            </button>
+          ) : null}
+          <button
+            {...bag.acceptProps}
+            onClick={composeHandlers(onAccept, bag.acceptProps.onClick)}
+            className="rk-button rk-button--accept"
+          >
+            <Icon name={call.media === 'video' ? 'video' : 'phone'} />
+            <span>{messages.accept}</span>
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+  if (inline || typeof document === 'undefined') return dialog;
+  return createPortal(dialog, document.body);
+}

@@ -1,0 +1,74 @@
+/**
+ * Locale and text overrides for every ringkit component below a provider.
+ *
+ * @packageDocumentation
+ */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { resolveMessages, type RingMessageOverrides, type RingMessages } from './messages.js';
+
+interface RingI18nValue {
+  locale: string | undefined;
+  messages: RingMessageOverrides | undefined;
+}
+
+const RingI18nContext = createContext<RingI18nValue>({ locale: undefined, messages: undefined });
+
+/** Props of {@link RingI18nProvider}. */
+export interface RingI18nProviderProps {
+  /** A BCP 47 tag: `'zh-CN'` (or `zh`, `zh-Hans`) gives Simplified Chinese, anything else English. */
+  locale?: string;
+  /** Strings to replace, for every component below. */
+  messages?: RingMessageOverrides;
+  children?: ReactNode;
+}
+
+/**
+ * Choose the language (and any string) of every ringkit component below it.
+ * A component's own `locale` and `messages` props win over the provider's.
+ *
+ * @example
+ * ```tsx
+ * <RingI18nProvider locale="zh-CN" messages={{ hangUp: '结束通话' }}>
+ *   <CallView />
+ * </RingI18nProvider>
+ * ```
+ */
+export function RingI18nProvider({ locale, messages, children }: RingI18nProviderProps) {
+  const value = useMemo(() => ({ locale, messages }), [locale, messages]);
+  return <RingI18nContext.Provider value={value}>{children}</RingI18nContext.Provider>;
+}
+
+/** A component's own language choice, which wins over the provider's. */
+export interface LocaleProps {
+  /** Language of this component's text (`'en'` or `'zh-CN'`); defaults to the provider's. */
+  locale?: string;
+  /** Strings to replace in this component. */
+  messages?: RingMessageOverrides;
+}
+
+/**
+ * The text a component shows: its own `locale`/`messages`, else the provider's, else English.
+ *
+ * @example
+ * ```tsx
+ * function Hint(props: LocaleProps) {
+ *   const text = useRingMessages(props);
+ *   return <p>{text.hangUp}</p>;
+ * }
+ * ```
+ */
+export function useRingMessages({ locale, messages }: LocaleProps = {}): RingMessages {
+  const inherited = useContext(RingI18nContext);
+  const effectiveLocale = locale ?? inherited.locale;
+  const baseOverrides = inherited.messages;
+  return useMemo(() => {
+    if (!messages) return resolveMessages(effectiveLocale, baseOverrides);
+    if (!baseOverrides) return resolveMessages(effectiveLocale, messages);
+    return resolveMessages(effectiveLocale, {
+      ...baseOverrides,
+      ...messages,
+      endReasons: { ...baseOverrides.endReasons, ...messages.endReasons },
+      quality: { ...baseOverrides.quality, ...messages.quality },
+    });
+  }, [effectiveLocale, baseOverrides, messages]);
+}

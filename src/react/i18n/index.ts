@@ -1,0 +1,7 @@
+/**
+ * Built-in text (English, Simplified Chinese) and the provider that picks it.
+ *
+ * @packageDocumentation
+ */
+export * from './messages.js';
+export * from './context.js';

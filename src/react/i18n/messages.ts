@@ -1,0 +1,300 @@
+/**
+ * The words ringkit's components show, in English and Simplified Chinese.
+ * Templates use `{name}`-style placeholders filled by {@link formatMessage}.
+ *
+ * @packageDocumentation
+ */
+import type { EndReason } from '../../core/protocol.js';
+
+/** Every string a ringkit component shows. Override any of them through `messages`. */
+export interface RingMessages {
+  /** Button text to start an audio call. */
+  call: string;
+  /** Button text to start a video call. */
+  videoCall: string;
+  /** Accessible label to call someone: `{name}`. */
+  callLabel: string;
+  /** Accessible label to video-call someone: `{name}`. */
+  videoCallLabel: string;
+  /** Button text to withdraw a ringing call. */
+  cancel: string;
+  /** Button text to end a call. */
+  hangUp: string;
+  /** Why the call button is disabled while the client is offline. */
+  offlineReason: string;
+  /** Why the call button is disabled while the client connects. */
+  connectingReason: string;
+  /** Why the call button is disabled while another call rings or runs. */
+  busyReason: string;
+  /** Title of the incoming-call dialog for an audio call. */
+  incomingAudio: string;
+  /** Title of the incoming-call dialog for a video call. */
+  incomingVideo: string;
+  /** Description in the incoming-call dialog: `{name}` is calling you. */
+  incomingFrom: string;
+  /** The other people invited to a group call: `{names}`. */
+  withOthers: string;
+  /** Position in the queue of ringing calls: `{index}` of `{count}`. */
+  queuePosition: string;
+  /** Accept button. */
+  accept: string;
+  /** Accept a video call with audio only. */
+  acceptAsAudio: string;
+  /** Decline button. */
+  decline: string;
+  /** Browser notification title: `{name}`. */
+  notificationTitle: string;
+  /** Status: nothing happens. */
+  statusIdle: string;
+  /** Status: the invite was sent: `{name}`. */
+  statusCalling: string;
+  /** Status: a device of the callee rings: `{name}`. */
+  statusRinging: string;
+  /** Status: a call rings on this device: `{name}`. */
+  statusIncoming: string;
+  /** Status: joining the media room. */
+  statusConnecting: string;
+  /** Status: in a call: `{name}` (the duration is shown next to it). */
+  statusActive: string;
+  /** Accessible label of the call duration: `{duration}`. */
+  duration: string;
+  /** Status: the media connection is being restored. */
+  statusReconnecting: string;
+  /** Status: the call ended: `{reason}`. */
+  statusEnded: string;
+  /** Reconnecting banner. */
+  reconnectingBanner: string;
+  /** Microphone toggle (pressed while muted). */
+  muteMicrophone: string;
+  /** Camera toggle (pressed while the camera is off). */
+  turnCameraOff: string;
+  /** Button that closes an ended call. */
+  dismiss: string;
+  /** Accessible label of a group of remote tiles. */
+  participants: string;
+  /** Switch a video call to audio only. */
+  switchToAudio: string;
+  /** Switch an audio call to video. */
+  switchToVideo: string;
+  /** Label of the microphone picker. */
+  microphone: string;
+  /** Label of the camera picker. */
+  camera: string;
+  /** Label of the speaker picker. */
+  speaker: string;
+  /** Option shown when there is no device of a kind. */
+  noDevices: string;
+  /** Name of an unnamed device of a kind: `{index}`. */
+  unnamedDevice: string;
+  /** Tile: this device's participant: `{name}`. */
+  you: string;
+  /** Tile: the microphone is muted. */
+  micMuted: string;
+  /** Tile: the camera is off. */
+  cameraOff: string;
+  /** Tile: speaking now. */
+  speaking: string;
+  /** Tile: connection quality: `{quality}`. */
+  connectionQuality: string;
+  /** Connection quality words. */
+  quality: Record<'excellent' | 'good' | 'poor' | 'lost' | 'unknown', string>;
+  /** Label of the call-controls toolbar. */
+  callControls: string;
+  /** Label of the region that shows the call. */
+  callRegion: string;
+  /** Every end reason, in words. */
+  endReasons: Record<EndReason, string>;
+}
+
+/** Overrides for some of the strings; `endReasons` and `quality` merge key by key. */
+export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'quality'>> & {
+  endReasons?: Partial<RingMessages['endReasons']>;
+  quality?: Partial<RingMessages['quality']>;
+};
+
+/** Locales with built-in text. */
+export type RingLocale = 'en' | 'zh-CN';
+
+/** The English text. */
+export const EN_MESSAGES: RingMessages = {
+  call: 'Call',
+  videoCall: 'Video call',
+  callLabel: 'Call {name}',
+  videoCallLabel: 'Video call {name}',
+  cancel: 'Cancel',
+  hangUp: 'Hang up',
+  offlineReason: 'You are offline',
+  connectingReason: 'Connecting to the call service',
+  busyReason: 'You are already in a call',
+  incomingAudio: 'Incoming call',
+  incomingVideo: 'Incoming video call',
+  incomingFrom: '{name} is calling you',
+  withOthers: 'Also invited: {names}',
+  queuePosition: 'Call {index} of {count}',
+  accept: 'Accept',
+  acceptAsAudio: 'Accept as audio',
+  decline: 'Decline',
+  notificationTitle: '{name} is calling',
+  statusIdle: 'Ready',
+  statusCalling: 'Calling {name}…',
+  statusRinging: 'Ringing {name}…',
+  statusIncoming: '{name} is calling…',
+  statusConnecting: 'Connecting…',
+  statusActive: 'In call with {name}',
+  duration: 'Duration {duration}',
+  statusReconnecting: 'Reconnecting…',
+  statusEnded: 'Call ended: {reason}',
+  reconnectingBanner: 'Connection lost. Reconnecting…',
+  muteMicrophone: 'Mute microphone',
+  turnCameraOff: 'Turn camera off',
+  dismiss: 'Close',
+  participants: 'Participants',
+  switchToAudio: 'Switch to audio',
+  switchToVideo: 'Switch to video',
+  microphone: 'Microphone',
+  camera: 'Camera',
+  speaker: 'Speaker',
+  noDevices: 'No devices found',
+  unnamedDevice: 'Device {index}',
+  you: '{name} (you)',
+  micMuted: 'Microphone muted',
+  cameraOff: 'Camera off',
+  speaking: 'Speaking',
+  connectionQuality: 'Connection: {quality}',
+  quality: { excellent: 'excellent', good: 'good', poor: 'poor', lost: 'lost', unknown: 'unknown' },
+  callControls: 'Call controls',
+  callRegion: 'Call',
+  endReasons: {
+    completed: 'the call is over',
+    cancelled: 'the caller cancelled',
+    declined: 'the call was declined',
+    busy: 'the other person is busy',
+    'no-answer': 'no answer',
+    offline: 'the other person is offline',
+    'do-not-disturb': 'the other person does not want to be disturbed',
+    'answered-elsewhere': 'answered on another device',
+    'declined-elsewhere': 'declined on another device',
+    'connection-lost': 'the connection was lost',
+    'media-failed': 'audio or video failed',
+    failed: 'something went wrong',
+  },
+};
+
+/** The Simplified Chinese text. */
+export const ZH_CN_MESSAGES: RingMessages = {
+  call: '语音通话',
+  videoCall: '视频通话',
+  callLabel: '语音通话 {name}',
+  videoCallLabel: '视频通话 {name}',
+  cancel: '取消',
+  hangUp: '挂断',
+  offlineReason: '您已离线',
+  connectingReason: '正在连接通话服务',
+  busyReason: '您正在通话中',
+  incomingAudio: '语音来电',
+  incomingVideo: '视频来电',
+  incomingFrom: '{name} 正在呼叫您',
+  withOthers: '同时邀请了：{names}',
+  queuePosition: '第 {index} 个，共 {count} 个来电',
+  accept: '接听',
+  acceptAsAudio: '语音接听',
+  decline: '拒绝',
+  notificationTitle: '{name} 来电',
+  statusIdle: '就绪',
+  statusCalling: '正在呼叫 {name}…',
+  statusRinging: '{name} 的设备正在响铃…',
+  statusIncoming: '{name} 来电…',
+  statusConnecting: '正在连接…',
+  statusActive: '与 {name} 通话中',
+  duration: '通话时长 {duration}',
+  statusReconnecting: '正在重新连接…',
+  statusEnded: '通话已结束：{reason}',
+  reconnectingBanner: '连接已断开，正在重新连接…',
+  muteMicrophone: '静音',
+  turnCameraOff: '关闭摄像头',
+  dismiss: '关闭',
+  participants: '参与者',
+  switchToAudio: '切换为语音',
+  switchToVideo: '切换为视频',
+  microphone: '麦克风',
+  camera: '摄像头',
+  speaker: '扬声器',
+  noDevices: '未找到设备',
+  unnamedDevice: '设备 {index}',
+  you: '{name}（我）',
+  micMuted: '麦克风已关闭',
+  cameraOff: '摄像头已关闭',
+  speaking: '正在说话',
+  connectionQuality: '网络：{quality}',
+  quality: { excellent: '极好', good: '良好', poor: '较差', lost: '已断开', unknown: '未知' },
+  callControls: '通话控制',
+  callRegion: '通话',
+  endReasons: {
+    completed: '通话结束',
+    cancelled: '对方已取消',
+    declined: '对方已拒绝',
+    busy: '对方忙线中',
+    'no-answer': '无人接听',
+    offline: '对方不在线',
+    'do-not-disturb': '对方开启了免打扰',
+    'answered-elsewhere': '已在其他设备接听',
+    'declined-elsewhere': '已在其他设备拒绝',
+    'connection-lost': '连接已断开',
+    'media-failed': '音视频连接失败',
+    failed: '通话失败',
+  },
+};
+
+/** Built-in text by locale. */
+export const BUILT_IN_MESSAGES: Readonly<Record<RingLocale, RingMessages>> = { en: EN_MESSAGES, 'zh-CN': ZH_CN_MESSAGES };
+
+/**
+ * Pick the built-in text for a locale tag (`zh`, `zh-Hans`, `zh-CN` give Chinese; anything else English)
+ * and apply overrides.
+ *
+ * @example
+ * ```ts
+ * const text = resolveMessages('zh-CN', { hangUp: '结束' });
+ * text.hangUp; // '结束'
+ * ```
+ */
+export function resolveMessages(locale: string | undefined, overrides?: RingMessageOverrides): RingMessages {
+  const base = /^zh(-(cn|hans|sg))?\b/i.test(locale ?? '') ? ZH_CN_MESSAGES : EN_MESSAGES;
+  if (!overrides) return base;
+  return {
+    ...base,
+    ...overrides,
+    endReasons: { ...base.endReasons, ...overrides.endReasons },
+    quality: { ...base.quality, ...overrides.quality },
+  };
+}
+
+/**
+ * Fill a template's `{placeholders}`; unknown placeholders stay as they are.
+ *
+ * @example
+ * ```ts
+ * formatMessage('Call {name}', { name: 'Bob' }); // 'Call Bob'
+ * ```
+ */
+export function formatMessage(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+    Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match,
+  );
+}
+
+/**
+ * Format a duration in ms as `m:ss` or `h:mm:ss`.
+ *
+ * @example
+ * ```ts
+ * formatDuration(65_000); // '1:05'
+ * ```
+ */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(Number.isFinite(ms) ? ms / 1000 : 0));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}

@@ -1,0 +1,227 @@
+'use client';
+/**
+ * Headless incoming-call dialog: the queue of ringing calls, focus handling and
+ * the Accept / Accept as audio / Decline actions, as prop bags.
+ *
+ * @packageDocumentation
+ */
+import { useCallback, useId, useRef, type KeyboardEvent, type MouseEvent, type RefCallback } from 'react';
+import type { CallInfo } from '../core/protocol.js';
+import type { RingClient } from '../core/ring-client.js';
+import { useCallNotification } from './components/use-call-notification.js';
+import { useRingSnapshot } from './components/use-ring-snapshot.js';
+import { displayName, displayNames, type UserLookup } from './components/users.js';
+import { formatMessage, type RingMessages } from './i18n/messages.js';
+import { useRingMessages, type LocaleProps } from './i18n/context.js';
+import { useCallSound } from './sound/use-call-sound.js';
+import type { SoundSetting } from './sound/tones.js';
+import { useRingClient } from './use-ring-client.js';
+
+/** Options of {@link useIncomingCallModal}. */
+export interface UseIncomingCallModalOptions extends LocaleProps {
+  /** Names and avatars of callers. */
+  getUser?: UserLookup;
+  /** Ringtone: `true` (built-in Web Audio tone), `false` (silent) or an audio URL. Default `true`. */
+  ringtone?: SoundSetting;
+  /** Show a browser notification while the tab is hidden (permission must be granted by the app). */
+  notification?: boolean;
+  /** Called when accepting or declining fails (the error is also on the client's snapshot). */
+  onError?: (error: unknown) => void;
+  /** A client other than the provider's. */
+  client?: RingClient;
+}
+
+/** The caller of the shown call. */
+export interface IncomingCaller {
+  id: string;
+  name: string;
+  avatarUrl: string | undefined;
+}
+
+type ButtonBag = {
+  type: 'button';
+  onClick: (event: MouseEvent<HTMLButtonElement>) => void;
+  'data-rk-action': 'accept' | 'accept-audio' | 'decline';
+};
+
+/** What {@link useIncomingCallModal} returns. */
+export interface IncomingCallModalBag {
+  /** The call shown (the oldest ringing one), or null when nothing rings. */
+  call: CallInfo | null;
+  /** Every ringing call, oldest first. */
+  queue: readonly CallInfo[];
+  /** Who calls. */
+  caller: IncomingCaller | null;
+  /** Other people invited to the shown group call. */
+  others: string[];
+  /** The words in use. */
+  messages: RingMessages;
+  /** Title text (Incoming call / Incoming video call). */
+  title: string;
+  /** Description text (`{name} is calling you`). */
+  description: string;
+  /** Spread on the dialog element. */
+  dialogProps: {
+    ref: RefCallback<HTMLElement>;
+    role: 'alertdialog';
+    'aria-modal': true;
+    'aria-labelledby': string;
+    'aria-describedby': string;
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+    'data-state': 'ringing';
+    'data-rk-media': 'audio' | 'video';
+  };
+  titleProps: { id: string };
+  descriptionProps: { id: string };
+  acceptProps: ButtonBag;
+  /** Present for video calls only. */
+  acceptAudioProps: ButtonBag | undefined;
+  /** Decline gets the focus first. */
+  declineProps: ButtonBag & { ref: RefCallback<HTMLButtonElement> };
+}
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Keep Tab and Shift+Tab inside `container`, wrapping around. */
+function loopFocus(event: KeyboardEvent<HTMLElement>): void {
+  const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) {
+    event.preventDefault();
+    return;
+  }
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || !event.currentTarget.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !event.currentTarget.contains(active))) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * Prop bags for an accessible incoming-call alert dialog: labelled and described,
+ * Tab loops inside it, Decline is focused first, Escape does nothing (never accepts),
+ * focus returns where it was when the dialog closes. Several ringing calls queue
+ * (the oldest shows first). Plays the ringtone (one tab per user) and optionally
+ * shows a browser notification while the tab is hidden.
+ *
+ * @example
+ * ```tsx
+ * function MyIncoming() {
+ *   const m = useIncomingCallModal({});
+ *   if (!m.call) return null;
+ *   return (
+ *     <div {...m.dialogProps}>
+ *       <h2 {...m.titleProps}>{m.title}</h2>
+ *       <p {...m.descriptionProps}>{m.description}</p>
+ *       <button {...m.declineProps}>{m.messages.decline}</button>
+ *       <button {...m.acceptProps}>{m.messages.accept}</button>
+ *     </div>
+ *   );
+ * }
+ * ```
+ */
+export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}): IncomingCallModalBag {
+  const { getUser, ringtone = true, notification = false, onError, locale, messages: overrides } = options;
+  const client = useRingClient(options.client);
+  const snapshot = useRingSnapshot(client);
+  const messages = useRingMessages({ locale, messages: overrides });
+  const titleId = useId();
+  const descriptionId = useId();
+  const declineRef = useRef<HTMLButtonElement | null>(null);
+  const queue = snapshot.incoming;
+  const call = queue[0] ?? null;
+  const callId = call?.callId ?? null;
+  const isVideo = call?.media === 'video';
+  const caller: IncomingCaller | null = call
+    ? { id: call.from, name: displayName(call.from, getUser), avatarUrl: getUser?.(call.from)?.avatarUrl }
+    : null;
+  const others = call
+    ? call.members.map((member) => member.user).filter((user) => user !== call.from && user !== snapshot.user)
+    : [];
+  const title = isVideo ? messages.incomingVideo : messages.incomingAudio;
+  const description = caller ? formatMessage(messages.incomingFrom, { name: caller.name }) : '';
+
+  useCallSound({ kind: 'ringtone', active: call !== null, sound: ringtone, user: snapshot.user ?? undefined });
+  useCallNotification({
+    enabled: notification,
+    callId,
+    title: caller ? formatMessage(messages.notificationTitle, { name: caller.name }) : '',
+    body: others.length ? `${title} · ${formatMessage(messages.withOthers, { names: displayNames(others, getUser) })}` : title,
+  });
+
+  const run = useCallback(
+    (action: () => Promise<unknown>) => {
+      action().catch((error: unknown) => onError?.(error));
+    },
+    [onError],
+  );
+
+  const dialogRef = useCallback<RefCallback<HTMLElement>>((element) => {
+    if (!element) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    (declineRef.current ?? element).focus();
+    return () => {
+      if (previous?.isConnected) previous.focus();
+    };
+  }, []);
+
+  const declineRefCallback = useCallback<RefCallback<HTMLButtonElement>>((element) => {
+    declineRef.current = element;
+  }, []);
+
+  return {
+    call,
+    queue,
+    caller,
+    others,
+    messages,
+    title,
+    description,
+    dialogProps: {
+      ref: dialogRef,
+      role: 'alertdialog',
+      'aria-modal': true,
+      'aria-labelledby': titleId,
+      'aria-describedby': descriptionId,
+      onKeyDown: (event) => {
+        if (event.key === 'Tab') loopFocus(event);
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+        }
+      },
+      'data-state': 'ringing',
+      'data-rk-media': isVideo ? 'video' : 'audio',
+    },
+    titleProps: { id: titleId },
+    descriptionProps: { id: descriptionId },
+    acceptProps: {
+      type: 'button',
+      'data-rk-action': 'accept',
+      onClick: () => {
+        if (callId) run(() => client.accept(callId, { video: isVideo }));
+      },
+    },
+    acceptAudioProps: isVideo
+      ? {
+          type: 'button',
+          'data-rk-action': 'accept-audio',
+          onClick: () => {
+            if (callId) run(() => client.accept(callId, { video: false }));
+          },
+        }
+      : undefined,
+    declineProps: {
+      ref: declineRefCallback,
+      type: 'button',
+      'data-rk-action': 'decline',
+      onClick: () => {
+        if (callId) run(() => client.reject(callId));
+      },
+    },
+  };
+}
