@@ -3,19 +3,23 @@ import { AccessToken } from 'livekit-server-sdk';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForBrowser, launchChromium, openUser, screenshotOnFailure, type E2EUser } from '../helpers/e2e-browser.js';
-import { expectRemoteAudioEnergy, expectRemoteVideoPlaying } from '../helpers/e2e-media.js';
+import {
+  expectRemoteAudioEnergy,
+  expectRemoteAudioSilent,
+  expectRemoteVideoPlaying,
+  expectRemoteVideoStopped,
+} from '../helpers/e2e-media.js';
+import { sharedLiveKit } from '../helpers/e2e-env.js';
 import { serveStatic, type StaticServer } from '../helpers/e2e-static-server.js';
-import { startLiveKitServer, type LiveKitServerHandle } from '../helpers/livekit-server.js';
 
 const SMOKE_PAGE = fileURLToPath(new URL('./pages/livekit-smoke.ts', import.meta.url));
 
-let livekit: LiveKitServerHandle;
+const livekit = sharedLiveKit();
 let site: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [livekit, site, browser] = await Promise.all([
-    startLiveKitServer(),
+  [site, browser] = await Promise.all([
     bundleForBrowser(SMOKE_PAGE).then((script) =>
       serveStatic({
         files: {
@@ -31,7 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-  await livekit?.stop();
 });
 
 async function token(identity: string, room: string): Promise<string> {
@@ -59,5 +62,10 @@ describe('the machine and livekit-server carry media between two Chromium pages'
     expect(rooms.map((r) => r.name)).toEqual([room]);
     const participants = await livekit.rooms.listParticipants(room);
     expect(participants.map((p) => p.identity).sort()).toEqual(['alice', 'bob']);
+
+    const [alice, bob] = users as [E2EUser, E2EUser];
+    await bob.page.evaluate(() => window.smoke?.leave());
+    await expectRemoteVideoStopped(alice.page);
+    await expectRemoteAudioSilent(alice.page);
   });
 });
