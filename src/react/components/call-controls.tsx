@@ -1,0 +1,113 @@
+'use client';
+/**
+ * `<CallControls>`: microphone, camera, audio/video switch, device pickers and hang up.
+ *
+ * @packageDocumentation
+ */
+import type { HTMLAttributes, MouseEvent, Ref } from 'react';
+import { useCallControls, type UseCallControlsOptions } from '../use-call-controls.js';
+import { classNames, composeHandlers } from './compose.js';
+import { DeviceSelect } from './device-select.js';
+import { Icon } from './icons.js';
+
+type ClickHandler = (event: MouseEvent<HTMLButtonElement>) => void;
+
+/** Props of {@link CallControls}. */
+export interface CallControlsProps
+  extends UseCallControlsOptions,
+    Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'role' | 'onError'> {
+  /** The group element. */
+  ref?: Ref<HTMLDivElement>;
+  /** Show microphone, camera and speaker pickers (default true). */
+  devices?: boolean;
+  /** Runs before the microphone toggles; `preventDefault()` stops it. */
+  onToggleMicrophone?: ClickHandler;
+  /** Runs before the camera toggles; `preventDefault()` stops it. */
+  onToggleCamera?: ClickHandler;
+  /** Runs before switching between audio and video; `preventDefault()` stops it. */
+  onSwitchMedia?: ClickHandler;
+  /** Runs before hanging up; `preventDefault()` stops it. */
+  onHangUp?: ClickHandler;
+}
+
+/**
+ * The controls of the current call, as a labelled group of buttons with visible text:
+ * mute (`aria-pressed` while muted), camera off (video calls), switch to audio/video,
+ * device pickers, and Hang up. Renders nothing when there is no call.
+ *
+ * @example
+ * ```tsx
+ * <CallControls devices={false} onHangUp={() => analytics.track('hangup')} />
+ * ```
+ */
+export function CallControls(props: CallControlsProps) {
+  const {
+    onError,
+    client,
+    locale,
+    messages: overrides,
+    devices = true,
+    onToggleMicrophone,
+    onToggleCamera,
+    onSwitchMedia,
+    onHangUp,
+    className,
+    ref,
+    ...rest
+  } = props;
+  const controls = useCallControls({ onError, client, locale, messages: overrides });
+  const { messages } = controls;
+  if (!controls.inCall) return null;
+  return (
+    <div
+      ref={ref}
+      role="group"
+      aria-label={messages.callControls}
+      data-state={controls.status}
+      {...rest}
+      className={classNames('rk-controls', className)}
+    >
+      <button
+        {...controls.micProps}
+        onClick={composeHandlers(onToggleMicrophone, controls.micProps.onClick)}
+        className="rk-control"
+      >
+        <Icon name={controls.micEnabled ? 'mic' : 'mic-off'} />
+        <span className="rk-control__text">{messages.muteMicrophone}</span>
+      </button>
+      {controls.media === 'video' ? (
+        <button
+          {...controls.cameraProps}
+          onClick={composeHandlers(onToggleCamera, controls.cameraProps.onClick)}
+          className="rk-control"
+        >
+          <Icon name={controls.cameraEnabled ? 'video' : 'camera-off'} />
+          <span className="rk-control__text">{messages.turnCameraOff}</span>
+        </button>
+      ) : null}
+      <button
+        {...controls.switchProps}
+        onClick={composeHandlers(onSwitchMedia, controls.switchProps.onClick)}
+        className="rk-control"
+      >
+        <Icon name="swap" />
+        <span className="rk-control__text">{controls.switchText}</span>
+      </button>
+      {devices ? (
+        <div className="rk-controls__devices">
+          <DeviceSelect kind="audioinput" locale={locale} messages={overrides} />
+          {controls.media === 'video' ? <DeviceSelect kind="videoinput" locale={locale} messages={overrides} /> : null}
+          <DeviceSelect kind="audiooutput" locale={locale} messages={overrides} />
+        </div>
+      ) : null}
+      <button
+        {...controls.hangupProps}
+        onClick={composeHandlers(onHangUp, controls.hangupProps.onClick)}
+        className="rk-control rk-control--hangup"
+      >
+        <Icon name="hangup" />
+        <span className="rk-control__text">{messages.hangUp}</span>
+      </button>
+    </div>
+  );
+}

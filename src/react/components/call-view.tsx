@@ -1,0 +1,148 @@
+'use client';
+/**
+ * `<CallView>`: the current call, with remote and local tiles, status and controls.
+ *
+ * @packageDocumentation
+ */
+import type { HTMLAttributes, MouseEvent, Ref } from 'react';
+import { formatMessage } from '../i18n/messages.js';
+import { useCallView, type UseCallViewOptions } from '../use-call-view.js';
+import type { VideoFit } from '../use-video-tile.js';
+import { CallControls } from './call-controls.js';
+import { classNames, composeHandlers } from './compose.js';
+import { displayName } from './users.js';
+import { VideoTile } from './video-tile.js';
+
+/** Props of {@link CallView}. */
+export interface CallViewProps extends UseCallViewOptions, Omit<HTMLAttributes<HTMLElement>, 'children'> {
+  /** The `<section>`. */
+  ref?: Ref<HTMLElement>;
+  /** Show `<CallControls>` (default true). */
+  controls?: boolean;
+  /** Show device pickers in the controls (default true). */
+  devices?: boolean;
+  /** How remote video fills its tile (default `contain`). */
+  fit?: VideoFit;
+  /** Runs before an ended call is closed; `preventDefault()` keeps it. */
+  onDismiss?: (event: MouseEvent<HTMLButtonElement>) => void;
+  /** Called when a control fails. */
+  onControlError?: (error: unknown) => void;
+}
+
+/**
+ * The current call: the remote participant large (a grid for group calls), this device
+ * as picture-in-picture, a status line (calling, ringing, connecting, in call with the
+ * duration), a reconnecting banner, the end reason in words once it ended (with a Close
+ * button), and `<CallControls>`. Renders nothing when there is no call.
+ *
+ * @example
+ * ```tsx
+ * <RingProvider client={client}>
+ *   <CallView getUser={(id) => contacts[id]} fit="cover" />
+ * </RingProvider>
+ * ```
+ */
+export function CallView(props: CallViewProps) {
+  const {
+    getUser,
+    ringback,
+    client,
+    locale,
+    messages: overrides,
+    controls = true,
+    devices = true,
+    fit = 'contain',
+    onDismiss,
+    onControlError,
+    className,
+    ref,
+    ...rest
+  } = props;
+  const view = useCallView({ getUser, ringback, client, locale, messages: overrides });
+  const { call, messages } = view;
+  if (!call) return null;
+  const ended = call.status === 'ended';
+  const lookup = (user: string) => ({ name: displayName(user, getUser), avatarUrl: getUser?.(user)?.avatarUrl });
+  return (
+    <section
+      ref={ref}
+      aria-label={messages.callRegion}
+      {...view.rootProps}
+      {...rest}
+      className={classNames('rk-call-view', className)}
+    >
+      {view.reconnecting ? (
+        <p className="rk-call-view__banner" role="alert">
+          {messages.reconnectingBanner}
+        </p>
+      ) : null}
+      <div className="rk-call-view__header">
+        <p className="rk-call-view__status" role="status">
+          {view.statusText}
+        </p>
+        {view.durationText ? (
+          <time
+            className="rk-call-view__duration"
+            dateTime={`PT${Math.floor(view.durationMs / 1000)}S`}
+            aria-label={formatMessage(messages.duration, { duration: view.durationText })}
+          >
+            {view.durationText}
+          </time>
+        ) : null}
+      </div>
+      {ended ? null : (
+        <div className="rk-call-view__stage" role="group" aria-label={messages.participants}>
+          {view.remotes.map((participant) => (
+            <VideoTile
+              key={participant.identity}
+              className="rk-call-view__remote"
+              participant={participant}
+              fit={fit}
+              locale={locale}
+              messages={overrides}
+              {...lookup(participant.user)}
+            />
+          ))}
+          {view.waitingFor.map((user) => (
+            <VideoTile
+              key={user}
+              className="rk-call-view__remote"
+              data-rk-waiting=""
+              locale={locale}
+              messages={overrides}
+              {...lookup(user)}
+            />
+          ))}
+          {view.local ? (
+            <VideoTile
+              className="rk-call-view__local"
+              participant={view.local}
+              fit="cover"
+              locale={locale}
+              messages={overrides}
+              {...lookup(view.local.user)}
+            />
+          ) : null}
+        </div>
+      )}
+      {ended ? (
+        <button
+          {...view.dismissProps}
+          onClick={composeHandlers(onDismiss, view.dismissProps.onClick)}
+          className="rk-button rk-call-view__dismiss"
+        >
+          {messages.dismiss}
+        </button>
+      ) : controls ? (
+        <CallControls
+          client={client}
+          locale={locale}
+          messages={overrides}
+          devices={devices}
+          onError={onControlError}
+          className="rk-call-view__controls"
+        />
+      ) : null}
+    </section>
+  );
+}

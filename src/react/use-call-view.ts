@@ -1,0 +1,124 @@
+'use client';
+/**
+ * Headless call view: status line, duration, reconnecting banner, end reason and
+ * the participants to show, as prop bags.
+ *
+ * @packageDocumentation
+ */
+import type { MouseEvent } from 'react';
+import type { CurrentCall } from '../core/client/types.js';
+import type { ParticipantView } from '../core/media/types.js';
+import type { RingClient } from '../core/ring-client.js';
+import { useElapsed } from './components/use-elapsed.js';
+import { useRingSnapshot } from './components/use-ring-snapshot.js';
+import { displayNames, type UserLookup } from './components/users.js';
+import { formatDuration, formatMessage, type RingMessages } from './i18n/messages.js';
+import { useRingMessages, type LocaleProps } from './i18n/context.js';
+import { useCallSound } from './sound/use-call-sound.js';
+import type { SoundSetting } from './sound/tones.js';
+import { useRingClient } from './use-ring-client.js';
+
+/** Options of {@link useCallView}. */
+export interface UseCallViewOptions extends LocaleProps {
+  /** Names and avatars of the people in the call. */
+  getUser?: UserLookup;
+  /** Ringback while the callee's device rings: `true` (built-in), `false` or an audio URL. Default `true`. */
+  ringback?: SoundSetting;
+  /** A client other than the provider's. */
+  client?: RingClient;
+}
+
+/** What {@link useCallView} returns. */
+export interface CallViewBag {
+  /** The current call (also after it ended, until dismissed), or null. */
+  call: CurrentCall | null;
+  /** The words in use. */
+  messages: RingMessages;
+  /** The status line: calling, ringing, connecting, in call, reconnecting, or the end reason in words. */
+  statusText: string;
+  /** Answered-call duration in ms (frozen once ended). */
+  durationMs: number;
+  /** `m:ss` duration, shown while the call is answered. */
+  durationText: string | undefined;
+  /** Whether the media connection is being restored. */
+  reconnecting: boolean;
+  /** Remote participants with media; empty before anyone joined the room. */
+  remotes: readonly ParticipantView[];
+  /** This device's participant, once joined. */
+  local: ParticipantView | undefined;
+  /** Peers to show as placeholders while nobody's media is there. */
+  waitingFor: readonly string[];
+  /** Spread on the root: `data-state` is the call status. */
+  rootProps: { 'data-state': CurrentCall['status'] | 'idle'; 'data-rk-media': 'audio' | 'video'; 'data-rk-layout': 'one' | 'grid' };
+  /** Close an ended call (`client.dismiss()`). */
+  dismissProps: { type: 'button'; onClick: (event: MouseEvent<HTMLButtonElement>) => void };
+}
+
+function statusOf(call: CurrentCall, messages: RingMessages, names: string): string {
+  switch (call.status) {
+    case 'calling':
+      return formatMessage(messages.statusCalling, { name: names });
+    case 'ringing':
+      return formatMessage(messages.statusRinging, { name: names });
+    case 'incoming':
+      return formatMessage(messages.statusIncoming, { name: names });
+    case 'answering':
+    case 'connecting':
+      return messages.statusConnecting;
+    case 'active':
+      return formatMessage(messages.statusActive, { name: names });
+    case 'reconnecting':
+      return messages.statusReconnecting;
+    case 'ended':
+      return formatMessage(messages.statusEnded, { reason: messages.endReasons[call.endReason ?? 'failed'] });
+  }
+}
+
+/**
+ * Everything a call view shows, derived from the client's store; plays the ringback
+ * while the callee's device rings.
+ *
+ * @example
+ * ```tsx
+ * function MyCallView() {
+ *   const v = useCallView({});
+ *   if (!v.call) return null;
+ *   return (
+ *     <section {...v.rootProps}>
+ *       <p role="status">{v.statusText}</p>
+ *       {v.remotes.map((p) => <VideoTile key={p.identity} participant={p} />)}
+ *     </section>
+ *   );
+ * }
+ * ```
+ */
+export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
+  const { getUser, ringback = true, locale, messages: overrides } = options;
+  const client = useRingClient(options.client);
+  const snapshot = useRingSnapshot(client);
+  const messages = useRingMessages({ locale, messages: overrides });
+  const { call, media } = snapshot;
+  const durationMs = useElapsed(call?.answeredAt, call?.status === 'ended' ? (call.endedAt ?? call.answeredAt) : undefined);
+  useCallSound({ kind: 'ringback', active: call?.status === 'ringing', sound: ringback, user: snapshot.user ?? undefined });
+  const ended = !call || call.status === 'ended';
+  const remotes = ended ? [] : (media?.remotes ?? []);
+  const present = new Set(remotes.map((participant) => participant.user));
+  const waitingFor = call && !ended ? call.peers.filter((peer) => !present.has(peer)) : [];
+  return {
+    call,
+    messages,
+    statusText: call ? statusOf(call, messages, displayNames(call.peers, getUser)) : messages.statusIdle,
+    durationMs,
+    durationText: call?.answeredAt !== undefined ? formatDuration(durationMs) : undefined,
+    reconnecting: call?.status === 'reconnecting',
+    remotes,
+    local: ended ? undefined : media?.local,
+    waitingFor,
+    rootProps: {
+      'data-state': call?.status ?? 'idle',
+      'data-rk-media': call?.media ?? 'audio',
+      'data-rk-layout': remotes.length + waitingFor.length > 1 ? 'grid' : 'one',
+    },
+    dismissProps: { type: 'button', onClick: () => client.dismiss() },
+  };
+}
