@@ -99,6 +99,8 @@ export interface MediaSnapshot {
   stats?: CallStats;
   /** Last device error, if any. */
   deviceError?: MediaDeviceError;
+  /** The devices in use per kind, once chosen or known. */
+  devices?: Partial<Record<DeviceKind, string>>;
 }
 
 /** What a media session tells the ring client (and through it, the call machine). */

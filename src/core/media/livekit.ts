@@ -1,0 +1,379 @@
+/**
+ * The LiveKit media session: joins the call's room, publishes microphone
+ * and camera, mutes, switches devices, and reports participants, quality,
+ * statistics and disconnects. `livekit-client` is loaded with a dynamic
+ * `import()` the first time `prepare` or `join` runs.
+ *
+ * @packageDocumentation
+ */
+import type * as LiveKit from 'livekit-client';
+import { parseCaptureOptions, videoResolution } from './constraints.js';
+import { deviceFailure, MediaSessionError, toMediaDeviceError } from './errors.js';
+import { parseDeviceChoice, parseGrant, parseMedia, parsePrepareGrant } from './inputs.js';
+import { endReasonOfDisconnect } from './livekit/disconnect.js';
+import { participantView } from './livekit/participants.js';
+import { computeCallStats, type StatEntry, type StatsTotals } from './livekit/stats.js';
+import type {
+  CallStats,
+  CaptureOptions,
+  DeviceKind,
+  MediaConnectionState,
+  MediaDeviceError,
+  MediaEvent,
+  MediaSession,
+  MediaSnapshot,
+} from './types.js';
+
+/** The `livekit-client` module, as the session uses it. */
+export type LiveKitModule = typeof LiveKit;
+
+/** Options of {@link createLiveKitMedia}. */
+export interface LiveKitMediaOptions {
+  /** Extra `Room` options (adaptive stream and dynacast are on by default). */
+  roomOptions?: LiveKit.RoomOptions;
+  /** Extra `room.connect` options. */
+  connectOptions?: LiveKit.RoomConnectOptions;
+  /** Statistics interval in ms (default 3000; 0 turns statistics off). */
+  statsIntervalMs?: number;
+  /** How to load `livekit-client` (default: `import('livekit-client')`). */
+  loadLiveKit?: () => Promise<LiveKitModule>;
+}
+
+const DEVICE_KINDS: readonly DeviceKind[] = ['audioinput', 'videoinput', 'audiooutput'];
+
+function isDeviceKind(value: unknown): value is DeviceKind {
+  return typeof value === 'string' && (DEVICE_KINDS as readonly string[]).includes(value);
+}
+
+function audioCapture(capture: CaptureOptions): LiveKit.AudioCaptureOptions {
+  const deviceId = capture.deviceIds?.audioinput;
+  return {
+    echoCancellation: capture.echoCancellation ?? true,
+    noiseSuppression: capture.noiseSuppression ?? true,
+    autoGainControl: capture.autoGainControl ?? true,
+    ...(deviceId ? { deviceId } : {}),
+  };
+}
+
+function videoCapture(capture: CaptureOptions): LiveKit.VideoCaptureOptions {
+  const deviceId = capture.deviceIds?.videoinput;
+  const resolution = videoResolution(capture);
+  return { resolution, frameRate: resolution.frameRate, ...(deviceId ? { deviceId } : {}) };
+}
+
+/**
+ * Create the media session of one call, backed by LiveKit. Constructing it
+ * loads nothing; `prepare` (while ringing) or `join` loads `livekit-client`.
+ *
+ * `join` rejects with a {@link MediaSessionError} (`join-failed`, `load-failed`,
+ * `invalid-argument`) when the room cannot be joined; a camera or microphone
+ * that cannot be captured does not fail the join: it becomes `deviceError`
+ * and a `device-error` event, and the call goes on without that device.
+ * `leave()` emits no `disconnected` event; a disconnect it did not ask for does.
+ *
+ * @example
+ * ```ts
+ * const media = createLiveKitMedia();
+ * await media.prepare({ url: grant.url });          // while it rings
+ * await media.join(grant, 'video', { resolution: '720p', maxFrameRate: 30 });
+ * media.onEvent((event) => { if (event.type === 'disconnected') endCall(event.reason); });
+ * await media.setMicrophoneEnabled(false);
+ * ```
+ */
+export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSession {
+  const load = options.loadLiveKit ?? (() => import('livekit-client'));
+  const listeners = new Set<() => void>();
+  const eventListeners = new Set<(event: MediaEvent) => void>();
+  const devices: Partial<Record<DeviceKind, string>> = {};
+  let loading: Promise<{ lk: LiveKitModule; room: LiveKit.Room }> | undefined;
+  let current: { lk: LiveKitModule; room: LiveKit.Room } | undefined;
+  let connection: MediaConnectionState = 'idle';
+  let closed = false;
+  let capture: CaptureOptions = {};
+  let deviceError: MediaDeviceError | undefined;
+  let stats: CallStats | undefined;
+  let totals: StatsTotals | undefined;
+  let statsTimer: ReturnType<typeof setInterval> | undefined;
+  let snapshot: MediaSnapshot = { connection: 'idle', remotes: [] };
+
+  function emit(event: MediaEvent): void {
+    for (const listener of [...eventListeners]) listener(event);
+  }
+
+  function publish(): void {
+    const next: MediaSnapshot = { connection, remotes: [], devices: { ...devices } };
+    const live = connection === 'connected' || connection === 'reconnecting';
+    if (current && live) {
+      const sources = current.lk.Track.Source;
+      next.local = participantView(current.room.localParticipant, sources);
+      next.remotes = [...current.room.remoteParticipants.values()].map((participant) => participantView(participant, sources));
+    }
+    if (stats) next.stats = stats;
+    if (deviceError) next.deviceError = deviceError;
+    snapshot = next;
+    for (const listener of [...listeners]) listener();
+  }
+
+  function reportDeviceError(error: MediaDeviceError): void {
+    deviceError = error;
+    publish();
+    emit({ type: 'device-error', error });
+  }
+
+  function stopStats(): void {
+    if (statsTimer !== undefined) clearInterval(statsTimer);
+    statsTimer = undefined;
+  }
+
+  async function sampleStats(room: LiveKit.Room): Promise<void> {
+    const transports = room.engine.pcManager;
+    if (!transports) return;
+    try {
+      const reports = await Promise.all([transports.publisher.getStats(), transports.subscriber?.getStats()]);
+      const entries = new Map<string, StatEntry>();
+      for (const report of reports) report?.forEach((entry: StatEntry) => entries.set(entry.id, entry));
+      if (connection !== 'connected' && connection !== 'reconnecting') return;
+      const sample = computeCallStats(entries.values(), totals, Date.now());
+      stats = sample.stats;
+      totals = sample.totals;
+      publish();
+    } catch {
+      // a transport closed mid-sample: the next sample will tell
+    }
+  }
+
+  function startStats(room: LiveKit.Room): void {
+    const interval = options.statsIntervalMs ?? 3000;
+    if (interval <= 0 || statsTimer !== undefined) return;
+    let sampling = false;
+    statsTimer = setInterval(() => {
+      if (sampling) return;
+      sampling = true;
+      void sampleStats(room).finally(() => {
+        sampling = false;
+      });
+    }, interval);
+  }
+
+  function wire(lk: LiveKitModule, room: LiveKit.Room): void {
+    const { RoomEvent } = lk;
+    const onReconnecting = () => {
+      if (connection !== 'connected') return;
+      connection = 'reconnecting';
+      publish();
+      emit({ type: 'reconnecting' });
+    };
+    room.on(RoomEvent.Reconnecting, onReconnecting);
+    room.on(RoomEvent.SignalReconnecting, onReconnecting);
+    room.on(RoomEvent.Reconnected, () => {
+      if (connection !== 'reconnecting') return;
+      connection = 'connected';
+      publish();
+      emit({ type: 'reconnected' });
+    });
+    room.on(RoomEvent.Disconnected, (reason) => {
+      if (closed || connection === 'idle' || connection === 'connecting') return;
+      closed = true;
+      connection = 'disconnected';
+      stopStats();
+      publish();
+      emit({ type: 'disconnected', reason: endReasonOfDisconnect(reason, lk.DisconnectReason) });
+    });
+    const remoteChanged = () => {
+      publish();
+      emit({ type: 'remote-changed' });
+    };
+    for (const event of [
+      RoomEvent.ParticipantConnected,
+      RoomEvent.ParticipantDisconnected,
+      RoomEvent.TrackPublished,
+      RoomEvent.TrackUnpublished,
+      RoomEvent.TrackSubscribed,
+      RoomEvent.TrackUnsubscribed,
+      RoomEvent.TrackMuted,
+      RoomEvent.TrackUnmuted,
+      RoomEvent.ParticipantNameChanged,
+      RoomEvent.ParticipantAttributesChanged,
+    ] as const) {
+      room.on(event, remoteChanged);
+    }
+    for (const event of [
+      RoomEvent.LocalTrackPublished,
+      RoomEvent.LocalTrackUnpublished,
+      RoomEvent.ActiveSpeakersChanged,
+      RoomEvent.ConnectionQualityChanged,
+    ] as const) {
+      room.on(event, publish);
+    }
+    room.on(RoomEvent.ActiveDeviceChanged, (kind, deviceId) => {
+      if (!isDeviceKind(kind)) return;
+      devices[kind] = deviceId;
+      publish();
+    });
+    room.on(RoomEvent.MediaDevicesError, (error, kind) => {
+      reportDeviceError(toMediaDeviceError(error, isDeviceKind(kind) ? kind : 'audioinput'));
+    });
+  }
+
+  function ensureRoom(): Promise<{ lk: LiveKitModule; room: LiveKit.Room }> {
+    loading ??= (async () => {
+      let lk: LiveKitModule;
+      try {
+        lk = await load();
+      } catch (cause) {
+        loading = undefined;
+        throw new MediaSessionError('load-failed', 'Could not load livekit-client.', { cause });
+      }
+      const room = new lk.Room({ adaptiveStream: true, dynacast: true, ...options.roomOptions });
+      wire(lk, room);
+      current = { lk, room };
+      return current;
+    })();
+    return loading;
+  }
+
+  function requireRoom(): LiveKit.Room {
+    if (closed) throw new MediaSessionError('closed', 'This media session has been left.');
+    if (!current || (connection !== 'connected' && connection !== 'reconnecting')) {
+      throw new MediaSessionError('not-joined', 'Join the call before changing its media.');
+    }
+    return current.room;
+  }
+
+  /** Publish or mute one device; a capture failure becomes a device error (reported and thrown). */
+  async function setDevice(kind: 'audioinput' | 'videoinput', enabled: boolean): Promise<void> {
+    const participant = requireRoom().localParticipant;
+    try {
+      if (kind === 'audioinput') await participant.setMicrophoneEnabled(enabled, enabled ? audioCapture(capture) : undefined);
+      else await participant.setCameraEnabled(enabled, enabled ? videoCapture(capture) : undefined);
+      if (enabled && deviceError?.kind === kind) deviceError = undefined;
+      publish();
+    } catch (cause) {
+      const error = toMediaDeviceError(cause, kind);
+      reportDeviceError(error);
+      throw deviceFailure(error, cause);
+    }
+  }
+
+  async function switchOutput(room: LiveKit.Room, lk: LiveKitModule, deviceId: string): Promise<void> {
+    if (!lk.supportsAudioOutputSelection()) {
+      const error: MediaDeviceError = {
+        code: 'unsupported',
+        kind: 'audiooutput',
+        message: 'This browser cannot choose the speaker (no setSinkId).',
+      };
+      reportDeviceError(error);
+      throw deviceFailure(error);
+    }
+    await room.switchActiveDevice('audiooutput', deviceId);
+  }
+
+  return {
+    async prepare(grant) {
+      const { url, token } = parsePrepareGrant(grant);
+      if (closed) throw new MediaSessionError('closed', 'This media session has been left.');
+      const { room } = await ensureRoom();
+      if (connection !== 'idle') return;
+      try {
+        await room.prepareConnection(url, token);
+      } catch {
+        // warming up is best effort: join reports real failures
+      }
+    },
+
+    async join(grant, media, captureOptions) {
+      const parsed = parseGrant(grant);
+      const callMedia = parseMedia(media);
+      capture = parseCaptureOptions(captureOptions);
+      if (closed) throw new MediaSessionError('closed', 'This media session has been left.');
+      if (connection !== 'idle') throw new MediaSessionError('invalid-argument', 'This media session has already joined.');
+      capture = { ...capture, deviceIds: { ...devices, ...capture.deviceIds } };
+      Object.assign(devices, capture.deviceIds);
+      connection = 'connecting';
+      publish();
+      let lk: LiveKitModule;
+      let room: LiveKit.Room;
+      try {
+        ({ lk, room } = await ensureRoom());
+        if (closed) throw new MediaSessionError('closed', 'The session was left while joining.');
+        await room.connect(parsed.url, parsed.token, { autoSubscribe: true, ...options.connectOptions });
+      } catch (cause) {
+        const left = closed;
+        connection = 'disconnected';
+        closed = true;
+        publish();
+        if (cause instanceof MediaSessionError) throw cause;
+        if (left) throw new MediaSessionError('closed', 'The session was left while joining.', { cause });
+        throw new MediaSessionError('join-failed', 'Could not join the call on the media server.', { cause });
+      }
+      if (closed) throw new MediaSessionError('closed', 'The session was left while joining.');
+      connection = 'connected';
+      publish();
+      emit({ type: 'connected' });
+      const wanted: Array<'audioinput' | 'videoinput'> = callMedia === 'video' ? ['audioinput', 'videoinput'] : ['audioinput'];
+      for (const kind of wanted) {
+        await setDevice(kind, true).catch(() => {
+          // reported as a device error; the call goes on without that device
+        });
+      }
+      const output = capture.deviceIds?.audiooutput;
+      if (output) await switchOutput(room, lk, output).catch(() => {});
+      startStats(room);
+    },
+
+    async leave() {
+      if (closed && connection === 'disconnected') return;
+      closed = true;
+      stopStats();
+      const room = current?.room;
+      connection = 'disconnected';
+      publish();
+      await room?.disconnect(true).catch(() => {});
+    },
+
+    setMicrophoneEnabled: (enabled) => setDevice('audioinput', enabled),
+
+    setCameraEnabled: (enabled) => setDevice('videoinput', enabled),
+
+    async switchDevice(kind, deviceId) {
+      const choice = parseDeviceChoice(kind, deviceId);
+      if (closed) throw new MediaSessionError('closed', 'This media session has been left.');
+      devices[choice.kind] = choice.deviceId;
+      capture = { ...capture, deviceIds: { ...capture.deviceIds, [choice.kind]: choice.deviceId } };
+      if (!current || connection === 'idle' || connection === 'connecting') {
+        publish();
+        return;
+      }
+      const { lk, room } = current;
+      let switched = false;
+      try {
+        if (choice.kind === 'audiooutput') await switchOutput(room, lk, choice.deviceId);
+        else switched = await room.switchActiveDevice(choice.kind, choice.deviceId, true);
+      } catch (cause) {
+        if (cause instanceof MediaSessionError) throw cause;
+        const error = toMediaDeviceError(cause, choice.kind);
+        reportDeviceError(error);
+        throw deviceFailure(error, cause);
+      }
+      if (choice.kind !== 'audiooutput' && !switched) {
+        const error = toMediaDeviceError({ name: 'NotReadableError' }, choice.kind);
+        reportDeviceError(error);
+        throw deviceFailure(error);
+      }
+      if (deviceError?.kind === choice.kind) deviceError = undefined;
+      publish();
+    },
+
+    getSnapshot: () => snapshot,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+  };
+}

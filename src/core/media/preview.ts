@@ -1,0 +1,131 @@
+/**
+ * A local camera/microphone preview before a call, as a small
+ * subscribe/getSnapshot store. Each `start` replaces the previous capture;
+ * `stop` stops every track (also one whose `getUserMedia` was still pending).
+ *
+ * @packageDocumentation
+ */
+import { audioConstraints, parseCaptureOptions, videoConstraints } from './constraints.js';
+import { guessFailedKind, MediaSessionError, toMediaDeviceError } from './errors.js';
+import type { MediaDevicesLike } from './devices.js';
+import type { CaptureOptions, DeviceKind, MediaDeviceError, TrackHandle } from './types.js';
+
+/** What to capture for a preview. */
+export interface LocalPreviewOptions {
+  /** Capture the camera (default true). */
+  video?: boolean;
+  /** Capture the microphone (default false). */
+  audio?: boolean;
+  /** The camera to use (default: the browser's choice). */
+  deviceId?: string;
+  /** The microphone to use (default: the browser's choice). */
+  audioDeviceId?: string;
+  /** Resolution, frame rate and audio processing. */
+  capture?: CaptureOptions;
+}
+
+/** The state of a preview. */
+export interface LocalPreviewSnapshot {
+  /** `idle` (nothing asked), `starting` (waiting for `getUserMedia`), `live`, or `error`. */
+  status: 'idle' | 'starting' | 'live' | 'error';
+  /** The captured stream while live. */
+  stream?: MediaStream;
+  /** The camera track while live. */
+  videoTrack?: TrackHandle;
+  /** The microphone track while live. */
+  audioTrack?: TrackHandle;
+  /** Why the capture failed. */
+  error?: MediaDeviceError;
+}
+
+/** A local preview store. */
+export interface LocalPreview {
+  /** The current state; the same object until something changes. */
+  getSnapshot(): LocalPreviewSnapshot;
+  /** Listen for changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** Start (or restart) capturing; resolves with the resulting state. */
+  start(options?: LocalPreviewOptions): Promise<LocalPreviewSnapshot>;
+  /** Stop capturing and stop every track. */
+  stop(): void;
+}
+
+const IDLE: LocalPreviewSnapshot = Object.freeze<LocalPreviewSnapshot>({ status: 'idle' });
+
+/**
+ * Create a local preview (`mediaDevices` defaults to `navigator.mediaDevices`, looked up on start).
+ *
+ * @example
+ * ```ts
+ * const preview = createLocalPreview();
+ * const { stream } = await preview.start({ video: true, deviceId: cameraId });
+ * video.srcObject = stream ?? null;
+ * preview.stop();
+ * ```
+ */
+export function createLocalPreview(mediaDevices?: MediaDevicesLike | null): LocalPreview {
+  const listeners = new Set<() => void>();
+  let snapshot = IDLE;
+  let attempt = 0;
+
+  function set(next: LocalPreviewSnapshot): LocalPreviewSnapshot {
+    snapshot = next;
+    for (const listener of [...listeners]) listener();
+    return next;
+  }
+
+  function stopTracks(): void {
+    for (const track of snapshot.stream?.getTracks() ?? []) track.stop();
+  }
+
+  async function start(options: LocalPreviewOptions = {}): Promise<LocalPreviewSnapshot> {
+    stopTracks();
+    const current = ++attempt;
+    const video = options.video ?? true;
+    const audio = options.audio ?? false;
+    if (!video && !audio) return set(IDLE);
+    const devices =
+      mediaDevices === undefined ? (typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined) : mediaDevices;
+    const kind: DeviceKind = video ? 'videoinput' : 'audioinput';
+    if (!devices) return set({ status: 'error', error: toMediaDeviceError({ name: 'NotSupportedError' }, kind) });
+    set({ status: 'starting' });
+    try {
+      const capture = parseCaptureOptions(options.capture);
+      const stream = await devices.getUserMedia({
+        video: video ? videoConstraints(capture, options.deviceId) : false,
+        audio: audio ? audioConstraints(capture, options.audioDeviceId) : false,
+      });
+      if (current !== attempt) {
+        for (const track of stream.getTracks()) track.stop();
+        return snapshot;
+      }
+      const next: LocalPreviewSnapshot = { status: 'live', stream };
+      const videoTrack = stream.getVideoTracks()[0];
+      const audioTrack = stream.getAudioTracks()[0];
+      if (videoTrack) next.videoTrack = { kind: 'video', mediaStreamTrack: videoTrack };
+      if (audioTrack) next.audioTrack = { kind: 'audio', mediaStreamTrack: audioTrack };
+      return set(next);
+    } catch (cause) {
+      if (current !== attempt) return snapshot;
+      const error =
+        cause instanceof MediaSessionError
+          ? { code: 'overconstrained' as const, kind, message: cause.message }
+          : toMediaDeviceError(cause, guessFailedKind(cause, { audio, video }));
+      return set({ status: 'error', error });
+    }
+  }
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start,
+    stop() {
+      attempt += 1;
+      stopTracks();
+      if (snapshot !== IDLE) set(IDLE);
+    },
+  };
+}
