@@ -1,0 +1,158 @@
+/**
+ * Answer to media: from the callee's accept to the first remote video frame on the callee's page and
+ * on the caller's page, in headless Chromium against the real livekit-server. Baseline: plain
+ * livekit-client, the second of two pages from its connect to its first remote frame.
+ *
+ * @packageDocumentation
+ */
+import { existsSync } from 'node:fs';
+import { AccessToken } from 'livekit-server-sdk';
+import type { Browser, Page } from 'playwright-core';
+import { LIVEKIT_SERVER_PATH } from '../scripts/paths.js';
+import { serveStatic } from '../tests/helpers/e2e-static-server.js';
+import { startLiveKitServer, type LiveKitServerHandle } from '../tests/helpers/livekit-server.js';
+import { startRingServerForBench, type BenchRingServer } from './capacity/ring-server.js';
+import { chromiumMissing, launchBrowser, openPage } from './lib/browser.js';
+import { buildPage } from './lib/pages.js';
+import { ratio, summarize } from './lib/stats.js';
+import type { Benchmark, BenchmarkContext, BenchmarkOutput, ResultRow } from './lib/types.js';
+
+const CALLS = 24;
+const WARMUP = 2;
+const FRAME_TIMEOUT_MS = 15_000;
+
+interface Samples {
+  baseline: number[];
+  callee: number[];
+  caller: number[];
+}
+
+async function token(livekit: LiveKitServerHandle, room: string, identity: string): Promise<string> {
+  const grant = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity, ttl: '10m' });
+  grant.addGrant({ room, roomJoin: true, canPublish: true, canSubscribe: true });
+  return grant.toJwt();
+}
+
+/** Plain livekit-client: A joins and publishes, then B joins; B's connect -> B's first remote frame. */
+async function baselineRun(livekit: LiveKitServerHandle, first: Page, second: Page, index: number): Promise<number> {
+  const room = `baseline-${index}-${Date.now()}`;
+  const [firstToken, secondToken] = await Promise.all([token(livekit, room, 'first'), token(livekit, room, 'second')]);
+  await first.evaluate(
+    async ({ url, jwt }) => {
+      await window.__baseline?.join(url, jwt);
+      await window.__baseline?.published();
+    },
+    { url: livekit.url, jwt: firstToken },
+  );
+  await second.evaluate(() => window.__firstFrame?.reset());
+  const elapsed = await second.evaluate(
+    async ({ url, jwt, timeoutMs }) => {
+      const started = await window.__baseline?.join(url, jwt);
+      const frame = await window.__firstFrame?.wait(timeoutMs);
+      if (started === undefined || frame === undefined) throw new Error('baseline page is not loaded');
+      return frame - started;
+    },
+    { url: livekit.url, jwt: secondToken, timeoutMs: FRAME_TIMEOUT_MS },
+  );
+  await Promise.all([first.evaluate(() => window.__baseline?.leave()), second.evaluate(() => window.__baseline?.leave())]);
+  return elapsed;
+}
+
+/** ringkit: the caller calls with video, the callee accepts; accept -> first remote frame on each side. */
+async function ringkitRun(caller: Page, callee: Page): Promise<{ callee: number; caller: number }> {
+  await Promise.all([caller.evaluate(() => window.__firstFrame?.reset()), callee.evaluate(() => window.__firstFrame?.reset())]);
+  await caller.evaluate(() => window.__ring?.call('bench-callee'));
+  const callId = await callee.waitForFunction(() => window.__ring?.ringingCallId(), undefined, { timeout: FRAME_TIMEOUT_MS });
+  const acceptedAt = await callee.evaluate((id) => window.__ring?.accept(String(id)), await callId.jsonValue());
+  const [calleeFrame, callerFrame] = await Promise.all(
+    [callee, caller].map((page) => page.evaluate((timeoutMs) => window.__firstFrame?.wait(timeoutMs), FRAME_TIMEOUT_MS)),
+  );
+  if (acceptedAt === undefined || calleeFrame === undefined || callerFrame === undefined) {
+    throw new Error('ringkit page is not loaded');
+  }
+  await caller.evaluate(() => window.__ring?.hangup());
+  await Promise.all(
+    [caller, callee].map((page) => page.waitForFunction(() => window.__ring?.idle(), undefined, { timeout: FRAME_TIMEOUT_MS })),
+  );
+  return { callee: calleeFrame - acceptedAt, caller: callerFrame - acceptedAt };
+}
+
+async function runAll(browser: Browser, livekit: LiveKitServerHandle, ring: BenchRingServer, context: BenchmarkContext) {
+  const files = { ...(await buildPage('bench/pages/livekit-baseline.ts')), ...(await buildPage('bench/pages/ringkit-call.tsx')) };
+  const site = await serveStatic({ files });
+  const errors: string[] = [];
+  try {
+    const baselineUrl = `${site.url}/livekit-baseline/index.html`;
+    const ringUrl = (user: string) =>
+      `${site.url}/ringkit-call/index.html?server=${encodeURIComponent(ring.url)}&user=${user}&livekit=${encodeURIComponent(livekit.url)}`;
+    const [first, second, caller, callee] = await Promise.all([
+      openPage(browser, baselineUrl, errors),
+      openPage(browser, baselineUrl, errors),
+      openPage(browser, ringUrl('bench-caller'), errors),
+      openPage(browser, ringUrl('bench-callee'), errors),
+    ]);
+    await Promise.all([caller, callee].map((page) => page.evaluate(() => window.__ring?.connect())));
+    const samples: Samples = { baseline: [], callee: [], caller: [] };
+    // Interleaved, so that drift on a noisy machine lands on both sides alike.
+    for (let index = 0; index < WARMUP + CALLS && !context.signal.aborted; index += 1) {
+      const base = await baselineRun(livekit, first, second, index);
+      const ringkit = await ringkitRun(caller, callee);
+      if (index < WARMUP) continue;
+      samples.baseline.push(base);
+      samples.callee.push(ringkit.callee);
+      samples.caller.push(ringkit.caller);
+      if ((index - WARMUP + 1) % 8 === 0) context.log(`${index - WARMUP + 1}/${CALLS} calls`);
+    }
+    return { samples, errors };
+  } catch (error) {
+    const detail = errors.length ? ` (page errors: ${errors.slice(-3).join(' | ')})` : '';
+    throw new Error(`${error instanceof Error ? error.message : String(error)}${detail}`, { cause: error });
+  } finally {
+    await site.close();
+  }
+}
+
+async function measure(context: BenchmarkContext): Promise<BenchmarkOutput> {
+  const livekit = await startLiveKitServer();
+  const ring = await startRingServerForBench({ livekit });
+  const browser = await launchBrowser();
+  try {
+    const { samples, errors } = await runAll(browser, livekit, ring, context);
+    const baseline = summarize(samples.baseline);
+    const callee = summarize(samples.callee);
+    const caller = summarize(samples.caller);
+    const rows: ResultRow[] = [];
+    for (const [side, summary] of [['callee', callee], ['caller', caller]] as const) {
+      for (const p of ['p50', 'p95'] as const) {
+        rows.push({
+          metric: `accept -> first remote frame, ${side} ${p}`,
+          value: summary[p],
+          unit: 'ms',
+          baseline: baseline[p],
+          baselineLabel: `livekit-client connect -> first remote frame ${p}`,
+          ratio: ratio(summary[p], baseline[p]),
+        });
+      }
+    }
+    return {
+      rows,
+      details: { calls: CALLS, warmup: WARMUP, baseline, callee, caller, pageErrors: errors.slice(0, 10) },
+      notes: [],
+    };
+  } finally {
+    await browser.close();
+    await ring.close();
+    await livekit.stop();
+  }
+}
+
+/** Answer to media in headless Chromium with the real livekit-server. */
+export const answerToMediaBenchmark: Benchmark = {
+  id: 'media',
+  title: `Answer to media (${CALLS} calls, headless Chromium, livekit-server)`,
+  budgetMs: 300_000,
+  unavailable: () =>
+    chromiumMissing() ??
+    (existsSync(LIVEKIT_SERVER_PATH) ? null : `no livekit-server at ${LIVEKIT_SERVER_PATH}: run bash scripts/setup-tools.sh`),
+  run: (context) => measure(context),
+};

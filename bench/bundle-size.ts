@@ -1,0 +1,142 @@
+/**
+ * Bundle size: minified and gzip size of `ringkit` and `ringkit/core` (peers and xstate external),
+ * the JavaScript a page loads before any call, and `@livekit/components-react` built the same way.
+ *
+ * @packageDocumentation
+ */
+import { bundle, loadedUpFront, total, type BundleFile, type Size } from './lib/bundle.js';
+import { ratio } from './lib/stats.js';
+import type { Benchmark, BenchmarkOutput, ResultRow } from './lib/types.js';
+
+/** What the issue keeps external for the library sizes. */
+const LIBRARY_EXTERNALS = ['react', 'react-dom', 'livekit-client', 'xstate'];
+/** Peers of `@livekit/components-react` (krisp is an optional peer loaded on demand). */
+const COMPONENTS_REACT_EXTERNALS = ['react', 'react-dom', 'livekit-client', '@livekit/krisp-noise-filter', 'tslib'];
+
+const WAITING_PAGE = `
+import { createRoot } from 'react-dom/client';
+import { RingProvider, CallButton, IncomingCallModal } from 'ringkit';
+import { createRingClient } from 'ringkit/core';
+const client = createRingClient({ url: 'wss://calls.example.com', token: 'token' });
+createRoot(document.getElementById('root')!).render(
+  <RingProvider client={client}>
+    <CallButton to="bob" video />
+    <IncomingCallModal />
+  </RingProvider>,
+);
+`;
+
+const REACT_ONLY_PAGE = `
+import { createRoot } from 'react-dom/client';
+createRoot(document.getElementById('root')!).render(<button>Call</button>);
+`;
+
+const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+function sizeRows(label: string, size: Size, baseline?: { label: string; size: Size }): ResultRow[] {
+  return [
+    { metric: `${label} min`, value: kib(size.minified), unit: 'KiB' },
+    {
+      metric: `${label} gzip`,
+      value: kib(size.gzip),
+      unit: 'KiB',
+      ...(baseline && {
+        baseline: kib(baseline.size.gzip),
+        baselineLabel: `${baseline.label} gzip`,
+        ratio: ratio(size.gzip, baseline.size.gzip),
+      }),
+    },
+  ];
+}
+
+function isLiveKitInput(input: string): boolean {
+  return input.includes('node_modules/livekit-client/');
+}
+
+/** Where livekit-client landed in the page build: never up front, in a chunk only a dynamic import reaches. */
+function liveKitPlacement(files: readonly BundleFile[], initial: readonly BundleFile[]) {
+  const upFront = initial.some((file) => file.inputs.some(isLiveKitInput));
+  const chunks = files.filter((file) => file.inputs.some(isLiveKitInput));
+  const dynamicTargets = new Set(files.flatMap((file) => file.dynamicImports));
+  const onDemand = chunks.length > 0 && !upFront && chunks.some((file) => dynamicTargets.has(file.path));
+  return { upFront, onDemand, chunks: chunks.map((file) => file.path), size: total(chunks) };
+}
+
+/** Runs one measurement; a failure (say, an export that does not exist yet) becomes a note instead of sinking the rest. */
+async function attempt<T>(label: string, notes: string[], work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    notes.push(`${label} could not be built: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+async function measure(): Promise<BenchmarkOutput> {
+  const notes: string[] = [];
+  const rows: ResultRow[] = [];
+  const details: Record<string, unknown> = {
+    externals: { library: LIBRARY_EXTERNALS, componentsReact: COMPONENTS_REACT_EXTERNALS },
+  };
+  const componentsWhole = total(
+    await bundle({ entry: "export * from '@livekit/components-react';", external: COMPONENTS_REACT_EXTERNALS }),
+  );
+  const componentsPick = total(
+    await bundle({
+      entry: "export { useTracks, VideoTrack, ParticipantTile } from '@livekit/components-react';",
+      external: COMPONENTS_REACT_EXTERNALS,
+    }),
+  );
+  const components = { label: '@livekit/components-react (whole)', size: componentsWhole };
+  const ringkit = await attempt('ringkit', notes, async () =>
+    total(await bundle({ entry: "export * from 'ringkit';", external: LIBRARY_EXTERNALS })),
+  );
+  if (ringkit) rows.push(...sizeRows('ringkit', ringkit, components));
+  const core = await attempt('ringkit/core', notes, async () =>
+    total(await bundle({ entry: "export * from 'ringkit/core';", external: LIBRARY_EXTERNALS })),
+  );
+  if (core) rows.push(...sizeRows('ringkit/core', core));
+  const reactPage = total(loadedUpFront(await bundle({ entry: REACT_ONLY_PAGE, external: [], splitting: true })));
+  const pageFiles = await attempt('the waiting page', notes, () =>
+    bundle({ entry: WAITING_PAGE, external: [], splitting: true }),
+  );
+  if (pageFiles) {
+    const pageInitial = loadedUpFront(pageFiles);
+    const page = total(pageInitial);
+    const livekit = liveKitPlacement(pageFiles, pageInitial);
+    rows.push(
+      ...sizeRows('page before any call', page, { label: 'React-only page', size: reactPage }),
+      { metric: 'page: ringkit share gzip', value: kib(page.gzip - reactPage.gzip), unit: 'KiB' },
+      { metric: 'livekit-client on demand gzip', value: kib(livekit.size.gzip), unit: 'KiB' },
+      { metric: 'livekit-client split off', value: livekit.onDemand ? 1 : 0, unit: 'yes=1' },
+    );
+    if (!livekit.onDemand) {
+      notes.push(
+        livekit.upFront
+          ? 'livekit-client is in the JavaScript loaded before any call: something imports it statically.'
+          : 'livekit-client is not in any chunk reachable by a dynamic import.',
+      );
+    }
+    details.page = {
+      initialFiles: pageInitial.map(({ path, minified, gzip }) => ({ path, minified, gzip })),
+      allFiles: pageFiles.map(({ path, minified, gzip }) => ({ path, minified, gzip })),
+      livekitChunks: livekit.chunks,
+      livekitUpFront: livekit.upFront,
+    };
+    details.pageBytes = { page, reactPage, livekitOnDemand: livekit.size };
+  }
+  rows.push(
+    ...sizeRows('@livekit/components-react whole', componentsWhole),
+    ...sizeRows('@livekit/components-react {useTracks,VideoTrack,ParticipantTile}', componentsPick),
+  );
+  details.bytes = { ringkit, core, componentsWhole, componentsPick, reactPage };
+  return { rows, details, notes };
+}
+
+/** Bundle sizes built with esbuild (minified ESM, gzip level 9). */
+export const bundleSizeBenchmark: Benchmark = {
+  id: 'bundle',
+  title: 'Bundle size (esbuild, minified + gzip)',
+  budgetMs: 90_000,
+  run: () => measure(),
+};

@@ -1,0 +1,53 @@
+import type { Summary } from '../lib/stats.js';
+
+/** Which server a capacity run measures. */
+export type ServerKind = 'bare-ws' | 'ringkit';
+
+/** Requests the capacity server worker serves. */
+export type ServerRequest = { cmd: 'start'; kind: ServerKind } | { cmd: 'memory' };
+
+/** The server worker's answer to `start`. */
+export interface StartedServer {
+  /** Where clients connect, without the user query. */
+  url: string;
+  /** Whether clients must say `hello` (the ringkit protocol) or just connect. */
+  protocol: boolean;
+}
+
+/** Settled memory of the server worker and the connections it holds. */
+export interface ServerMemory {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  connections: number;
+}
+
+/** Requests the capacity client worker serves. */
+export type ClientRequest =
+  | { cmd: 'idle'; server: StartedServer; count: number; concurrency: number }
+  | { cmd: 'close' }
+  | { cmd: 'load'; server: StartedServer; pairs: number; warmupMs: number; measureMs: number };
+
+/** Result of opening idle connections. */
+export interface IdleResult {
+  connected: number;
+  failed: number;
+  ms: number;
+}
+
+/** Result of the call-cycle load. */
+export interface LoadResult {
+  pairs: number;
+  measureMs: number;
+  /** Full cycles (invite, ack, accept, hangup) completed inside the measuring window. */
+  cycles: number;
+  cyclesPerSecond: number;
+  /** Cycles that failed (a timeout or an error reply), with the first few reasons. */
+  failures: number;
+  failureSamples: string[];
+  /** invite sent -> callee `incoming`, and -> caller `ringing`, inside the window. */
+  incoming: Summary;
+  ringing: Summary;
+  /** invite sent -> both sides `ended` after the hangup: one whole cycle. */
+  cycle: Summary;
+}

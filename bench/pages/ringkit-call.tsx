@@ -1,0 +1,64 @@
+/**
+ * ringkit page for the answer-to-media benchmark: a ring client (`?server=&user=&livekit=`) with the
+ * public `<RingProvider>` and `<CallView>`, driven from Node through `window.__ring`.
+ *
+ * @packageDocumentation
+ */
+import { createRoot } from 'react-dom/client';
+import { CallView, RingProvider } from '../../src/index.js';
+import { createRingClient } from '../../src/core.js';
+import { installFirstFrameProbe } from './first-frame-probe.js';
+
+installFirstFrameProbe();
+
+/** What the page exposes on `window.__ring`. */
+export interface RingPage {
+  connect(): Promise<void>;
+  /** Places a video call. */
+  call(to: string): Promise<void>;
+  /** The id of the call ringing here, or `null`. */
+  ringingCallId(): string | null;
+  /** Accepts with video; returns the wall-clock time just before `accept()`. */
+  accept(callId: string): number;
+  hangup(): Promise<void>;
+  /** No call in progress (none, or the last one ended). */
+  idle(): boolean;
+}
+
+declare global {
+  interface Window {
+    __ring?: RingPage;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const server = params.get('server');
+const user = params.get('user');
+const root = document.getElementById('root');
+if (!server || !user || !root) throw new Error('ringkit-call needs ?server=&user= and a #root element');
+
+const client = createRingClient({ url: server, user, livekitUrl: params.get('livekit') ?? undefined });
+
+createRoot(root).render(
+  <RingProvider client={client}>
+    <CallView />
+  </RingProvider>,
+);
+
+window.__ring = {
+  connect: () => client.connect(),
+  async call(to) {
+    await client.call(to, { video: true });
+  },
+  ringingCallId: () => client.getSnapshot().incoming[0]?.callId ?? null,
+  accept(callId) {
+    const acceptedAt = performance.timeOrigin + performance.now();
+    void client.accept(callId, { video: true });
+    return acceptedAt;
+  },
+  hangup: () => client.hangup(),
+  idle() {
+    const call = client.getSnapshot().call;
+    return call === null || call.status === 'ended';
+  },
+};
