@@ -34,7 +34,7 @@ export async function bundleForBrowser(entry: string, format: 'esm' | 'iife' = '
 let probesScript: Promise<string> | undefined;
 
 /**
- * Launches Debian's chromium headless with fake camera and microphone.
+ * Launches Debian's chromium headless with fake microphones (3) and cameras (2).
  *
  * @example
  * ```ts
@@ -42,7 +42,11 @@ let probesScript: Promise<string> | undefined;
  * ```
  */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: 30_000 });
+  // Two fake cameras (fake_device_0 and fake_device_1) so tests can switch camera mid-call.
+  const args = CHROMIUM_ARGS.map((arg) =>
+    arg === '--use-fake-device-for-media-stream' ? `${arg}=device-count=2` : arg,
+  );
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true, timeout: 30_000 });
 }
 
 /** One person in the test: their own browser context (own storage, own devices) and a page. */

@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { useRingClient } from 'ringkit';
+import { displayNameOf } from './settings.js';
+import type { DemoText } from './text.js';
+import { useClientSnapshot } from './use-client-snapshot.js';
+
+function formatSeconds(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The user's call history from the server (refreshed after every call), with missed calls marked.
+ *
+ * @example
+ * ```tsx
+ * <CallHistory text={text} />
+ * ```
+ */
+export function CallHistory({ text }: { text: DemoText }) {
+  const client = useRingClient();
+  const { connection, history, missed } = useClientSnapshot();
+
+  useEffect(() => {
+    if (connection !== 'connected') return;
+    const refresh = () => void client.history(20).catch(() => undefined);
+    refresh();
+    const offEnded = client.on('ended', refresh);
+    const offMissed = client.on('missed', refresh);
+    return () => {
+      offEnded();
+      offMissed();
+    };
+  }, [client, connection]);
+
+  return (
+    <section className="demo__history" aria-label={text.history}>
+      <h2>
+        {text.history}
+        {missed.length > 0 ? (
+          <span className="demo__badge" aria-label={`${text.missedCalls}: ${missed.length}`}>
+            {missed.length}
+          </span>
+        ) : null}
+      </h2>
+      {history.length === 0 ? <p>{text.noHistory}</p> : null}
+      <ol>
+        {history.map((entry) => (
+          <li
+            key={entry.callId}
+            data-call-id={entry.callId}
+            data-reason={entry.reason}
+            data-missed={String(entry.missed)}
+            className={entry.missed ? 'demo__history-missed' : undefined}
+          >
+            {entry.missed ? `${text.missed} · ` : ''}
+            {entry.direction === 'incoming' ? text.incoming : text.outgoing} ·{' '}
+            {entry.peers.map(displayNameOf).join(', ')} · {entry.media === 'video' ? text.video : text.audio} ·{' '}
+            {entry.reason}
+            {entry.answeredAt !== undefined ? ` · ${formatSeconds(entry.durationMs)}` : ''}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { CallView, IncomingCallModal, RingProvider, useRingClient, type RingClient } from 'ringkit';
+import { CallHistory } from './call-history.js';
+import { CallState } from './call-state.js';
+import { Contacts } from './contacts.js';
+import { LanguageSelect } from './language-select.js';
+import { displayNameOf, type Language } from './settings.js';
+import { textFor, type DemoText } from './text.js';
+import { useClientSnapshot } from './use-client-snapshot.js';
+
+const getUser = (user: string) => ({ name: displayNameOf(user) });
+
+function DoNotDisturb({ text }: { text: DemoText }) {
+  const client = useRingClient();
+  const { presence, connection } = useClientSnapshot();
+  return (
+    <label className="demo__field">
+      <input
+        type="checkbox"
+        checked={presence === 'do-not-disturb'}
+        disabled={connection !== 'connected'}
+        onChange={(event) => void client.setPresence(event.target.checked ? 'do-not-disturb' : 'available').catch(() => undefined)}
+      />
+      {text.doNotDisturb}
+    </label>
+  );
+}
+
+function Header({
+  user,
+  text,
+  language,
+  onLanguageChange,
+  onSignOut,
+}: {
+  user: string;
+  text: DemoText;
+  language: Language;
+  onLanguageChange: (language: Language) => void;
+  onSignOut: () => void;
+}) {
+  const { connection } = useClientSnapshot();
+  return (
+    <header className="demo__header">
+      <h1>{text.title}</h1>
+      <p>
+        {text.signedInAs} <strong>{displayNameOf(user)}</strong>{' '}
+        <span className="demo__connection" data-connection={connection}>
+          {text.connection[connection]}
+        </span>
+      </p>
+      <DoNotDisturb text={text} />
+      <LanguageSelect text={text} language={language} onChange={onLanguageChange} />
+      <button type="button" className="rk-button" onClick={onSignOut}>
+        {text.signOut}
+      </button>
+    </header>
+  );
+}
+
+/**
+ * One signed-in user's phone: contacts with presence and call buttons, the call view,
+ * the incoming call modal, do-not-disturb and the call history.
+ *
+ * @example
+ * ```tsx
+ * <Phone user="alice" client={client} language="en" onLanguageChange={set} onSignOut={signOut} />
+ * ```
+ */
+export function Phone({
+  user,
+  client,
+  language,
+  onLanguageChange,
+  onSignOut,
+}: {
+  user: string;
+  client: RingClient;
+  language: Language;
+  onLanguageChange: (language: Language) => void;
+  onSignOut: () => void;
+}) {
+  const text = textFor(language);
+  return (
+    <RingProvider client={client}>
+      <Header user={user} text={text} language={language} onLanguageChange={onLanguageChange} onSignOut={onSignOut} />
+      <main className="demo__main">
+        <Contacts self={user} text={text} language={language} getUser={getUser} />
+        <div className="demo__call">
+          <CallView locale={language} getUser={getUser} fit="cover" />
+          <CallState />
+        </div>
+        <CallHistory text={text} />
+      </main>
+      <IncomingCallModal locale={language} getUser={getUser} />
+    </RingProvider>
+  );
+}
