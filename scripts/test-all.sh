@@ -34,14 +34,14 @@ suite() { # suite NAME VITEST_ARGS...: counts from Vitest's JSON report
   echo "   $name: $p passed, $f failed, $s skipped"
 }
 
+# Browser, story and e2e suites need chromium, livekit-server and redis-server: install them when missing.
+check setup-tools bash scripts/setup-tools.sh
 check typecheck npx tsc --noEmit -p tsconfig.json
 check lint npx eslint .
 check build npm run build
 check publint npx publint --strict
 check attw npx attw --pack . --profile esm-only
 suite vitest
-# The e2e suite needs livekit-server, chromium and redis-server: install them when missing.
-check setup-tools bash scripts/setup-tools.sh
 if [ -f vitest.e2e.config.ts ]; then suite e2e -c vitest.e2e.config.ts; fi
 
 echo "$passed passed, $failed failed, $skipped skipped"
