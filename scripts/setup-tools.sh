@@ -7,6 +7,9 @@
 # Where it cannot install (not root, no Go), it prints what to install and exits 1.
 set -euo pipefail
 
+# Go may be installed without being on PATH (for example /usr/local/go).
+command -v go >/dev/null 2>&1 || PATH="$PATH:/usr/local/go/bin"
+
 LIVEKIT_VERSION="1.13.5"
 LIVEKIT_MODULE="github.com/livekit/livekit-server/cmd/server@v${LIVEKIT_VERSION}"
 CACHE_DIR="${RINGKIT_CACHE:-$HOME/.cache/ringkit}"
