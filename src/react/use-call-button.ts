@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { useCallback, useId, useState, type MouseEvent } from 'react';
+import { useId, useState, type MouseEvent } from 'react';
 import type { RingClient } from '../core/ring-client.js';
 import type { CurrentCall, RingClientSnapshot } from '../core/client/types.js';
 import type { Extra } from '../core/protocol.js';
@@ -115,7 +115,6 @@ export function useCallButton(options: UseCallButtonOptions): CallButtonBag {
   const snapshot = useRingSnapshot(client);
   const messages = useRingMessages({ locale, messages: overrides });
   const to = typeof options.to === 'string' ? [options.to] : [...options.to];
-  const toKey = to.join('\n');
   const state = stateOf(snapshot, to);
   const [pending, setPending] = useState(false);
   const reasonId = useId();
@@ -123,9 +122,9 @@ export function useCallButton(options: UseCallButtonOptions): CallButtonBag {
 
   useCallSound({ kind: 'ringback', active: state === 'ringing', sound: ringback, user: snapshot.user ?? undefined });
 
-  const act = useCallback(() => {
+  const act = () => {
     const run = (): Promise<unknown> | undefined => {
-      if (state === 'idle') return client.call(toKey.split('\n'), { video, extra });
+      if (state === 'idle') return client.call(to, { video, extra });
       if (state === 'calling' || state === 'ringing') return client.cancel();
       if (state === 'incoming') return client.reject(client.getSnapshot().call?.callId);
       if (state === 'active') return client.hangup();
@@ -141,7 +140,7 @@ export function useCallButton(options: UseCallButtonOptions): CallButtonBag {
         onError?.(error);
       },
     );
-  }, [state, client, toKey, video, extra, onError]);
+  };
 
   const text =
     state === 'calling' || state === 'ringing'

@@ -1,0 +1,52 @@
+'use client';
+/**
+ * `<DeviceSelect>`: a labelled picker of microphones, cameras or speakers.
+ *
+ * @packageDocumentation
+ */
+import type { ChangeEvent, LabelHTMLAttributes, Ref } from 'react';
+import { useDeviceSelect, type UseDeviceSelectOptions } from '../use-device-select.js';
+import { classNames, composeHandlers } from './compose.js';
+
+/** Props of {@link DeviceSelect}. */
+export interface DeviceSelectProps
+  extends UseDeviceSelectOptions,
+    Omit<LabelHTMLAttributes<HTMLLabelElement>, 'children' | 'onChange' | 'onError' | 'htmlFor'> {
+  /** The `<select>`. */
+  ref?: Ref<HTMLSelectElement>;
+  /** Runs before the device changes; `preventDefault()` stops it. */
+  onChange?: (event: ChangeEvent<HTMLSelectElement>) => void;
+}
+
+/**
+ * A labelled `<select>` of the devices of one `kind`; the choice is remembered and
+ * applied to the live call. Disabled with "No devices found" when there is none.
+ *
+ * @example
+ * ```tsx
+ * <DeviceSelect kind="videoinput" />
+ * <DeviceSelect kind="audiooutput" locale="zh-CN" />
+ * ```
+ */
+export function DeviceSelect(props: DeviceSelectProps) {
+  const { kind, manager, client, onError, locale, messages: overrides, onChange, className, ref, ...rest } = props;
+  const bag = useDeviceSelect({ kind, manager, client, onError, locale, messages: overrides });
+  return (
+    <label {...rest} {...bag.labelProps} className={classNames('rk-device-select', className)}>
+      <span className="rk-device-select__label">{bag.label}</span>
+      <select ref={ref} {...bag.selectProps} onChange={composeHandlers(onChange, bag.selectProps.onChange)}>
+        {bag.options.length === 0 ? <option value="">{bag.messages.noDevices}</option> : null}
+        {bag.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {bag.error ? (
+        <span {...bag.errorProps} className="rk-device-select__error" role="alert">
+          {bag.error.message}
+        </span>
+      ) : null}
+    </label>
+  );
+}
