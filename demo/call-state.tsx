@@ -21,6 +21,7 @@ export function CallState() {
       data-status={status}
       data-media={call?.media ?? ''}
       data-end-reason={reason ?? ''}
+      data-call-id={call?.callId ?? ''}
       data-mic={call ? String(call.micEnabled) : ''}
       data-camera={call ? String(call.cameraEnabled) : ''}
     >

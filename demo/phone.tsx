@@ -25,6 +25,18 @@ function DoNotDisturb({ text }: { text: DemoText }) {
   );
 }
 
+function LeaveGroupCall({ text }: { text: DemoText }) {
+  const client = useRingClient();
+  const { call } = useClientSnapshot();
+  const inGroupCall = call !== null && call.status !== 'ended' && call.peers.length > 1;
+  if (!inGroupCall) return null;
+  return (
+    <button type="button" className="rk-button demo__leave" onClick={() => void client.leave().catch(() => undefined)}>
+      {text.leaveCall}
+    </button>
+  );
+}
+
 function Header({
   user,
   text,
@@ -87,6 +99,7 @@ export function Phone({
         <Contacts self={user} text={text} language={language} getUser={getUser} />
         <div className="demo__call">
           <CallView locale={language} getUser={getUser} fit="cover" />
+          <LeaveGroupCall text={text} />
           <CallState />
         </div>
         <CallHistory text={text} />

@@ -16,6 +16,7 @@ export interface DemoText {
   presence: Record<'available' | 'do-not-disturb' | 'offline', string>;
   groupCall: string;
   addToCall: string;
+  leaveCall: string;
   history: string;
   noHistory: string;
   missedCalls: string;
@@ -42,6 +43,7 @@ const EN: DemoText = {
   presence: { available: 'available', 'do-not-disturb': 'do not disturb', offline: 'offline' },
   groupCall: 'Group video call',
   addToCall: 'Add to call',
+  leaveCall: 'Leave the group call',
   history: 'Call history',
   noHistory: 'No calls yet.',
   missedCalls: 'Missed calls',
@@ -74,6 +76,7 @@ const ZH_CN: DemoText = {
   presence: { available: '在线', 'do-not-disturb': '勿扰', offline: '离线' },
   groupCall: '多人视频通话',
   addToCall: '加入通话',
+  leaveCall: '退出多人通话',
   history: '通话记录',
   noHistory: '暂无通话。',
   missedCalls: '未接来电',

@@ -71,17 +71,22 @@ function captureLogs(page: Page, logs: string[], label: string): void {
 
 /**
  * Opens `url` for a user in a fresh browser context with the media probes of `e2e-page-probes.ts`
- * injected before the page's own scripts.
+ * (and any `initScripts`) injected before the page's own scripts.
  *
  * @example
  * ```ts
  * const alice = await openUser(browser, 'alice', `${demoUrl}/?user=alice`);
  * ```
  */
-export async function openUser(browser: Browser, name: string, url: string): Promise<E2EUser> {
+export async function openUser(
+  browser: Browser,
+  name: string,
+  url: string,
+  { initScripts = [] }: { initScripts?: readonly string[] } = {},
+): Promise<E2EUser> {
   probesScript ??= bundleForBrowser(PROBES_ENTRY, 'iife');
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
-  await context.addInitScript({ content: await probesScript });
+  for (const content of [await probesScript, ...initScripts]) await context.addInitScript({ content });
   context.setDefaultTimeout(15_000);
   const logs: string[] = [];
   let tabs = 0;

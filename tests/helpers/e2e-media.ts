@@ -118,3 +118,16 @@ export async function expectRemoteAudioSilent(page: Page, { timeoutMs = 15_000 }
   }
   throw new Error(`expected remote audio to go silent within ${timeoutMs} ms; loudest level ${loudest.toFixed(4)}`);
 }
+
+/**
+ * Labels of the camera and microphone tracks a page captured that are still live
+ * (e.g. `fake_device_1`, `Fake Audio Input 1`).
+ *
+ * @example
+ * ```ts
+ * expect(await liveCaptureLabels(alice.page)).toContain('fake_device_1');
+ * ```
+ */
+export function liveCaptureLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__rkProbe?.liveCaptureLabels() ?? []);
+}

@@ -26,6 +26,8 @@ export interface RemoteAudioSample {
 export interface PageProbe {
   remoteVideos(): RemoteVideoSample[];
   remoteAudio(): RemoteAudioSample[];
+  /** Labels of the camera and microphone tracks this page captured that are still live. */
+  liveCaptureLabels(): string[];
 }
 
 declare global {
@@ -35,6 +37,7 @@ declare global {
 }
 
 const remoteTracks = new Map<string, MediaStreamTrack>();
+const capturedTracks: MediaStreamTrack[] = [];
 const frameCounts = new WeakMap<HTMLVideoElement, number>();
 const audioMeters = new Map<string, { peak: number; stop: () => void }>();
 
@@ -47,6 +50,21 @@ function recordRemoteTracks(): void {
     }
   }
   window.RTCPeerConnection = ProbedPeerConnection;
+}
+
+function recordCapturedTracks(): void {
+  const devices = navigator.mediaDevices;
+  if (!devices) return;
+  const original = devices.getUserMedia.bind(devices);
+  devices.getUserMedia = async (constraints) => {
+    const stream = await original(constraints);
+    capturedTracks.push(...stream.getTracks());
+    return stream;
+  };
+}
+
+function liveCaptureLabels(): string[] {
+  return capturedTracks.filter((track) => track.readyState === 'live').map((track) => track.label);
 }
 
 function countFrames(video: HTMLVideoElement): void {
@@ -121,4 +139,5 @@ function remoteAudio(): RemoteAudioSample[] {
 }
 
 recordRemoteTracks();
-window.__rkProbe = { remoteVideos, remoteAudio };
+recordCapturedTracks();
+window.__rkProbe = { remoteVideos, remoteAudio, liveCaptureLabels };
