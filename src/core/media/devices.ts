@@ -48,7 +48,7 @@ export interface DeviceSnapshot {
 /** The part of `navigator.mediaDevices` the manager uses (a fake one in tests). */
 export interface MediaDevicesLike {
   enumerateDevices(): Promise<ArrayLike<{ deviceId: string; groupId: string; kind: string; label: string }>>;
-  getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>;
+  getUserMedia(constraints: MediaStreamConstraints): Promise<{ getTracks(): ReadonlyArray<{ stop(): void }> }>;
   addEventListener?(type: 'devicechange', listener: () => void): void;
   removeEventListener?(type: 'devicechange', listener: () => void): void;
 }

@@ -7,7 +7,6 @@
  */
 import { audioConstraints, parseCaptureOptions, videoConstraints } from './constraints.js';
 import { guessFailedKind, MediaSessionError, toMediaDeviceError } from './errors.js';
-import type { MediaDevicesLike } from './devices.js';
 import type { CaptureOptions, DeviceKind, MediaDeviceError, TrackHandle } from './types.js';
 
 /** What to capture for a preview. */
@@ -63,7 +62,7 @@ const IDLE: LocalPreviewSnapshot = Object.freeze<LocalPreviewSnapshot>({ status:
  * preview.stop();
  * ```
  */
-export function createLocalPreview(mediaDevices?: MediaDevicesLike | null): LocalPreview {
+export function createLocalPreview(mediaDevices?: Pick<MediaDevices, 'getUserMedia'> | null): LocalPreview {
   const listeners = new Set<() => void>();
   let snapshot = IDLE;
   let attempt = 0;
