@@ -35,3 +35,10 @@ export {
 } from './core/media/constraints.js';
 export { endReasonOfDisconnect } from './core/media/livekit/disconnect.js';
 export { createLocalPreview, type LocalPreview, type LocalPreviewOptions, type LocalPreviewSnapshot } from './core/media/preview.js';
+export {
+  createMemoryHub,
+  memoryGrant,
+  type MemoryHub,
+  type MemoryHubOptions,
+  type MemoryTransport,
+} from './core/signaling/memory.js';

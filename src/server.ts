@@ -3,4 +3,20 @@
  *
  * @packageDocumentation
  */
-export {};
+export {
+  createCallService,
+  CLOSE_CODES,
+  GRACE,
+  RING_TIMEOUT,
+  type CallService,
+  type CallServiceOptions,
+  type Connection,
+  type DeliveryTarget,
+  type GrantRequest,
+  type UnreachableEvent,
+} from './server/call-service.js';
+export { systemClock, type Clock, type TimerHandle } from './server/clock.js';
+export { toCallInfo, type CallRecord, type MemberRecord } from './server/call-record.js';
+export { deviceIdentity } from './server/identity.js';
+export { createMemoryStore, type MemoryStoreOptions } from './server/stores/memory.js';
+export { HISTORY_LIMIT, type Change, type DeviceRecord, type RingStore, type Updated } from './server/stores/store.js';

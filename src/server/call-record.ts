@@ -1,0 +1,123 @@
+/**
+ * The stored shape of a call and its members, and how it is shown on the wire.
+ *
+ * @packageDocumentation
+ */
+import type { CallInfo, EndReason, Extra, Media, MemberState, Push } from '../core/protocol.js';
+
+/**
+ * One member of a stored call.
+ *
+ * @example
+ * ```ts
+ * const bob: MemberRecord = { user: 'bob', state: 'invited', media: 'video', ringUntil: now + 60_000 };
+ * ```
+ */
+export interface MemberRecord {
+  /** The member's user id. */
+  user: string;
+  /** Where the member stands: `calling` (caller before an answer), `invited`/`ringing` (pending callee), `joined`, or one of the exits. */
+  state: MemberState;
+  /** The member's media. */
+  media: Media;
+  /** The device that takes part (the caller's device, or the callee's winning device). Pending callees ring on all devices. */
+  device?: string;
+  /** When a pending callee stops ringing (epoch ms). */
+  ringUntil?: number;
+  /** A push notification was sent for this pending callee (the app withdraws it when the ring ends). */
+  pushed?: boolean;
+  /** When the member joined (epoch ms). */
+  joinedAt?: number;
+  /** Why the member's part ended (exits only). */
+  reason?: EndReason;
+}
+
+/**
+ * A call as the store keeps it.
+ *
+ * @example
+ * ```ts
+ * const record = await store.getCall('c1');
+ * if (record?.status === 'ringing') console.log(record.members.map((m) => m.state));
+ * ```
+ */
+export interface CallRecord {
+  callId: string;
+  /** The LiveKit room: the call id. */
+  room: string;
+  /** The caller's user id. */
+  from: string;
+  media: Media;
+  extra?: Extra;
+  push?: Push;
+  status: 'ringing' | 'active' | 'ended';
+  createdAt: number;
+  answeredAt?: number;
+  endedAt?: number;
+  /** Why the call ended (ended calls only). */
+  reason?: EndReason;
+  /** Who ended it (`null`: the server). */
+  endedBy?: string | null;
+  members: MemberRecord[];
+}
+
+/** Member states of someone still in the call (pending or in it). */
+const PRESENT_STATES: ReadonlySet<MemberState> = new Set(['calling', 'invited', 'ringing', 'joined']);
+
+/**
+ * True while the member is still part of the call (calling, ringing or joined).
+ *
+ * @example
+ * ```ts
+ * const remaining = call.members.filter(isPresent).length;
+ * ```
+ */
+export function isPresent(member: MemberRecord): boolean {
+  return PRESENT_STATES.has(member.state);
+}
+
+/**
+ * True while the member is a callee who has not answered yet.
+ *
+ * @example
+ * ```ts
+ * const ringing = call.members.filter(isPending);
+ * ```
+ */
+export function isPending(member: MemberRecord): boolean {
+  return member.state === 'invited' || member.state === 'ringing';
+}
+
+/**
+ * The member record of `user`, if they are a member.
+ *
+ * @example
+ * ```ts
+ * const me = findMember(call, 'alice');
+ * ```
+ */
+export function findMember(call: CallRecord, user: string): MemberRecord | undefined {
+  return call.members.find((member) => member.user === user);
+}
+
+/**
+ * The wire view of a stored call.
+ *
+ * @example
+ * ```ts
+ * connection.send({ type: 'incoming', call: toCallInfo(record) });
+ * ```
+ */
+export function toCallInfo(call: CallRecord): CallInfo {
+  return {
+    callId: call.callId,
+    room: call.room,
+    from: call.from,
+    media: call.media,
+    members: call.members.map(({ user, state, media }) => ({ user, state, media })),
+    ...(call.extra === undefined ? {} : { extra: call.extra }),
+    status: call.status,
+    createdAt: call.createdAt,
+    ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),
+  };
+}

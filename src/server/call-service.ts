@@ -1,0 +1,469 @@
+/**
+ * The call rules as a service: feed it parsed client messages from
+ * authenticated connections; it answers and notifies through each
+ * connection's `send`. Pure TypeScript (no Node APIs), so the same rules run
+ * in the WebSocket server and in the in-browser memory hub.
+ *
+ * @packageDocumentation
+ */
+import {
+  PROTOCOL_VERSION,
+  type CallInfo,
+  type ClientMessage,
+  type ClientMessageOf,
+  type LiveKitGrant,
+  type ServerMessage,
+} from '../core/protocol.js';
+import { findMember, isPending, isPresent, toCallInfo, type CallRecord } from './call-record.js';
+import { systemClock, type Clock, type TimerHandle } from './clock.js';
+import { randomId } from './ids.js';
+import { createLane } from './lane.js';
+import { accept, ack, reject } from './rules/answer.js';
+import { ok, type Actor, type DeliveryTarget, type RulesContext, type UnreachableEvent } from './rules/context.js';
+import { cancel, expireRing, hangup, loseDevice } from './rules/end.js';
+import { add, relayMessage, switchMedia } from './rules/in-call.js';
+import { invite } from './rules/invite.js';
+import { nextRingDeadline } from './rules/transitions.js';
+import { createMemoryStore } from './stores/memory.js';
+import type { DeviceRecord, RingStore } from './stores/store.js';
+
+export type { DeliveryTarget, UnreachableEvent } from './rules/context.js';
+
+/** Shortest, default and longest ring time (ms). */
+export const RING_TIMEOUT = { min: 5_000, default: 60_000, max: 180_000 } as const;
+/** Default and longest grace period after a dropped connection (ms). */
+export const GRACE = { default: 15_000, max: 600_000 } as const;
+
+/** Close codes the service uses. */
+export const CLOSE_CODES = {
+  /** The session was resumed on another connection. */
+  replaced: 4000,
+  /** The client speaks another protocol version. */
+  unsupportedVersion: 4002,
+} as const;
+
+/**
+ * One authenticated connection (a socket, or a memory transport).
+ *
+ * @example
+ * ```ts
+ * const connection: Connection = { send: (m) => socket.send(JSON.stringify(m)), close: (code, reason) => socket.close(code, reason) };
+ * ```
+ */
+export interface Connection {
+  /** Send one message to the client. */
+  send(message: ServerMessage): void;
+  /** Close the connection (the service then expects {@link CallService.detach}). */
+  close(code: number, reason: string): void;
+}
+
+/** What the `grant` hook is asked for: credentials for one device of one user in one call. */
+export interface GrantRequest {
+  call: CallInfo;
+  user: string;
+  device: string;
+}
+
+/**
+ * Options of {@link createCallService}.
+ *
+ * @example
+ * ```ts
+ * const options: CallServiceOptions = { ringTimeoutMs: 30_000, log: console.log };
+ * ```
+ */
+export interface CallServiceOptions {
+  /** Where calls, claims, devices, presence, history and deadlines live. Default: a new memory store. */
+  store?: RingStore;
+  /** Time and timers. Default: the real clock. */
+  clock?: Clock;
+  /** How long a callee rings (5 000 to 180 000 ms). Default 60 000. */
+  ringTimeoutMs?: number;
+  /** How long a dropped device may resume its session (0 to 600 000 ms). Default 15 000. */
+  graceMs?: number;
+  /** LiveKit credentials for a device (the caller on invite, the winner on accept). */
+  grant?: (request: GrantRequest) => Promise<LiveKitGrant | undefined>;
+  /** A callee has no device: push a notification and return true to keep the call ringing for them. Keep it quick. */
+  onUnreachable?: (event: UnreachableEvent) => boolean | Promise<boolean>;
+  /** A call ended (for example: delete its LiveKit room). */
+  onCallEnded?: (call: CallInfo) => void;
+  /** One line per call event. */
+  log?: (line: string) => void;
+  /** Forward deliveries to other processes sharing the store; they hand them to their own {@link CallService.deliverLocal}. */
+  relay?: (target: DeliveryTarget, message: ServerMessage) => void;
+  /** This process's name, stored on its devices. */
+  node?: string;
+}
+
+/**
+ * The call rules bound to a store and a clock.
+ *
+ * @example
+ * ```ts
+ * service.attach('alice', connection);
+ * await service.receive(connection, { type: 'hello', id: 'r1', version: PROTOCOL_VERSION });
+ * ```
+ */
+export interface CallService {
+  readonly ringTimeoutMs: number;
+  readonly graceMs: number;
+  /** A new connection of an authenticated user; its first message must be `hello`. */
+  attach(user: string, connection: Connection): void;
+  /** Handle one parsed message; resolves once it is answered. */
+  receive(connection: Connection, message: ClientMessage): Promise<void>;
+  /** The connection is gone: its device enters the grace period. */
+  detach(connection: Connection): Promise<void>;
+  /** Deliver a message to this process's matching connections (the receiving end of `relay`). */
+  deliverLocal(target: DeliveryTarget, message: ServerMessage): void;
+  /** Run every deadline that is due in the store (timers a dead process left behind). */
+  runDueDeadlines(): Promise<void>;
+  /** Stop all timers. */
+  close(): void;
+}
+
+interface Session {
+  user: string;
+  connection: Connection;
+  id: string;
+  session?: string;
+  device?: string;
+  watching: Set<string>;
+}
+
+function checkRange(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be a whole number of milliseconds from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * Make a call service.
+ *
+ * @throws RangeError when `ringTimeoutMs` or `graceMs` is out of range.
+ * @example
+ * ```ts
+ * const service = createCallService({ store: createMemoryStore(), ringTimeoutMs: 30_000 });
+ * ```
+ */
+export function createCallService(options: CallServiceOptions = {}): CallService {
+  const store = options.store ?? createMemoryStore();
+  const clock = options.clock ?? systemClock;
+  const ringTimeoutMs = checkRange('ringTimeoutMs', options.ringTimeoutMs ?? RING_TIMEOUT.default, RING_TIMEOUT.min, RING_TIMEOUT.max);
+  const graceMs = checkRange('graceMs', options.graceMs ?? GRACE.default, 0, GRACE.max);
+  const log = options.log ?? (() => undefined);
+  const lane = createLane();
+  const sessions = new Map<Connection, Session>();
+  const byUser = new Map<string, Set<Session>>();
+  const watchers = new Map<string, Set<Session>>();
+  const timers = new Map<string, TimerHandle>();
+
+  function safeSend(session: Session, message: ServerMessage): void {
+    try {
+      session.connection.send(message);
+    } catch (error) {
+      log(`send to ${session.user} failed: ${String(error)}`);
+    }
+  }
+
+  function deliverLocal(target: DeliveryTarget, message: ServerMessage): void {
+    if ('watchersOf' in target) {
+      for (const session of watchers.get(target.watchersOf) ?? []) safeSend(session, message);
+      return;
+    }
+    for (const session of byUser.get(target.user) ?? []) {
+      if (target.device !== undefined && session.device !== target.device) continue;
+      if (target.exceptDevice !== undefined && session.device === target.exceptDevice) continue;
+      safeSend(session, message);
+    }
+  }
+
+  function armTimer(key: string, at: number): void {
+    disarmTimer(key);
+    const handle = clock.setTimeout(() => {
+      timers.delete(key);
+      lane(() => fire(key)).catch((error: unknown) => log(`deadline ${key} failed: ${String(error)}`));
+    }, Math.max(0, at - clock.now()));
+    timers.set(key, handle);
+  }
+
+  function disarmTimer(key: string): void {
+    const handle = timers.get(key);
+    if (handle !== undefined) clock.clearTimeout(handle);
+    timers.delete(key);
+  }
+
+  async function schedule(key: string, at: number): Promise<void> {
+    await store.setDeadline(key, at);
+    armTimer(key, at);
+  }
+
+  async function unschedule(key: string): Promise<void> {
+    disarmTimer(key);
+    await store.clearDeadline(key);
+  }
+
+  const context: RulesContext = {
+    store,
+    clock,
+    ringTimeoutMs,
+    async grant(call, user, device) {
+      try {
+        return await options.grant?.({ call: toCallInfo(call), user, device });
+      } catch (error) {
+        log(`grant for ${user}#${device} in call ${call.callId} failed: ${String(error)}`);
+        return undefined;
+      }
+    },
+    deliver(target, message) {
+      deliverLocal(target, message);
+      options.relay?.(target, message);
+    },
+    async syncRingDeadline(call) {
+      const at = nextRingDeadline(call);
+      if (at === undefined) await unschedule(`ring:${call.callId}`);
+      else await schedule(`ring:${call.callId}`, at);
+    },
+    async unreachable(event) {
+      try {
+        return Boolean(await options.onUnreachable?.(event));
+      } catch (error) {
+        log(`onUnreachable for ${event.user} failed: ${String(error)}`);
+        return false;
+      }
+    },
+    callEnded(call) {
+      try {
+        options.onCallEnded?.(toCallInfo(call));
+      } catch (error) {
+        log(`onCallEnded for call ${call.callId} failed: ${String(error)}`);
+      }
+    },
+    log,
+  };
+
+  async function presenceOf(user: string): Promise<'available' | 'do-not-disturb' | 'offline'> {
+    const devices = await store.listDevices(user);
+    return devices.length === 0 ? 'offline' : store.getPresence(user);
+  }
+
+  async function announcePresence(user: string): Promise<void> {
+    context.deliver({ watchersOf: user }, { type: 'presence', user, status: await presenceOf(user) });
+  }
+
+  async function graceExpired(sessionId: string): Promise<void> {
+    const removed = await store.updateDevice(sessionId, (device) =>
+      device.connected ? { result: undefined } : { next: null, result: device },
+    );
+    const device = removed?.result;
+    if (!device) return;
+    log(`device ${device.user}#${device.device} lost after its grace period`);
+    await loseDevice(context, device.user, device.device, 'connection-lost');
+    if ((await store.listDevices(device.user)).length === 0) await announcePresence(device.user);
+  }
+
+  async function fire(key: string): Promise<void> {
+    const taken = await store.takeDeadline(key, clock.now());
+    if (!taken.taken) {
+      if (taken.at !== undefined) armTimer(key, taken.at);
+      return;
+    }
+    const split = key.indexOf(':');
+    const kind = key.slice(0, split);
+    const id = key.slice(split + 1);
+    if (kind === 'ring') await expireRing(context, id);
+    else if (kind === 'grace') await graceExpired(id);
+  }
+
+  function unbind(session: Session): void {
+    byUser.get(session.user)?.delete(session);
+    if (byUser.get(session.user)?.size === 0) byUser.delete(session.user);
+    for (const user of session.watching) watchers.get(user)?.delete(session);
+    session.watching.clear();
+  }
+
+  async function currentCall(user: string): Promise<CallRecord | undefined> {
+    const callId = await store.userCall(user);
+    const call = callId === undefined ? undefined : await store.getCall(callId);
+    const me = call && findMember(call, user);
+    return call && call.status !== 'ended' && me && isPresent(me) ? call : undefined;
+  }
+
+  async function resumeDevice(session: Session, sessionId: string): Promise<DeviceRecord | undefined> {
+    const resumed = await store.updateDevice(sessionId, (device) => {
+      if (device.user !== session.user) return { result: false };
+      const { graceUntil: _graceUntil, ...rest } = device;
+      return { next: { ...rest, connected: true, connection: session.id, ...(options.node ? { node: options.node } : {}) }, result: true };
+    });
+    if (!resumed?.result || !resumed.value) return undefined;
+    await unschedule(`grace:${sessionId}`);
+    for (const other of byUser.get(session.user) ?? []) {
+      if (other.session !== sessionId) continue;
+      unbind(other);
+      sessions.delete(other.connection);
+      other.connection.close(CLOSE_CODES.replaced, 'session resumed on another connection');
+    }
+    return resumed.value;
+  }
+
+  async function hello(session: Session, message: ClientMessageOf<'hello'>): Promise<void> {
+    if (message.version !== PROTOCOL_VERSION) {
+      safeSend(session, {
+        type: 'error',
+        code: 'unsupported-version',
+        message: `this server speaks protocol version ${PROTOCOL_VERSION}`,
+        replyTo: message.id,
+      });
+      session.connection.close(CLOSE_CODES.unsupportedVersion, 'unsupported protocol version');
+      return;
+    }
+    if (session.session !== undefined) {
+      safeSend(session, { type: 'error', code: 'invalid-state', message: 'hello was already received', replyTo: message.id });
+      return;
+    }
+    const user = session.user;
+    let device = message.resume === undefined ? undefined : await resumeDevice(session, message.resume);
+    const resumed = device !== undefined;
+    let firstDevice = false;
+    if (!device) {
+      firstDevice = (await store.listDevices(user)).length === 0;
+      device = {
+        session: randomId(24),
+        device: randomId(8),
+        user,
+        connection: session.id,
+        connected: true,
+        ...(options.node ? { node: options.node } : {}),
+      };
+      await store.putDevice(device);
+    }
+    session.session = device.session;
+    session.device = device.device;
+    const mine = byUser.get(user) ?? new Set<Session>();
+    mine.add(session);
+    byUser.set(user, mine);
+
+    const call = await currentCall(user);
+    safeSend(session, {
+      type: 'welcome',
+      replyTo: message.id,
+      version: PROTOCOL_VERSION,
+      user,
+      device: device.device,
+      session: device.session,
+      resumed,
+      presence: await store.getPresence(user),
+      graceMs,
+      calls: call ? [toCallInfo(call)] : [],
+    });
+    const me = call && findMember(call, user);
+    if (call && me && isPending(me) && !resumed) safeSend(session, { type: 'incoming', call: toCallInfo(call) });
+    log(`device ${user}#${device.device} ${resumed ? 'resumed' : 'connected'}`);
+    if (firstDevice) await announcePresence(user);
+  }
+
+  async function watch(session: Session, message: ClientMessageOf<'watch'>): Promise<void> {
+    for (const user of session.watching) watchers.get(user)?.delete(session);
+    session.watching = new Set(message.users);
+    for (const user of session.watching) {
+      const set = watchers.get(user) ?? new Set<Session>();
+      set.add(session);
+      watchers.set(user, set);
+      safeSend(session, { type: 'presence', user, status: await presenceOf(user) });
+    }
+    safeSend(session, { type: 'ok', replyTo: message.id });
+  }
+
+  async function dispatch(session: Session, actor: Actor, message: Exclude<ClientMessage, { type: 'hello' }>): Promise<void> {
+    switch (message.type) {
+      case 'invite':
+        return invite(context, actor, message);
+      case 'ack':
+        return ack(context, actor, message);
+      case 'accept':
+        return accept(context, actor, message);
+      case 'reject':
+        return reject(context, actor, message);
+      case 'cancel':
+        return cancel(context, actor, message);
+      case 'hangup':
+      case 'leave':
+        return hangup(context, actor, message);
+      case 'add':
+        return add(context, actor, message);
+      case 'media':
+        return switchMedia(context, actor, message);
+      case 'message':
+        return relayMessage(context, actor, message);
+      case 'presence':
+        await store.setPresence(actor.user, message.status);
+        ok(actor, message.id);
+        log(`presence ${actor.user} ${message.status}`);
+        return announcePresence(actor.user);
+      case 'watch':
+        return watch(session, message);
+      case 'history':
+        return actor.send({ type: 'history', replyTo: message.id, entries: await store.listHistory(actor.user, message.limit ?? 100) });
+      case 'ping':
+        return actor.send({ type: 'pong', replyTo: message.id, time: clock.now() });
+    }
+  }
+
+  return {
+    ringTimeoutMs,
+    graceMs,
+    attach(user, connection) {
+      sessions.set(connection, { user, connection, id: randomId(16), watching: new Set() });
+    },
+    receive(connection, message) {
+      return lane(async () => {
+        const session = sessions.get(connection);
+        if (!session) return;
+        try {
+          if (message.type === 'hello') return await hello(session, message);
+          const device = session.device;
+          if (device === undefined) {
+            return safeSend(session, { type: 'error', code: 'not-authenticated', message: 'send hello first', replyTo: message.id });
+          }
+          const actor: Actor = { user: session.user, device, send: (reply) => safeSend(session, reply) };
+          await dispatch(session, actor, message);
+        } catch (error) {
+          log(`${message.type} from ${session.user} failed: ${String(error)}`);
+          safeSend(session, {
+            type: 'error',
+            code: 'internal',
+            message: 'the server failed to handle this message',
+            replyTo: message.id,
+            ...('callId' in message ? { callId: message.callId } : {}),
+          });
+        }
+      });
+    },
+    detach(connection) {
+      return lane(async () => {
+        const session = sessions.get(connection);
+        if (!session) return;
+        sessions.delete(connection);
+        unbind(session);
+        const sessionId = session.session;
+        if (sessionId === undefined) return;
+        const graceUntil = clock.now() + graceMs;
+        const updated = await store.updateDevice(sessionId, (device) =>
+          device.connection === session.id ? { next: { ...device, connected: false, graceUntil }, result: true } : { result: false },
+        );
+        if (!updated?.result) return;
+        log(`device ${session.user}#${session.device ?? '?'} dropped; grace ${graceMs} ms`);
+        await schedule(`grace:${sessionId}`, graceUntil);
+      });
+    },
+    deliverLocal,
+    runDueDeadlines() {
+      return lane(async () => {
+        for (const key of await store.dueDeadlines(clock.now())) await fire(key);
+      });
+    },
+    close() {
+      for (const key of [...timers.keys()]) disarmTimer(key);
+    },
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * A callee's answers: ack (it rings), accept (first wins), reject.
+ *
+ * @packageDocumentation
+ */
+import type { ClientMessageOf, EndReason, ErrorCode, LiveKitGrant, Media } from '../../core/protocol.js';
+import { findMember, isPending, type CallRecord } from '../call-record.js';
+import { broadcast, fail, ok, type Actor, type RulesContext } from './context.js';
+import { decide } from './effects.js';
+import { endUnlessViable, exitMember, joinMember } from './transitions.js';
+
+/**
+ * A device acknowledges an `incoming`: the callee moves to `ringing` and the
+ * other members hear `ringing`.
+ *
+ * @example
+ * ```ts
+ * await ack(context, actor, { type: 'ack', id: 'r2', callId: 'c1' });
+ * ```
+ */
+export async function ack(context: RulesContext, actor: Actor, message: ClientMessageOf<'ack'>): Promise<void> {
+  const updated = await context.store.updateCall(message.callId, (call) => {
+    if (call.status === 'ended') return { result: 'ended' as const };
+    const me = findMember(call, actor.user);
+    if (!me) return { result: 'forbidden' as const };
+    if (me.state !== 'invited') return { result: 'unchanged' as const };
+    return {
+      next: { ...call, members: call.members.map((member) => (member === me ? { ...me, state: 'ringing' as const } : member)) },
+      result: 'ringing' as const,
+    };
+  });
+  if (!updated) return fail(actor, message.id, 'not-found', 'no such call', message.callId);
+  if (updated.result === 'forbidden') return fail(actor, message.id, 'forbidden', 'you are not in this call', message.callId);
+  if (updated.result === 'ended') return fail(actor, message.id, 'call-ended', 'the call has ended', message.callId);
+  if (updated.result === 'ringing') {
+    context.log(`call ${message.callId} ringing on ${actor.user}`);
+    broadcast(context, updated.value, { type: 'ringing', callId: message.callId, by: actor.user }, actor.user);
+  }
+  ok(actor, message.id);
+}
+
+/** How an answer went: accepted (with the winner's LiveKit grant) or refused with an error code. */
+export type AnswerOutcome =
+  | { kind: 'accepted'; call: CallRecord; livekit?: LiveKitGrant }
+  | { kind: 'refused'; code: ErrorCode; message: string; call?: CallRecord };
+
+/**
+ * The reason a device should show for a call it can no longer act on.
+ *
+ * @example
+ * ```ts
+ * endedReasonFor(call, 'bob', 'k3f9x2'); // 'answered-elsewhere' when another device of bob joined
+ * ```
+ */
+export function endedReasonFor(call: CallRecord, user: string, device: string): EndReason {
+  const me = findMember(call, user);
+  if (me?.state === 'declined') return 'declined-elsewhere';
+  if (me?.device !== undefined && me.device !== device) return 'answered-elsewhere';
+  return me?.reason ?? call.reason ?? 'failed';
+}
+
+/**
+ * Accept a ringing call on the actor's device. The first accept wins
+ * atomically; the winner's other devices hear `answered-elsewhere`, the other
+ * members `accepted`. The caller sends the winner its grant.
+ *
+ * @example
+ * ```ts
+ * const outcome = await answer(context, actor, 'c1', 'video');
+ * if (outcome.kind === 'accepted') actor.send({ type: 'accepted', callId: 'c1', by: actor.user, media: 'video', livekit: outcome.livekit });
+ * ```
+ */
+export async function answer(context: RulesContext, actor: Actor, callId: string, media: Media): Promise<AnswerOutcome> {
+  const now = context.clock.now();
+  const updated = await context.store.updateCall(callId, (call) => {
+    if (call.status === 'ended') return { result: 'call-ended' as const };
+    const me = findMember(call, actor.user);
+    if (!me) return { result: 'forbidden' as const };
+    if (me.state === 'joined') return { result: 'already-answered' as const };
+    if (!isPending(me)) return { result: 'invalid-state' as const };
+    return { next: joinMember(call, actor.user, actor.device, media, now), result: 'accepted' as const };
+  });
+  if (!updated) return { kind: 'refused', code: 'not-found', message: 'no such call' };
+  const call = updated.value;
+  switch (updated.result) {
+    case 'forbidden':
+      return { kind: 'refused', code: 'forbidden', message: 'you are not in this call' };
+    case 'call-ended':
+      return { kind: 'refused', code: 'call-ended', message: 'the call has ended', call };
+    case 'already-answered':
+      return { kind: 'refused', code: 'already-answered', message: 'the call was answered on another device', call };
+    case 'invalid-state':
+      return { kind: 'refused', code: 'invalid-state', message: 'you no longer ring in this call', call };
+    case 'accepted':
+      break;
+  }
+  context.log(`call ${callId} accepted by ${actor.user} (${media})`);
+  context.deliver({ user: actor.user, exceptDevice: actor.device }, { type: 'ended', callId, reason: 'answered-elsewhere', by: actor.user });
+  broadcast(context, call, { type: 'accepted', callId, by: actor.user, media }, actor.user);
+  await context.syncRingDeadline(call);
+  const livekit = await context.grant(call, actor.user, actor.device);
+  return { kind: 'accepted', call, ...(livekit ? { livekit } : {}) };
+}
+
+/**
+ * `accept`: answer, then tell the winning device (with its grant) or refuse;
+ * a device accepting an ended call also gets the `ended` it should show.
+ *
+ * @example
+ * ```ts
+ * await accept(context, actor, { type: 'accept', id: 'r3', callId: 'c1', media: 'video' });
+ * ```
+ */
+export async function accept(context: RulesContext, actor: Actor, message: ClientMessageOf<'accept'>): Promise<void> {
+  const outcome = await answer(context, actor, message.callId, message.media);
+  if (outcome.kind === 'refused') {
+    fail(actor, message.id, outcome.code, outcome.message, message.callId);
+    if (outcome.code === 'call-ended' && outcome.call) {
+      const reason = endedReasonFor(outcome.call, actor.user, actor.device);
+      actor.send({ type: 'ended', callId: message.callId, reason, by: outcome.call.endedBy ?? null });
+    }
+    return;
+  }
+  actor.send({
+    type: 'accepted',
+    callId: message.callId,
+    by: actor.user,
+    media: message.media,
+    ...(outcome.livekit ? { livekit: outcome.livekit } : {}),
+  });
+  ok(actor, message.id);
+}
+
+/**
+ * `reject`: the callee stops ringing on every device (`declined` here,
+ * `declined-elsewhere` on the others); a 1:1 call ends `declined`.
+ *
+ * @example
+ * ```ts
+ * await reject(context, actor, { type: 'reject', id: 'r4', callId: 'c1' });
+ * ```
+ */
+export async function reject(context: RulesContext, actor: Actor, message: ClientMessageOf<'reject'>): Promise<void> {
+  const now = context.clock.now();
+  const result = await decide(
+    context,
+    message.callId,
+    (call) => {
+      if (call.status === 'ended') return { result: 'call-ended' as const };
+      const me = findMember(call, actor.user);
+      if (!me) return { result: 'forbidden' as const };
+      if (me.state === 'joined') return { result: 'already-answered' as const };
+      if (!isPending(me)) return { result: 'done' as const };
+      return { next: endUnlessViable(exitMember(call, actor.user, 'declined'), 'declined', actor.user, now), result: 'declined' as const };
+    },
+    () => ({ by: actor.user, actor: { user: actor.user, device: actor.device, elsewhere: 'declined-elsewhere' } }),
+  );
+  switch (result) {
+    case undefined:
+      return fail(actor, message.id, 'not-found', 'no such call', message.callId);
+    case 'forbidden':
+      return fail(actor, message.id, 'forbidden', 'you are not in this call', message.callId);
+    case 'call-ended':
+      return fail(actor, message.id, 'call-ended', 'the call has ended', message.callId);
+    case 'already-answered':
+      return fail(actor, message.id, 'already-answered', 'the call was answered', message.callId);
+    default:
+      return ok(actor, message.id);
+  }
+}

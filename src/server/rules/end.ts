@@ -1,0 +1,127 @@
+/**
+ * Ending a call or one member's part: cancel, hangup, leave, the ring timer,
+ * and a device lost after its grace period.
+ *
+ * @packageDocumentation
+ */
+import type { ClientMessageOf, EndReason } from '../../core/protocol.js';
+import { findMember, isPending, isPresent } from '../call-record.js';
+import { fail, ok, type Actor, type RulesContext } from './context.js';
+import { decide } from './effects.js';
+import { endCall, endUnlessViable, exitMember, expireRinging } from './transitions.js';
+
+/**
+ * `cancel`: the caller withdraws a call nobody answered; everyone hears
+ * `cancelled`. After an accept the cancel loses (`already-answered`).
+ *
+ * @example
+ * ```ts
+ * await cancel(context, actor, { type: 'cancel', id: 'r5', callId: 'c1' });
+ * ```
+ */
+export async function cancel(context: RulesContext, actor: Actor, message: ClientMessageOf<'cancel'>): Promise<void> {
+  const now = context.clock.now();
+  const result = await decide(
+    context,
+    message.callId,
+    (call) => {
+      if (call.from !== actor.user) return { result: 'forbidden' as const };
+      if (call.status === 'ended') return { result: 'call-ended' as const };
+      if (call.status === 'active') return { result: 'already-answered' as const };
+      return { next: endCall(call, 'cancelled', actor.user, now), result: 'cancelled' as const };
+    },
+    () => ({ by: actor.user }),
+  );
+  if (result === undefined) return fail(actor, message.id, 'not-found', 'no such call', message.callId);
+  if (result === 'forbidden') return fail(actor, message.id, 'forbidden', 'only the caller can cancel', message.callId);
+  if (result === 'call-ended') return fail(actor, message.id, 'call-ended', 'the call has ended', message.callId);
+  if (result === 'already-answered') return fail(actor, message.id, 'already-answered', 'the call was answered', message.callId);
+  ok(actor, message.id);
+}
+
+/**
+ * `hangup` (ends the call for everyone) or `leave` (only this member; the
+ * call ends when fewer than two remain). A ringing callee declines; the
+ * caller of an unanswered call cancels. Ending an ended call is a no-op.
+ *
+ * @example
+ * ```ts
+ * await hangup(context, actor, { type: 'hangup', id: 'r6', callId: 'c1' });
+ * ```
+ */
+export async function hangup(
+  context: RulesContext,
+  actor: Actor,
+  message: ClientMessageOf<'hangup'> | ClientMessageOf<'leave'>,
+): Promise<void> {
+  const now = context.clock.now();
+  const result = await decide(
+    context,
+    message.callId,
+    (call) => {
+      const me = findMember(call, actor.user);
+      if (!me) return { result: 'forbidden' as const };
+      if (call.status === 'ended' || !isPresent(me)) return { result: 'done' as const };
+      if (isPending(me)) {
+        return { next: endUnlessViable(exitMember(call, actor.user, 'declined'), 'declined', actor.user, now), result: 'declined' as const };
+      }
+      if (call.status === 'ringing') return { next: endCall(call, 'cancelled', actor.user, now), result: 'cancelled' as const };
+      if (message.type === 'hangup') return { next: endCall(call, 'completed', actor.user, now), result: 'completed' as const };
+      return { next: endUnlessViable(exitMember(call, actor.user, 'completed'), 'completed', actor.user, now), result: 'left' as const };
+    },
+    (result) =>
+      result === 'declined'
+        ? { by: actor.user, actor: { user: actor.user, device: actor.device, elsewhere: 'declined-elsewhere' } }
+        : { by: actor.user },
+  );
+  if (result === undefined) return fail(actor, message.id, 'not-found', 'no such call', message.callId);
+  if (result === 'forbidden') return fail(actor, message.id, 'forbidden', 'you are not in this call', message.callId);
+  ok(actor, message.id);
+}
+
+/**
+ * The ring timer of a call fired: callees still ringing past their deadline
+ * leave with `no-answer` (a missed call); the call ends if nobody is left to talk to.
+ *
+ * @example
+ * ```ts
+ * await expireRing(context, 'c1');
+ * ```
+ */
+export async function expireRing(context: RulesContext, callId: string): Promise<void> {
+  const now = context.clock.now();
+  await decide(
+    context,
+    callId,
+    (call) => {
+      const next = expireRinging(call, now);
+      return next === call ? { result: false } : { next, result: true };
+    },
+    () => ({ by: null }),
+  );
+}
+
+/**
+ * A device's grace period ran out: the call it took part in loses that
+ * member with `reason` (`connection-lost`), and ends if that leaves too few.
+ *
+ * @example
+ * ```ts
+ * await loseDevice(context, 'alice', 'k3f9x2', 'connection-lost');
+ * ```
+ */
+export async function loseDevice(context: RulesContext, user: string, device: string, reason: EndReason): Promise<void> {
+  const callId = await context.store.userCall(user);
+  if (callId === undefined) return;
+  const now = context.clock.now();
+  await decide(
+    context,
+    callId,
+    (call) => {
+      const me = findMember(call, user);
+      if (call.status === 'ended' || !me || !isPresent(me) || isPending(me) || me.device !== device) return { result: false };
+      return { next: endUnlessViable(exitMember(call, user, reason), reason, user, now), result: true };
+    },
+    () => ({ by: user }),
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * `invite`: start a call, ring every device of every callee that can ring,
+ * and turn glare (both sides calling each other) into one connected call.
+ *
+ * @packageDocumentation
+ */
+import type { ClientMessageOf, EndReason, Media } from '../../core/protocol.js';
+import { findMember, isPending, toCallInfo, type CallRecord, type MemberRecord } from '../call-record.js';
+import { answer } from './answer.js';
+import { fail, type Actor, type RulesContext } from './context.js';
+import { applyExits } from './effects.js';
+import { claimUser, reach } from './reach.js';
+import { endUnlessViable, exitMember } from './transitions.js';
+
+/** Who among `callees` can ring, who got a push, and why the others cannot. */
+export interface Reachability {
+  ringing: string[];
+  pushed: Set<string>;
+  unavailable: Map<string, EndReason>;
+}
+
+/**
+ * Check every callee of `call` (see {@link reach}).
+ *
+ * @example
+ * ```ts
+ * const { ringing, unavailable } = await reachAll(context, call, ['bob', 'carol']);
+ * ```
+ */
+export async function reachAll(context: RulesContext, call: CallRecord, callees: readonly string[]): Promise<Reachability> {
+  const result: Reachability = { ringing: [], pushed: new Set(), unavailable: new Map() };
+  for (const callee of callees) {
+    const outcome = await reach(context, call, callee);
+    if (outcome === undefined) result.ringing.push(callee);
+    else if (outcome === 'pushed') result.pushed.add(callee);
+    else result.unavailable.set(callee, outcome);
+  }
+  return result;
+}
+
+/**
+ * Apply a reachability check to a call: mark pushed callees, let the
+ * unavailable ones leave with their reason, end the call if nobody can ring.
+ *
+ * @example
+ * ```ts
+ * const next = settleReach(call, reachability, now);
+ * ```
+ */
+export function settleReach(call: CallRecord, reachability: Reachability, now: number): CallRecord {
+  const marked = {
+    ...call,
+    members: call.members.map((member) => (reachability.pushed.has(member.user) ? { ...member, pushed: true } : member)),
+  };
+  let next = marked;
+  for (const [user, reason] of reachability.unavailable) next = exitMember(next, user, reason);
+  const lastReason = [...reachability.unavailable.values()].at(-1) ?? 'failed';
+  return endUnlessViable(next, lastReason, null, now);
+}
+
+/**
+ * A new pending callee record.
+ *
+ * @example
+ * ```ts
+ * const bob = invitee('bob', 'video', now + 60_000);
+ * ```
+ */
+export function invitee(user: string, media: Media, ringUntil: number): MemberRecord {
+  return { user, state: 'invited', media, ringUntil };
+}
+
+/** Glare: `user` calls `callee` while `callee`'s 1:1 call to `user` rings. */
+function isGlare(held: CallRecord, user: string, callee: string): boolean {
+  const me = findMember(held, user);
+  return held.status === 'ringing' && held.from === callee && held.members.length === 2 && me !== undefined && isPending(me);
+}
+
+/** Answer the other side's ringing call instead of starting a second one. */
+async function joinByGlare(context: RulesContext, actor: Actor, message: ClientMessageOf<'invite'>, held: CallRecord): Promise<void> {
+  const outcome = await answer(context, actor, held.callId, message.media);
+  if (outcome.kind === 'refused') return fail(actor, message.id, 'already-in-call', 'you are already in a call', held.callId);
+  context.log(`call ${held.callId} glare: ${actor.user}'s call ${message.callId} joined it`);
+  const livekit = outcome.livekit ? { livekit: outcome.livekit } : {};
+  actor.send({ type: 'invited', replyTo: message.id, call: toCallInfo(outcome.call), ...livekit });
+  actor.send({ type: 'accepted', callId: held.callId, by: actor.user, media: message.media, ...livekit });
+}
+
+/**
+ * Handle `invite`. The caller is answered with `invited` (the stored call and
+ * its LiveKit grant), every device of every reachable callee gets `incoming`,
+ * unreachable callees leave with `busy`, `offline` or `do-not-disturb`, and
+ * the call ends at once with that reason when nobody can ring.
+ *
+ * @example
+ * ```ts
+ * await invite(context, actor, { type: 'invite', id: 'r1', callId: 'c1', to: ['bob'], media: 'video' });
+ * ```
+ */
+export async function invite(context: RulesContext, actor: Actor, message: ClientMessageOf<'invite'>): Promise<void> {
+  const { store, clock } = context;
+  const callees = [...new Set(message.to)];
+  if (callees.includes(actor.user)) return fail(actor, message.id, 'bad-message', 'you cannot call yourself', message.callId);
+  if (await store.getCall(message.callId)) return fail(actor, message.id, 'invalid-state', 'this call id is already used', message.callId);
+
+  const held = await claimUser(context, actor.user, message.callId);
+  if (held) {
+    const callee = callees.length === 1 ? callees[0] : undefined;
+    if (held.call && callee !== undefined && isGlare(held.call, actor.user, callee)) return joinByGlare(context, actor, message, held.call);
+    return fail(actor, message.id, 'already-in-call', 'you are already in a call', held.callId);
+  }
+
+  const now = clock.now();
+  const record: CallRecord = {
+    callId: message.callId,
+    room: message.callId,
+    from: actor.user,
+    media: message.media,
+    ...(message.extra === undefined ? {} : { extra: message.extra }),
+    ...(message.push === undefined ? {} : { push: message.push }),
+    status: 'ringing',
+    createdAt: now,
+    members: [
+      { user: actor.user, state: 'calling', media: message.media, device: actor.device },
+      ...callees.map((callee) => invitee(callee, message.media, now + context.ringTimeoutMs)),
+    ],
+  };
+  if (!(await store.createCall(record))) {
+    await store.releaseUser(actor.user, message.callId);
+    return fail(actor, message.id, 'invalid-state', 'this call id is already used', message.callId);
+  }
+
+  const reachability = await reachAll(context, record, callees);
+  let before: CallRecord = record;
+  const updated = await store.updateCall(message.callId, (call) => {
+    before = call;
+    return { next: settleReach(call, reachability, now), result: undefined };
+  });
+  const call = updated?.value ?? settleReach(record, reachability, now);
+  const livekit = call.status === 'ended' ? undefined : await context.grant(call, actor.user, actor.device);
+  actor.send({ type: 'invited', replyTo: message.id, call: toCallInfo(call), ...(livekit ? { livekit } : {}) });
+  context.log(`call ${call.callId} invite ${actor.user} -> ${callees.join(',')} (${call.media})`);
+  for (const callee of reachability.ringing) context.deliver({ user: callee }, { type: 'incoming', call: toCallInfo(call) });
+  await applyExits(context, before, call, { by: null, silent: new Set(reachability.unavailable.keys()) });
+}

@@ -1,0 +1,155 @@
+/**
+ * The in-memory {@link RingStore}: one process, no dependencies, also used by
+ * the browser-side memory hub.
+ *
+ * @packageDocumentation
+ */
+import type { HistoryEntry, PresenceStatus } from '../../core/protocol.js';
+import type { CallRecord } from '../call-record.js';
+import { HISTORY_LIMIT, type Change, type DeviceRecord, type RingStore, type Updated } from './store.js';
+
+/** Options of {@link createMemoryStore}. */
+export interface MemoryStoreOptions {
+  /** How many ended calls stay readable (oldest forgotten first). Default 10 000. */
+  keepEndedCalls?: number;
+}
+
+/**
+ * A {@link RingStore} held in plain maps. Each method completes its read and
+ * write in one synchronous step, so every update is atomic.
+ *
+ * @example
+ * ```ts
+ * const server = await createRingServer({ port: 0, store: createMemoryStore(), auth: { jwtSecret } });
+ * ```
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): RingStore {
+  const keepEnded = options.keepEndedCalls ?? 10_000;
+  const calls = new Map<string, CallRecord>();
+  const endedOrder: string[] = [];
+  const claims = new Map<string, string>();
+  const presence = new Map<string, PresenceStatus>();
+  const devices = new Map<string, DeviceRecord>();
+  const sessionsByUser = new Map<string, Set<string>>();
+  const history = new Map<string, HistoryEntry[]>();
+  const deadlines = new Map<string, number>();
+
+  function rememberEnded(call: CallRecord): void {
+    endedOrder.push(call.callId);
+    while (endedOrder.length > keepEnded) {
+      const oldest = endedOrder.shift();
+      if (oldest !== undefined && calls.get(oldest)?.status === 'ended') calls.delete(oldest);
+    }
+  }
+
+  function indexDevice(device: DeviceRecord): void {
+    devices.set(device.session, { ...device });
+    const sessions = sessionsByUser.get(device.user) ?? new Set<string>();
+    sessions.add(device.session);
+    sessionsByUser.set(device.user, sessions);
+  }
+
+  function dropDevice(device: DeviceRecord): void {
+    devices.delete(device.session);
+    const sessions = sessionsByUser.get(device.user);
+    sessions?.delete(device.session);
+    if (sessions?.size === 0) sessionsByUser.delete(device.user);
+  }
+
+  return {
+    async getCall(callId) {
+      const call = calls.get(callId);
+      return call && structuredClone(call);
+    },
+    async createCall(call) {
+      if (calls.has(call.callId)) return false;
+      calls.set(call.callId, structuredClone(call));
+      if (call.status === 'ended') rememberEnded(call);
+      return true;
+    },
+    async updateCall<R>(callId: string, change: (call: CallRecord) => Change<CallRecord, R>) {
+      const current = calls.get(callId);
+      if (!current) return undefined;
+      const decision = change(structuredClone(current));
+      if (decision.next === undefined) return { result: decision.result, value: structuredClone(current), changed: false };
+      const next = structuredClone(decision.next);
+      calls.set(callId, next);
+      if (next.status === 'ended' && current.status !== 'ended') rememberEnded(next);
+      return { result: decision.result, value: structuredClone(next), changed: true };
+    },
+
+    async claimUser(user, callId, replacing) {
+      const held = claims.get(user);
+      if (held === undefined || held === callId || (replacing !== undefined && held === replacing)) {
+        claims.set(user, callId);
+        return undefined;
+      }
+      return held;
+    },
+    async releaseUser(user, callId) {
+      if (claims.get(user) === callId) claims.delete(user);
+    },
+    async userCall(user) {
+      return claims.get(user);
+    },
+
+    async getPresence(user) {
+      return presence.get(user) ?? 'available';
+    },
+    async setPresence(user, status) {
+      presence.set(user, status);
+    },
+
+    async getDevice(session) {
+      const device = devices.get(session);
+      return device && { ...device };
+    },
+    async putDevice(device) {
+      indexDevice(device);
+    },
+    async updateDevice<R>(session: string, change: (device: DeviceRecord) => Change<DeviceRecord | null, R>) {
+      const current = devices.get(session);
+      if (!current) return undefined;
+      const decision = change({ ...current });
+      if (decision.next === undefined) {
+        return { result: decision.result, value: { ...current }, changed: false } satisfies Updated<DeviceRecord | null, R>;
+      }
+      if (decision.next === null) dropDevice(current);
+      else indexDevice({ ...decision.next, session, user: current.user });
+      return { result: decision.result, value: decision.next && { ...decision.next }, changed: true };
+    },
+    async listDevices(user) {
+      return [...(sessionsByUser.get(user) ?? [])].flatMap((session) => {
+        const device = devices.get(session);
+        return device ? [{ ...device }] : [];
+      });
+    },
+
+    async appendHistory(user, entry) {
+      const entries = history.get(user) ?? [];
+      entries.unshift(structuredClone(entry));
+      entries.length = Math.min(entries.length, HISTORY_LIMIT);
+      history.set(user, entries);
+    },
+    async listHistory(user, limit) {
+      return structuredClone((history.get(user) ?? []).slice(0, limit));
+    },
+
+    async setDeadline(key, at) {
+      deadlines.set(key, at);
+    },
+    async clearDeadline(key) {
+      deadlines.delete(key);
+    },
+    async takeDeadline(key, now) {
+      const at = deadlines.get(key);
+      if (at === undefined) return { taken: false };
+      if (at > now) return { taken: false, at };
+      deadlines.delete(key);
+      return { taken: true };
+    },
+    async dueDeadlines(now) {
+      return [...deadlines].filter(([, at]) => at <= now).map(([key]) => key);
+    },
+  };
+}
