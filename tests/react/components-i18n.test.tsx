@@ -1,0 +1,69 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { END_REASONS } from '../../src/core/protocol.js';
+import { RingI18nProvider, useRingMessages, type LocaleProps } from '../../src/react/i18n/context.js';
+import {
+  EN_MESSAGES,
+  ZH_CN_MESSAGES,
+  formatDuration,
+  formatMessage,
+  resolveMessages,
+} from '../../src/react/i18n/messages.js';
+
+function HangUpText(props: LocaleProps) {
+  const text = useRingMessages(props);
+  return (
+    <p>
+      {text.hangUp}|{text.endReasons.busy}
+    </p>
+  );
+}
+
+describe('i18n', () => {
+  it('has every end reason in words in both languages, all distinct', () => {
+    for (const messages of [EN_MESSAGES, ZH_CN_MESSAGES]) {
+      const words = END_REASONS.map((reason) => messages.endReasons[reason]);
+      expect(words.every((word) => typeof word === 'string' && word.length > 0)).toBe(true);
+      expect(new Set(words).size).toBe(END_REASONS.length);
+    }
+  });
+
+  it('has the same keys in English and Chinese, and different words', () => {
+    expect(Object.keys(ZH_CN_MESSAGES).sort()).toEqual(Object.keys(EN_MESSAGES).sort());
+    expect(ZH_CN_MESSAGES.accept).not.toBe(EN_MESSAGES.accept);
+  });
+
+  it('picks Chinese for zh tags and English otherwise', () => {
+    expect(resolveMessages('zh').decline).toBe(ZH_CN_MESSAGES.decline);
+    expect(resolveMessages('zh-Hans').decline).toBe(ZH_CN_MESSAGES.decline);
+    expect(resolveMessages('zh-CN').decline).toBe(ZH_CN_MESSAGES.decline);
+    expect(resolveMessages('fr').decline).toBe(EN_MESSAGES.decline);
+    expect(resolveMessages(undefined).decline).toBe(EN_MESSAGES.decline);
+  });
+
+  it('merges overrides, end reasons key by key', () => {
+    const text = resolveMessages('en', { hangUp: 'End', endReasons: { busy: 'on the phone' } });
+    expect(text.hangUp).toBe('End');
+    expect(text.endReasons.busy).toBe('on the phone');
+    expect(text.endReasons.declined).toBe(EN_MESSAGES.endReasons.declined);
+  });
+
+  it('formats templates and durations', () => {
+    expect(formatMessage('Call {name} {missing}', { name: 'Bob' })).toBe('Call Bob {missing}');
+    expect(formatDuration(65_000)).toBe('1:05');
+    expect(formatDuration(3_725_000)).toBe('1:02:05');
+    expect(formatDuration(-5)).toBe('0:00');
+    expect(formatDuration(Number.NaN)).toBe('0:00');
+  });
+
+  it('takes the locale from the provider, and a prop wins over it', () => {
+    render(
+      <RingI18nProvider locale="zh-CN" messages={{ endReasons: { busy: '忙' } }}>
+        <HangUpText />
+        <HangUpText locale="en" messages={{ hangUp: 'End call' }} />
+      </RingI18nProvider>,
+    );
+    expect(screen.getByText(`${ZH_CN_MESSAGES.hangUp}|忙`)).toBeTruthy();
+    expect(screen.getByText('End call|忙')).toBeTruthy();
+  });
+});
