@@ -8,3 +8,21 @@ export { RingProvider, RingClientContext, type RingProviderProps } from './react
 export { useRingClient, useMaybeRingClient } from './react/use-ring-client.js';
 export type * from './core/ring-client.js';
 export { RingError, isRingError, type RingErrorCode } from './core/errors.js';
+// Components, their headless hooks, text and sounds.
+export { CallButton, type CallButtonProps } from './react/components/call-button.js';
+export { IncomingCallModal, type IncomingCallModalProps } from './react/components/incoming-call-modal.js';
+export { VideoTile, type VideoTileProps } from './react/components/video-tile.js';
+export { CallView, type CallViewProps } from './react/components/call-view.js';
+export { CallControls, type CallControlsProps } from './react/components/call-controls.js';
+export { DeviceSelect, type DeviceSelectProps } from './react/components/device-select.js';
+export type { UserDisplay, UserLookup } from './react/components/users.js';
+export * from './react/use-call-button.js';
+export * from './react/use-incoming-call-modal.js';
+export * from './react/use-video-tile.js';
+export * from './react/use-call-view.js';
+export * from './react/use-call-controls.js';
+export * from './react/use-device-select.js';
+export * from './react/i18n/index.js';
+export { createTonePlayer, type SoundSetting, type ToneKind, type TonePlayer } from './react/sound/tones.js';
+export { claimSound, type ClaimSoundOptions, type SoundClaim } from './react/sound/single-tab.js';
+export { useCallSound, type UseCallSoundOptions } from './react/sound/use-call-sound.js';
