@@ -58,6 +58,7 @@ export function App({ settings }: { settings: DemoSettings }) {
           key={session.user}
           user={session.user}
           client={session.client}
+          contacts={settings.contacts}
           language={language}
           onLanguageChange={setLanguage}
           onSignOut={signOut}

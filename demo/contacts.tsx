@@ -32,23 +32,26 @@ function AddContact({ text, onAdd }: { text: DemoText; onAdd: (user: string) => 
  *
  * @example
  * ```tsx
- * <Contacts self="alice" text={text} language="en" getUser={getUser} />
+ * <Contacts self="alice" initial={['bob', 'carol']} text={text} language="en" getUser={getUser} />
  * ```
  */
 export function Contacts({
   self,
+  initial = [...DEFAULT_CONTACTS],
   text,
   language,
   getUser,
 }: {
   self: string;
+  /** The contacts to start with. */
+  initial?: readonly string[];
   text: DemoText;
   language: Language;
   getUser: UserLookup;
 }) {
   const client = useRingClient();
   const { connection, watched, call } = useClientSnapshot();
-  const [contacts, setContacts] = useState<string[]>(() => DEFAULT_CONTACTS.filter((user) => user !== self));
+  const [contacts, setContacts] = useState<string[]>(() => initial.filter((user) => user !== self));
   const contactKey = contacts.join('\n');
 
   useEffect(() => {

@@ -81,12 +81,15 @@ function Header({
 export function Phone({
   user,
   client,
+  contacts,
   language,
   onLanguageChange,
   onSignOut,
 }: {
   user: string;
   client: RingClient;
+  /** The contact list to start with (default: alice, bob and carol). */
+  contacts: string[] | undefined;
   language: Language;
   onLanguageChange: (language: Language) => void;
   onSignOut: () => void;
@@ -96,7 +99,7 @@ export function Phone({
     <RingProvider client={client}>
       <Header user={user} text={text} language={language} onLanguageChange={onLanguageChange} onSignOut={onSignOut} />
       <main className="demo__main">
-        <Contacts self={user} text={text} language={language} getUser={getUser} />
+        <Contacts self={user} initial={contacts} text={text} language={language} getUser={getUser} />
         <div className="demo__call">
           <CallView locale={language} getUser={getUser} fit="cover" />
           <LeaveGroupCall text={text} />

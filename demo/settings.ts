@@ -5,10 +5,12 @@ export const LANGUAGES = ['en', 'zh-CN'] as const;
 /** One of {@link LANGUAGES}. */
 export type Language = (typeof LANGUAGES)[number];
 
-/** What the demo reads from its URL: `?user=alice&server=ws://localhost:8787&lang=zh-CN`. */
+/** What the demo reads from its URL: `?user=alice&server=ws://localhost:8787&lang=zh-CN&contacts=bob,carol`. */
 export interface DemoSettings {
   /** Sign in at once as this user (dev mode), when valid. */
   user: string | undefined;
+  /** The contact list to start with (default {@link DEFAULT_CONTACTS}). */
+  contacts: string[] | undefined;
   /** The ringkit signaling server. */
   serverUrl: string;
   language: Language;
@@ -59,9 +61,19 @@ export function readSettings(search: string): DemoSettings {
   const user = params.get('user') ?? undefined;
   const userProblem = user === undefined ? undefined : userNameProblem(user);
   if (userProblem) problems.push(userProblem);
+  const contactList = params.get('contacts');
+  const contacts = contactList === null ? undefined : contactList.split(',').filter((name) => name !== '');
+  const badContact = contacts?.find((name) => userNameProblem(name));
+  if (badContact !== undefined) problems.push(`Ignoring contacts: "${badContact}" is not a valid user name.`);
   const lang = params.get('lang');
   const language = LANGUAGES.find((candidate) => candidate === lang) ?? 'en';
-  return { user: userProblem ? undefined : user, serverUrl: serverUrlOf(params.get('server'), problems), language, problems };
+  return {
+    user: userProblem ? undefined : user,
+    contacts: badContact === undefined ? contacts : undefined,
+    serverUrl: serverUrlOf(params.get('server'), problems),
+    language,
+    problems,
+  };
 }
 
 /**

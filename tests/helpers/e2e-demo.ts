@@ -22,30 +22,32 @@ export interface DemoCallState {
  *
  * @example
  * ```ts
- * const alice = await openDemoUser(browser, target, 'alice');
+ * const alice = await openDemoUser(browser, target, 'alice', { contacts: ['bob'] });
  * ```
  */
 export async function openDemoUser(
   browser: Browser,
   target: DemoTarget,
   user: string,
-  options: { initScripts?: readonly string[] } = {},
+  { contacts, initScripts }: { contacts?: readonly string[]; initScripts?: readonly string[] } = {},
 ): Promise<E2EUser> {
-  const opened = await openUser(browser, user, demoUrlFor(target, user), options);
+  const opened = await openUser(browser, user, demoUrlFor(target, user, contacts), { initScripts });
   await waitOnline(opened.page);
   return opened;
 }
 
 /**
- * The demo URL that signs in as `user` against the target's server.
+ * The demo URL that signs in as `user` against the target's server, with an optional contact list.
  *
  * @example
  * ```ts
  * await bob.openTab(demoUrlFor(target, 'bob'));
  * ```
  */
-export function demoUrlFor(target: DemoTarget, user: string): string {
-  return `${target.demoUrl}/?user=${encodeURIComponent(user)}&server=${encodeURIComponent(target.serverUrl)}`;
+export function demoUrlFor(target: DemoTarget, user: string, contacts?: readonly string[]): string {
+  const params = new URLSearchParams({ user, server: target.serverUrl });
+  if (contacts) params.set('contacts', contacts.join(','));
+  return `${target.demoUrl}/?${params}`;
 }
 
 /**
