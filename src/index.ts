@@ -26,3 +26,19 @@ export * from './react/i18n/index.js';
 export { createTonePlayer, type SoundSetting, type ToneKind, type TonePlayer } from './react/sound/tones.js';
 export { claimSound, type ClaimSoundOptions, type SoundClaim } from './react/sound/single-tab.js';
 export { useCallSound, type UseCallSoundOptions } from './react/sound/use-call-sound.js';
+export {
+  useMediaDevices,
+  useDeviceManager,
+  type MediaDevicesState,
+  type DeviceManagerSource,
+} from './react/use-media-devices.js';
+export { useLocalPreview, type UseLocalPreviewOptions, type LocalPreviewState } from './react/use-local-preview.js';
+export type {
+  DeviceInfo,
+  DeviceKind,
+  DevicePermission,
+  DeviceSnapshot,
+  DeviceManager,
+  MediaDeviceError,
+  MediaDeviceErrorCode,
+} from './core.js';

@@ -49,6 +49,10 @@ export interface LocalPreview {
   stop(): void;
 }
 
+function requestKey(options: LocalPreviewOptions): string {
+  return JSON.stringify([options.video ?? true, options.audio ?? false, options.capture ?? {}]);
+}
+
 const IDLE: LocalPreviewSnapshot = Object.freeze<LocalPreviewSnapshot>({ status: 'idle' });
 
 /**
@@ -66,6 +70,19 @@ export function createLocalPreview(mediaDevices?: Pick<MediaDevices, 'getUserMed
   const listeners = new Set<() => void>();
   let snapshot = IDLE;
   let attempt = 0;
+  /** What the live capture was asked for, with the devices it really got. */
+  let live: { request: string; videoDeviceId?: string; audioDeviceId?: string } | undefined;
+
+  /** Whether the live capture already is what `options` asks for (a missing device id matches any). */
+  function alreadyLive(options: LocalPreviewOptions): boolean {
+    return (
+      snapshot.status === 'live' &&
+      live !== undefined &&
+      live.request === requestKey(options) &&
+      (options.deviceId === undefined || options.deviceId === live.videoDeviceId) &&
+      (options.audioDeviceId === undefined || options.audioDeviceId === live.audioDeviceId)
+    );
+  }
 
   function set(next: LocalPreviewSnapshot): LocalPreviewSnapshot {
     snapshot = next;
@@ -78,7 +95,9 @@ export function createLocalPreview(mediaDevices?: Pick<MediaDevices, 'getUserMed
   }
 
   async function start(options: LocalPreviewOptions = {}): Promise<LocalPreviewSnapshot> {
+    if (alreadyLive(options)) return snapshot;
     stopTracks();
+    live = undefined;
     const current = ++attempt;
     const video = options.video ?? true;
     const audio = options.audio ?? false;
@@ -103,6 +122,11 @@ export function createLocalPreview(mediaDevices?: Pick<MediaDevices, 'getUserMed
       const audioTrack = stream.getAudioTracks()[0];
       if (videoTrack) next.videoTrack = { kind: 'video', mediaStreamTrack: videoTrack };
       if (audioTrack) next.audioTrack = { kind: 'audio', mediaStreamTrack: audioTrack };
+      live = {
+        request: requestKey(options),
+        videoDeviceId: videoTrack?.getSettings().deviceId,
+        audioDeviceId: audioTrack?.getSettings().deviceId,
+      };
       return set(next);
     } catch (cause) {
       if (current !== attempt) return snapshot;
@@ -124,6 +148,7 @@ export function createLocalPreview(mediaDevices?: Pick<MediaDevices, 'getUserMed
     stop() {
       attempt += 1;
       stopTracks();
+      live = undefined;
       if (snapshot !== IDLE) set(IDLE);
     },
   };
