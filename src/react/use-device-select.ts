@@ -4,24 +4,22 @@
  *
  * @packageDocumentation
  */
-import { useCallback, useId, useSyncExternalStore, type ChangeEvent } from 'react';
-import { getDefaultDeviceManager, type DeviceInfo, type DeviceManager } from '../core/media/devices.js';
+import { useId, type ChangeEvent } from 'react';
+import type { DeviceInfo, DeviceManager } from '../core/media/devices.js';
 import type { DeviceKind, MediaDeviceError } from '../core/media/types.js';
 import type { RingClient } from '../core/ring-client.js';
 import { formatMessage, type RingMessages } from './i18n/messages.js';
 import { useRingMessages, type LocaleProps } from './i18n/context.js';
-import { useMaybeRingClient } from './use-ring-client.js';
+import { useMediaDevices } from './use-media-devices.js';
 
 /** Options of {@link useDeviceSelect}. */
 export interface UseDeviceSelectOptions extends LocaleProps {
   /** `audioinput` (microphones), `videoinput` (cameras) or `audiooutput` (speakers). */
   kind: DeviceKind;
-  /** The device manager to list from (default: the page's shared one). */
+  /** The device manager to list from (default: the client's, else the page's shared one). */
   manager?: DeviceManager;
-  /** A client other than the provider's (its live call switches device). */
+  /** A client other than the provider's (it applies the choice to its live call). */
   client?: RingClient;
-  /** Called when switching the live call's device fails. */
-  onError?: (error: unknown) => void;
 }
 
 /** One `<option>`. */
@@ -70,7 +68,7 @@ function optionsOf(devices: readonly DeviceInfo[], messages: RingMessages): Devi
 
 /**
  * Prop bags for a labelled `<select>` of the devices of one kind. Choosing one selects
- * it in the device manager (remembered for the next calls) and switches the live call.
+ * it in the device manager: remembered for the next calls, and the ring client applies it to the live call.
  *
  * @example
  * ```tsx
@@ -86,20 +84,13 @@ function optionsOf(devices: readonly DeviceInfo[], messages: RingMessages): Devi
  * ```
  */
 export function useDeviceSelect(options: UseDeviceSelectOptions): DeviceSelectBag {
-  const { kind, onError, locale, messages: overrides } = options;
-  const manager = options.manager ?? getDefaultDeviceManager();
-  const client = useMaybeRingClient(options.client);
+  const { kind, locale, messages: overrides } = options;
+  const devices = useMediaDevices({ client: options.client, manager: options.manager });
   const messages = useRingMessages({ locale, messages: overrides });
-  const subscribe = useCallback((listener: () => void) => manager.subscribe(listener), [manager]);
-  const snapshot = useSyncExternalStore(
-    subscribe,
-    () => manager.getSnapshot(),
-    () => manager.getServerSnapshot(),
-  );
   const selectId = useId();
   const errorId = useId();
-  const choices = optionsOf(snapshot[LIST[kind]], messages);
-  const error = snapshot.error?.kind === kind ? snapshot.error : undefined;
+  const choices = optionsOf(devices[LIST[kind]], messages);
+  const error = devices.error?.kind === kind ? devices.error : undefined;
   const label = kind === 'audioinput' ? messages.microphone : kind === 'videoinput' ? messages.camera : messages.speaker;
   return {
     label,
@@ -110,17 +101,12 @@ export function useDeviceSelect(options: UseDeviceSelectOptions): DeviceSelectBa
     errorProps: { id: errorId },
     selectProps: {
       id: selectId,
-      value: snapshot.selected[kind] ?? choices[0]?.value ?? '',
+      value: devices.selected[kind] ?? choices[0]?.value ?? '',
       disabled: choices.length === 0,
       'aria-describedby': error ? errorId : undefined,
       'data-rk-kind': kind,
       onChange: (event) => {
-        const deviceId = event.currentTarget.value;
-        if (!manager.select(kind, deviceId)) return;
-        const status = client?.getSnapshot().call?.status;
-        if (client && (status === 'active' || status === 'reconnecting' || status === 'connecting')) {
-          client.switchDevice(kind, deviceId).catch((failure: unknown) => onError?.(failure));
-        }
+        devices.select(kind, event.currentTarget.value);
       },
     },
   };

@@ -95,9 +95,9 @@ export function CallControls(props: CallControlsProps) {
       </button>
       {devices ? (
         <div className="rk-controls__devices">
-          <DeviceSelect kind="audioinput" locale={locale} messages={overrides} />
-          {controls.media === 'video' ? <DeviceSelect kind="videoinput" locale={locale} messages={overrides} /> : null}
-          <DeviceSelect kind="audiooutput" locale={locale} messages={overrides} />
+          <DeviceSelect kind="audioinput" client={client} locale={locale} messages={overrides} />
+          {controls.media === 'video' ? <DeviceSelect kind="videoinput" client={client} locale={locale} messages={overrides} /> : null}
+          <DeviceSelect kind="audiooutput" client={client} locale={locale} messages={overrides} />
         </div>
       ) : null}
       <button

@@ -11,7 +11,7 @@ import { classNames, composeHandlers } from './compose.js';
 /** Props of {@link DeviceSelect}. */
 export interface DeviceSelectProps
   extends UseDeviceSelectOptions,
-    Omit<LabelHTMLAttributes<HTMLLabelElement>, 'children' | 'onChange' | 'onError' | 'htmlFor'> {
+    Omit<LabelHTMLAttributes<HTMLLabelElement>, 'children' | 'onChange' | 'htmlFor'> {
   /** The `<select>`. */
   ref?: Ref<HTMLSelectElement>;
   /** Runs before the device changes; `preventDefault()` stops it. */
@@ -29,8 +29,8 @@ export interface DeviceSelectProps
  * ```
  */
 export function DeviceSelect(props: DeviceSelectProps) {
-  const { kind, manager, client, onError, locale, messages: overrides, onChange, className, ref, ...rest } = props;
-  const bag = useDeviceSelect({ kind, manager, client, onError, locale, messages: overrides });
+  const { kind, manager, client, locale, messages: overrides, onChange, className, ref, ...rest } = props;
+  const bag = useDeviceSelect({ kind, manager, client, locale, messages: overrides });
   return (
     <label {...rest} {...bag.labelProps} className={classNames('rk-device-select', className)}>
       <span className="rk-device-select__label">{bag.label}</span>
