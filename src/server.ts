@@ -20,3 +20,13 @@ export { toCallInfo, type CallRecord, type MemberRecord } from './server/call-re
 export { deviceIdentity } from './server/identity.js';
 export { createMemoryStore, type MemoryStoreOptions } from './server/stores/memory.js';
 export { HISTORY_LIMIT, type Change, type DeviceRecord, type RingStore, type Updated } from './server/stores/store.js';
+export { createRingServer, UNAUTHORIZED_CLOSE_CODE, type RingServer, type RingServerOptions } from './server/ws-server.js';
+export { createUserToken, verifyUserToken, type AuthOptions } from './server/auth.js';
+export {
+  createLiveKitGrants,
+  createRoomRemover,
+  PUBLISH_SOURCES,
+  TOKEN_TTL_SECONDS,
+  type LiveKitOptions,
+} from './server/tokens.js';
+export { createTokenBucket, type RateLimitOptions } from './server/rate-limit.js';

@@ -1,0 +1,265 @@
+/**
+ * The WebSocket signaling server: authenticates connections, schema-checks
+ * every frame, rate-limits, keeps connections alive with pings, and hands
+ * messages to the call service.
+ *
+ * @packageDocumentation
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { IdSchema, MAX_FRAME_BYTES, parseClientMessage, type ServerMessage } from '../core/protocol.js';
+import { verifyUserToken, type AuthOptions } from './auth.js';
+import { createCallService, type CallService, type CallServiceOptions, type Connection } from './call-service.js';
+import { createTokenBucket, type RateLimitOptions } from './rate-limit.js';
+import { createLiveKitGrants, createRoomRemover, type LiveKitOptions } from './tokens.js';
+
+/** Close code for a connection that could not be authenticated. */
+export const UNAUTHORIZED_CLOSE_CODE = 4001;
+
+/**
+ * Options of {@link createRingServer}.
+ *
+ * @example
+ * ```ts
+ * const options: RingServerOptions = { port: 8787, auth: { jwtSecret: process.env.RINGKIT_JWT_SECRET! } };
+ * ```
+ */
+export interface RingServerOptions
+  extends Pick<CallServiceOptions, 'ringTimeoutMs' | 'graceMs' | 'store' | 'onUnreachable' | 'onCallEnded' | 'clock' | 'relay' | 'node'> {
+  /** Port to listen on (0: any free port). Ignored when `server` is given. Default 8787. */
+  port?: number;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** Attach to your own HTTP server instead of starting one (then `/healthz` is yours to route). */
+  server?: Server;
+  /** LiveKit: tokens for call members and room clean-up. Without it, grants are left out. */
+  livekit?: LiveKitOptions;
+  /** How connections authenticate. Required unless `dev` is on. */
+  auth?: AuthOptions;
+  /** Development mode: also accept `?user=<name>` without a token. Never in production. */
+  dev?: boolean;
+  /** Interval of the keep-alive ping (ms); a peer that misses two is dropped. Default 10 000. */
+  heartbeatMs?: number;
+  /** Per-connection rate limit. Default 20 messages/s, bursts of 40. */
+  rateLimit?: RateLimitOptions;
+  /** How long a connection may take to authenticate with `hello.token` (ms). Default 10 000. */
+  helloTimeoutMs?: number;
+  /** One line per call event. */
+  log?: (line: string) => void;
+}
+
+/**
+ * A running signaling server.
+ *
+ * @example
+ * ```ts
+ * const server = await createRingServer({ port: 0, dev: true });
+ * console.log(server.url); // ws://127.0.0.1:54321
+ * await server.close();
+ * ```
+ */
+export interface RingServer {
+  /** `ws://host:port` of the server. */
+  readonly url: string;
+  readonly port: number;
+  /** The call rules behind the server. */
+  readonly service: CallService;
+  /** Close every connection and stop listening. */
+  close(): Promise<void>;
+}
+
+interface Peer {
+  socket: WebSocket;
+  connection: Connection;
+  user?: string;
+  missedPongs: number;
+}
+
+function healthz(request: IncomingMessage, response: ServerResponse): void {
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  if (request.method === 'GET' && path === '/healthz') {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
+    return;
+  }
+  response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'not found' }));
+}
+
+function frameText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data as ArrayBuffer).toString('utf8');
+}
+
+/**
+ * Start the signaling server.
+ *
+ * @throws Error when neither `auth` nor `dev` is given.
+ * @example
+ * ```ts
+ * const server = await createRingServer({
+ *   port: 8787,
+ *   livekit: { url: 'wss://lk.example.com', apiKey, apiSecret },
+ *   auth: { jwtSecret: process.env.RINGKIT_JWT_SECRET! },
+ *   log: console.log,
+ * });
+ * ```
+ */
+export async function createRingServer(options: RingServerOptions): Promise<RingServer> {
+  if (!options.auth && !options.dev) throw new Error('createRingServer needs `auth` (a JWT secret or an authenticate function), or `dev: true`');
+  const log = options.log ?? (() => undefined);
+  const removeRoom = options.livekit ? createRoomRemover(options.livekit, log) : undefined;
+  const service = createCallService({
+    ...options,
+    log,
+    ...(options.livekit ? { grant: createLiveKitGrants(options.livekit) } : {}),
+    onCallEnded: (call) => {
+      if (removeRoom) void removeRoom(call.room);
+      options.onCallEnded?.(call);
+    },
+  });
+
+  const httpServer = options.server ?? createServer(healthz);
+  const wss = new WebSocketServer({ server: httpServer, maxPayload: MAX_FRAME_BYTES });
+  const peers = new Set<Peer>();
+
+  async function authenticate(request: IncomingMessage, token: string | undefined): Promise<string | undefined> {
+    const auth = options.auth;
+    if (!auth) return undefined;
+    if ('jwtSecret' in auth) return token === undefined ? undefined : verifyUserToken(token, auth.jwtSecret);
+    try {
+      const user = await auth.authenticate(request, token);
+      return user !== undefined && IdSchema.safeParse(user).success ? user : undefined;
+    } catch (error) {
+      log(`authenticate failed: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  function refuse(peer: Peer, message: string, replyTo?: string): void {
+    peer.connection.send({ type: 'error', code: 'unauthorized', message, ...(replyTo === undefined ? {} : { replyTo }) });
+    peer.socket.close(UNAUTHORIZED_CLOSE_CODE, 'unauthorized');
+  }
+
+  function onConnection(socket: WebSocket, request: IncomingMessage): void {
+    const peer: Peer = {
+      socket,
+      missedPongs: 0,
+      connection: {
+        send: (message: ServerMessage) => {
+          if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+        },
+        close: (code, reason) => socket.close(code, reason),
+      },
+    };
+    peers.add(peer);
+    const bucket = createTokenBucket(options.rateLimit);
+    const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+    let authenticating: Promise<void> = Promise.resolve();
+    const helloTimer = setTimeout(() => {
+      if (peer.user === undefined) refuse(peer, 'no credentials arrived in time');
+    }, options.helloTimeoutMs ?? 10_000);
+
+    socket.on('pong', () => {
+      peer.missedPongs = 0;
+    });
+    socket.on('close', () => {
+      clearTimeout(helloTimer);
+      peers.delete(peer);
+      if (peer.user !== undefined) void service.detach(peer.connection);
+    });
+    socket.on('error', (error) => log(`socket error: ${error.message}`));
+    socket.on('message', (data, isBinary) => {
+      authenticating = authenticating
+        .then(() => onFrame(data, isBinary))
+        .catch((error: unknown) => log(`frame failed: ${String(error)}`));
+    });
+
+    function admit(user: string): void {
+      peer.user = user;
+      clearTimeout(helloTimer);
+      service.attach(user, peer.connection);
+    }
+
+    async function onFrame(data: RawData, isBinary: boolean): Promise<void> {
+      if (socket.readyState !== WebSocket.OPEN) return;
+      if (isBinary) return peer.connection.send({ type: 'error', code: 'bad-message', message: 'binary frames are not accepted' });
+      const parsed = parseClientMessage(frameText(data));
+      if (!parsed.ok) {
+        const { code, message, replyTo } = parsed.error;
+        return peer.connection.send({ type: 'error', code, message, ...(replyTo === undefined ? {} : { replyTo }) });
+      }
+      const message = parsed.message;
+      if (!bucket.take()) {
+        return peer.connection.send({ type: 'error', code: 'rate-limited', message: 'too many messages; slow down', replyTo: message.id });
+      }
+      if (peer.user === undefined) {
+        if (message.type !== 'hello') {
+          return peer.connection.send({ type: 'error', code: 'not-authenticated', message: 'send hello with a token first', replyTo: message.id });
+        }
+        const user = await authenticate(request, message.token);
+        if (user === undefined) return refuse(peer, 'the token is missing, invalid or expired', message.id);
+        admit(user);
+      }
+      await service.receive(peer.connection, message);
+    }
+
+    async function authenticateFromQuery(): Promise<void> {
+      const token = query.get('token') ?? undefined;
+      const devUser = query.get('user');
+      if (token !== undefined) {
+        const user = await authenticate(request, token);
+        if (user === undefined) return refuse(peer, 'the token is invalid or expired');
+        admit(user);
+      } else if (devUser !== null) {
+        if (!options.dev) return refuse(peer, 'user names without a token are accepted only in dev mode');
+        if (!IdSchema.safeParse(devUser).success) return refuse(peer, 'invalid user name');
+        admit(devUser);
+      } else if (options.auth && !('jwtSecret' in options.auth)) {
+        const user = await authenticate(request, undefined);
+        if (user !== undefined) admit(user);
+      }
+    }
+    authenticating = authenticateFromQuery();
+  }
+
+  wss.on('connection', onConnection);
+
+  const heartbeat = setInterval(() => {
+    for (const peer of peers) {
+      if (peer.missedPongs >= 2) {
+        log(`${peer.user ?? 'unauthenticated peer'} missed two pings; dropping it`);
+        peer.socket.terminate();
+        continue;
+      }
+      peer.missedPongs += 1;
+      peer.socket.ping();
+    }
+  }, options.heartbeatMs ?? 10_000);
+  heartbeat.unref();
+
+  if (!options.server) {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  }
+  const address = httpServer.address() as AddressInfo | null;
+  const port = address?.port ?? options.port ?? 8787;
+  const host = options.host ?? '127.0.0.1';
+
+  return {
+    url: `ws://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    service,
+    async close() {
+      clearInterval(heartbeat);
+      for (const peer of peers) peer.socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      service.close();
+      if (!options.server) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
