@@ -1,0 +1,48 @@
+/**
+ * `ringkit-server`: run the signaling server from the command line.
+ * `npx ringkit-server --dev` (built) or `npx tsx src/cli.ts --dev` (source).
+ *
+ * @packageDocumentation
+ */
+import { CLI_USAGE, parseCliConfig } from './server/cli-config.js';
+import { createRingServer } from './server/ws-server.js';
+
+/** Start the server from `argv` and `env`; resolves with the exit code once it stops (or fails to start). */
+async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<number> {
+  const parsed = parseCliConfig(argv, env);
+  if ('help' in parsed) {
+    console.log(CLI_USAGE);
+    return 0;
+  }
+  if ('error' in parsed) {
+    console.error(`ringkit-server: ${parsed.error}\n\n${CLI_USAGE}`);
+    return 2;
+  }
+  const { config } = parsed;
+  const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  try {
+    const server = await createRingServer({
+      port: config.port,
+      host: config.host,
+      dev: config.dev,
+      ...(config.jwtSecret ? { auth: { jwtSecret: config.jwtSecret } } : {}),
+      ...(config.livekit ? { livekit: config.livekit } : {}),
+      ...(config.ringTimeoutMs === undefined ? {} : { ringTimeoutMs: config.ringTimeoutMs }),
+      ...(config.graceMs === undefined ? {} : { graceMs: config.graceMs }),
+      log,
+    });
+    log(`ringkit-server listening on ${server.url}${config.dev ? ' (dev mode: ?user=<name> accepted)' : ''}; LiveKit ${config.livekit?.url ?? 'not configured'}`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    log('shutting down');
+    await server.close();
+    return 0;
+  } catch (error) {
+    console.error(`ringkit-server: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await runCli(process.argv.slice(2), process.env);

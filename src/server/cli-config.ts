@@ -1,0 +1,106 @@
+/**
+ * `ringkit-server` configuration from flags and environment variables.
+ *
+ * @packageDocumentation
+ */
+import { parseArgs } from 'node:util';
+import type { LiveKitOptions } from './tokens.js';
+
+/** Help text of `ringkit-server`. */
+export const CLI_USAGE = `Usage: ringkit-server [options]
+
+Options (environment variable in brackets):
+  --port <n>                 port to listen on [PORT] (default 8787)
+  --host <addr>              interface to listen on [HOST] (default 127.0.0.1)
+  --livekit-url <url>        LiveKit URL for clients [LIVEKIT_URL]
+  --livekit-api-key <key>    LiveKit API key [LIVEKIT_API_KEY]
+  --livekit-api-secret <s>   LiveKit API secret [LIVEKIT_API_SECRET]
+  --jwt-secret <secret>      HS256 secret of app JWTs (sub = user id) [RINGKIT_JWT_SECRET]
+  --ring-timeout-ms <ms>     how long a call rings, 5000-180000 [RING_TIMEOUT_MS] (default 60000)
+  --grace-ms <ms>            how long a dropped device may resume, 0-600000 [GRACE_MS] (default 15000)
+  --dev                      development mode: accept ?user=<name>; LiveKit defaults to
+                             ws://127.0.0.1:7880 with devkey/secret
+  -h, --help                 show this help
+`;
+
+/** What `ringkit-server` runs with. */
+export interface CliConfig {
+  port: number;
+  host: string;
+  dev: boolean;
+  jwtSecret?: string;
+  livekit?: LiveKitOptions;
+  ringTimeoutMs?: number;
+  graceMs?: number;
+}
+
+/** The LiveKit settings `--dev` falls back to (a local `livekit-server --dev`). */
+export const DEV_LIVEKIT: LiveKitOptions = { url: 'ws://127.0.0.1:7880', apiKey: 'devkey', apiSecret: 'secret' };
+
+function wholeNumber(name: string, text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (!/^\d+$/.test(text)) throw new Error(`${name} must be a whole number, got "${text}"`);
+  return Number(text);
+}
+
+/**
+ * Read flags (winning) and environment variables. Returns the config,
+ * `'help'`, or a clear error message for people.
+ *
+ * @example
+ * ```ts
+ * const result = parseCliConfig(process.argv.slice(2), process.env);
+ * if ('error' in result) { console.error(result.error); process.exit(2); }
+ * ```
+ */
+export function parseCliConfig(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): { config: CliConfig } | { help: true } | { error: string } {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string', short: 'p' },
+        host: { type: 'string' },
+        'livekit-url': { type: 'string' },
+        'livekit-api-key': { type: 'string' },
+        'livekit-api-secret': { type: 'string' },
+        'jwt-secret': { type: 'string' },
+        'ring-timeout-ms': { type: 'string' },
+        'grace-ms': { type: 'string' },
+        dev: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (values.help) return { help: true };
+    const dev = values.dev;
+    const port = wholeNumber('port', values.port ?? env.PORT) ?? 8787;
+    if (port > 65_535) throw new Error(`port must be at most 65535, got ${port}`);
+    const url = values['livekit-url'] ?? env.LIVEKIT_URL;
+    const apiKey = values['livekit-api-key'] ?? env.LIVEKIT_API_KEY;
+    const apiSecret = values['livekit-api-secret'] ?? env.LIVEKIT_API_SECRET;
+    const given = [url, apiKey, apiSecret].filter((value) => value !== undefined && value !== '');
+    if (given.length > 0 && given.length < 3) throw new Error('LiveKit needs all of --livekit-url, --livekit-api-key and --livekit-api-secret');
+    const livekit = url && apiKey && apiSecret ? { url, apiKey, apiSecret } : dev ? DEV_LIVEKIT : undefined;
+    const jwtSecret = values['jwt-secret'] ?? env.RINGKIT_JWT_SECRET;
+    if (!dev && !jwtSecret) throw new Error('set RINGKIT_JWT_SECRET (or --jwt-secret), or run with --dev for development');
+    const ringTimeoutMs = wholeNumber('ring timeout', values['ring-timeout-ms'] ?? env.RING_TIMEOUT_MS);
+    const graceMs = wholeNumber('grace period', values['grace-ms'] ?? env.GRACE_MS);
+    return {
+      config: {
+        port,
+        host: values.host ?? env.HOST ?? '127.0.0.1',
+        dev,
+        ...(jwtSecret ? { jwtSecret } : {}),
+        ...(livekit ? { livekit } : {}),
+        ...(ringTimeoutMs === undefined ? {} : { ringTimeoutMs }),
+        ...(graceMs === undefined ? {} : { graceMs }),
+      },
+    };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
