@@ -4,14 +4,14 @@
  *
  * @packageDocumentation
  */
-import type { ChangeEvent, LabelHTMLAttributes, Ref } from 'react';
+import type { ChangeEvent, HTMLAttributes, Ref } from 'react';
 import { useDeviceSelect, type UseDeviceSelectOptions } from '../use-device-select.js';
 import { classNames, composeHandlers } from './compose.js';
 
 /** Props of {@link DeviceSelect}. */
 export interface DeviceSelectProps
   extends UseDeviceSelectOptions,
-    Omit<LabelHTMLAttributes<HTMLLabelElement>, 'children' | 'onChange' | 'htmlFor'> {
+    Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'onChange'> {
   /** The `<select>`. */
   ref?: Ref<HTMLSelectElement>;
   /** Runs before the device changes; `preventDefault()` stops it. */
@@ -32,8 +32,10 @@ export function DeviceSelect(props: DeviceSelectProps) {
   const { kind, manager, client, locale, messages: overrides, onChange, className, ref, ...rest } = props;
   const bag = useDeviceSelect({ kind, manager, client, locale, messages: overrides });
   return (
-    <label {...rest} {...bag.labelProps} className={classNames('rk-device-select', className)}>
-      <span className="rk-device-select__label">{bag.label}</span>
+    <div {...rest} data-rk-kind={kind} className={classNames('rk-device-select', className)}>
+      <label {...bag.labelProps} className="rk-device-select__label">
+        {bag.label}
+      </label>
       <select ref={ref} {...bag.selectProps} onChange={composeHandlers(onChange, bag.selectProps.onChange)}>
         {bag.options.length === 0 ? <option value="">{bag.messages.noDevices}</option> : null}
         {bag.options.map((option) => (
@@ -47,6 +49,6 @@ export function DeviceSelect(props: DeviceSelectProps) {
           {bag.error.message}
         </span>
       ) : null}
-    </label>
+    </div>
   );
 }
