@@ -61,7 +61,8 @@ export function userOfParticipant(participant: Pick<Participant, 'identity' | 'n
 
 /**
  * Build the view of one participant: mic and camera from their publications'
- * muted state, speaking, connection quality, and track handles.
+ * muted state, speaking, connection quality, and track handles (the video
+ * track only while the camera is on, so a tile never shows a stopped track).
  *
  * @example
  * ```ts
@@ -81,7 +82,7 @@ export function participantView(participant: Participant, sources: TrackSources)
     speaking: participant.isSpeaking,
     quality: QUALITIES.includes(quality) ? (quality as ConnectionQuality) : 'unknown',
   };
-  if (camera?.track) view.videoTrack = trackHandle(camera.track, 'video');
+  if (camera?.track && view.cameraEnabled) view.videoTrack = trackHandle(camera.track, 'video');
   if (mic?.track) view.audioTrack = trackHandle(mic.track, 'audio');
   return view;
 }
