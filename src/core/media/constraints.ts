@@ -9,7 +9,14 @@ import { z } from 'zod';
 import { MediaSessionError } from './errors.js';
 import type { CaptureOptions } from './types.js';
 
-/** Width, height and default frame rate of each resolution preset (16:9). */
+/**
+ * Width, height and default frame rate of each resolution preset (16:9).
+ *
+ * @example
+ * ```ts
+ * RESOLUTION_PRESETS['720p']; // { width: 1280, height: 720, frameRate: 30 }
+ * ```
+ */
 export const RESOLUTION_PRESETS = {
   '360p': { width: 640, height: 360, frameRate: 30 },
   '480p': { width: 854, height: 480, frameRate: 30 },
@@ -17,12 +24,26 @@ export const RESOLUTION_PRESETS = {
   '1080p': { width: 1920, height: 1080, frameRate: 30 },
 } as const;
 
-/** The preset used when none is given. */
+/**
+ * The preset used when none is given.
+ *
+ * @example
+ * ```ts
+ * videoResolution().height === RESOLUTION_PRESETS[DEFAULT_RESOLUTION].height; // true
+ * ```
+ */
 export const DEFAULT_RESOLUTION = '720p';
 
 const DeviceIdSchema = z.string().min(1).max(512);
 
-/** Schema of {@link CaptureOptions}: every field optional, unknown fields refused. */
+/**
+ * Schema of {@link CaptureOptions}: every field optional, unknown fields refused.
+ *
+ * @example
+ * ```ts
+ * CaptureOptionsSchema.safeParse({ resolution: '480p' }).success; // true
+ * ```
+ */
 export const CaptureOptionsSchema = z.strictObject({
   resolution: z.enum(['360p', '480p', '720p', '1080p']).optional(),
   maxFrameRate: z.number().positive().max(120).optional(),

@@ -82,7 +82,15 @@ export function createFakeMediaHub(): FakeMediaHub {
   return hub;
 }
 
-/** The hub fake sessions share when none is given. */
+/**
+ * The hub fake sessions share when none is given: two ring clients in one
+ * page (or test) with fake media see each other in the call's room.
+ *
+ * @example
+ * ```ts
+ * defaultFakeMediaHub.identities('call-1'); // ['alice#a1', 'bob#b1']
+ * ```
+ */
 export const defaultFakeMediaHub: FakeMediaHub = createFakeMediaHub();
 
 /** A simulated device failure: a code for every device, or for one kind. */

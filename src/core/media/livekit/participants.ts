@@ -7,7 +7,14 @@ import type { Participant, Track } from 'livekit-client';
 import { userOfIdentity } from '../inputs.js';
 import type { ConnectionQuality, ParticipantView, TrackHandle } from '../types.js';
 
-/** The participant attribute that carries the ringkit user id (set in the LiveKit token). */
+/**
+ * The participant attribute that carries the ringkit user id (set in the LiveKit token).
+ *
+ * @example
+ * ```ts
+ * new AccessToken(key, secret, { identity: 'alice#k3f9', name: 'alice', attributes: { [USER_ATTRIBUTE]: 'alice' } });
+ * ```
+ */
 export const USER_ATTRIBUTE = 'ringkit.user';
 
 const QUALITIES: readonly string[] = ['excellent', 'good', 'poor', 'lost', 'unknown'];
