@@ -103,13 +103,6 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
   if (callees.includes(actor.user)) return fail(actor, message.id, 'bad-message', 'you cannot call yourself', message.callId);
   if (await store.getCall(message.callId)) return fail(actor, message.id, 'invalid-state', 'this call id is already used', message.callId);
 
-  const held = await claimUser(context, actor.user, message.callId);
-  if (held) {
-    const callee = callees.length === 1 ? callees[0] : undefined;
-    if (held.call && callee !== undefined && isGlare(held.call, actor.user, callee)) return joinByGlare(context, actor, message, held.call);
-    return fail(actor, message.id, 'already-in-call', 'you are already in a call', held.callId);
-  }
-
   const now = clock.now();
   const record: CallRecord = {
     callId: message.callId,
@@ -125,9 +118,13 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
       ...callees.map((callee) => invitee(callee, message.media, now + context.ringTimeoutMs)),
     ],
   };
-  if (!(await store.createCall(record))) {
-    await store.releaseUser(actor.user, message.callId);
-    return fail(actor, message.id, 'invalid-state', 'this call id is already used', message.callId);
+  if (!(await store.createCall(record))) return fail(actor, message.id, 'invalid-state', 'this call id is already used', message.callId);
+  const held = await claimUser(context, actor.user, message.callId);
+  if (held) {
+    await store.deleteCall(message.callId);
+    const callee = callees.length === 1 ? callees[0] : undefined;
+    if (held.call && callee !== undefined && isGlare(held.call, actor.user, callee)) return joinByGlare(context, actor, message, held.call);
+    return fail(actor, message.id, 'already-in-call', 'you are already in a call', held.callId);
   }
 
   const reachability = await reachAll(context, record, callees);

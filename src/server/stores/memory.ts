@@ -67,6 +67,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RingStore {
       if (call.status === 'ended') rememberEnded(call);
       return true;
     },
+    async deleteCall(callId) {
+      calls.delete(callId);
+    },
     async updateCall<R>(callId: string, change: (call: CallRecord) => Change<CallRecord, R>) {
       const current = calls.get(callId);
       if (!current) return undefined;

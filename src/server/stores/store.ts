@@ -10,7 +10,9 @@
  *   and run `change` again (Redis: WATCH/MULTI or a version field checked in
  *   Lua). `change` is pure and may run several times.
  * - `claimUser` is an atomic compare-and-set on one key per user (Redis: a
- *   Lua script, or SET NX plus a checked replace).
+ *   Lua script, or SET NX plus a checked replace). The rules create a call
+ *   before claiming anyone for it, so a claim always points at a stored call;
+ *   a claim whose call is gone or ended is stale and may be replaced.
  * - Deadlines are data: any process may `takeDeadline` a due one, and only
  *   one succeeds, so a ring or grace timer fires once even if the process
  *   that scheduled it died.
@@ -87,6 +89,8 @@ export interface RingStore {
   getCall(callId: string): Promise<CallRecord | undefined>;
   /** Store a new call; `false` (and nothing written) when the id is taken. */
   createCall(call: CallRecord): Promise<boolean>;
+  /** Remove a call nobody has seen (its caller could not be claimed). */
+  deleteCall(callId: string): Promise<void>;
   /** Atomically change a call (compare-and-set, retried); `undefined` when there is no such call. */
   updateCall<R>(callId: string, change: (call: CallRecord) => Change<CallRecord, R>): Promise<Updated<CallRecord, R> | undefined>;
 
