@@ -42,3 +42,4 @@ export {
   type MemoryHubOptions,
   type MemoryTransport,
 } from './core/signaling/memory.js';
+export * from './core/call-machine.js';

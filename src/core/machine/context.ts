@@ -1,0 +1,117 @@
+/**
+ * Pure helpers that compute the call machine's context from events.
+ *
+ * @packageDocumentation
+ */
+import type { CallTimeouts } from '../client/types.js';
+import type { CallInfo, EndReason, Media, Member, MemberState } from '../protocol.js';
+import type { CallMachineContext, CallMachineInput } from './types.js';
+
+/** Default machine timers, in ms. */
+export const DEFAULT_CALL_TIMEOUTS: Required<CallTimeouts> = {
+  signalMs: 10_000,
+  ringMs: 70_000,
+  connectMs: 20_000,
+  reconnectMs: 20_000,
+};
+
+/**
+ * The context of a machine that has no call yet.
+ *
+ * @example
+ * ```ts
+ * const context = initialCallContext({ self: 'alice' });
+ * ```
+ */
+export function initialCallContext(input: CallMachineInput): CallMachineContext {
+  return {
+    callId: '',
+    direction: 'outgoing',
+    self: input.self,
+    peers: [],
+    members: [],
+    media: 'audio',
+    createdAt: 0,
+    invited: false,
+    mediaConnected: false,
+    mic: true,
+    camera: false,
+    remote: {},
+    quality: 'unknown',
+    timeouts: { ...DEFAULT_CALL_TIMEOUTS, ...input.timeouts },
+  };
+}
+
+/**
+ * The other users of a call, in member order.
+ *
+ * @example
+ * ```ts
+ * peersOf(call.members, 'alice'); // ['bob']
+ * ```
+ */
+export function peersOf(members: readonly Member[], self: string): string[] {
+  return members.map((member) => member.user).filter((user) => user !== self);
+}
+
+/**
+ * Context fields taken from the server's view of a call.
+ *
+ * @example
+ * ```ts
+ * assign(({ event }) => fromCallInfo(event.call, context.self));
+ * ```
+ */
+export function fromCallInfo(call: CallInfo, self: string): Partial<CallMachineContext> {
+  return {
+    callId: call.callId,
+    members: call.members,
+    peers: peersOf(call.members, self),
+    media: call.media,
+    extra: call.extra,
+    createdAt: call.createdAt,
+    ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),
+  };
+}
+
+/**
+ * Members with one user's state (and media) changed; the user is added when missing.
+ *
+ * @example
+ * ```ts
+ * withMember(members, 'bob', 'ringing', 'video');
+ * ```
+ */
+export function withMember(members: readonly Member[], user: string, state: MemberState, media: Media): Member[] {
+  const known = members.some((member) => member.user === user);
+  if (!known) return [...members, { user, state, media }];
+  return members.map((member) => (member.user === user ? { ...member, state, media } : member));
+}
+
+/**
+ * The member state a `left` reason leaves behind.
+ *
+ * @example
+ * ```ts
+ * memberStateAfter('declined'); // 'declined'
+ * ```
+ */
+export function memberStateAfter(reason: EndReason): MemberState {
+  if (reason === 'declined' || reason === 'declined-elsewhere' || reason === 'busy' || reason === 'do-not-disturb') {
+    return 'declined';
+  }
+  if (reason === 'no-answer' || reason === 'offline') return 'missed';
+  return 'left';
+}
+
+/**
+ * Media of a member already in the members list, or the call's media.
+ *
+ * @example
+ * ```ts
+ * mediaOf(context, 'bob');
+ * ```
+ */
+export function mediaOf(context: Pick<CallMachineContext, 'members' | 'media'>, user: string): Media {
+  return context.members.find((member) => member.user === user)?.media ?? context.media;
+}
