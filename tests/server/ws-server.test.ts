@@ -1,3 +1,5 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { WebSocket } from 'ws';
@@ -164,5 +166,44 @@ describe('ws server: connections', () => {
     const second = await connectWs(server, { user: 'alice', resume: first.session });
     expect(second.received[0]).toMatchObject({ type: 'welcome', resumed: true, device: first.device });
     expect((await bounded(first.closed)).code).toBe(4000);
+  });
+});
+
+describe('ws server: LiveKit rooms', () => {
+  it('deletes the call room through RoomService when the call ends, and only logs when that fails', async () => {
+    const requests: { url: string; body: string; auth: string }[] = [];
+    const fakeLiveKit = createServer((request: IncomingMessage, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        requests.push({ url: request.url ?? '', body, auth: request.headers.authorization ?? '' });
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => fakeLiveKit.listen(0, '127.0.0.1', resolve));
+    const lines: string[] = [];
+    try {
+      const livekit = { ...TEST_LIVEKIT, url: `ws://127.0.0.1:${(fakeLiveKit.address() as AddressInfo).port}` };
+      server = await startTestServer({ livekit, log: (line) => lines.push(line) });
+      const alice = await connectWs(server, { user: 'alice' });
+      const bob = await connectWs(server, { user: 'bob' });
+      await alice.request({ type: 'invite', id: rid(), callId: 'room-1', to: ['bob'], media: 'audio' });
+      await bob.next('incoming');
+      await bob.request({ type: 'accept', id: rid(), callId: 'room-1', media: 'audio' });
+      await alice.request({ type: 'hangup', id: rid(), callId: 'room-1' });
+      await expect.poll(() => requests.length).toBe(1);
+      expect(requests[0]).toMatchObject({ url: '/twirp/livekit.RoomService/DeleteRoom', auth: expect.stringMatching(/^Bearer /) });
+      expect(JSON.parse(requests[0]?.body ?? '{}')).toEqual({ room: 'room-1' });
+      await expect.poll(() => lines).toContain('room room-1 deleted');
+    } finally {
+      await new Promise((resolve) => fakeLiveKit.close(resolve));
+    }
+    await server.close();
+    lines.length = 0;
+    server = await startTestServer({ livekit: { ...TEST_LIVEKIT, url: 'http://127.0.0.1:9/' }, log: (line) => lines.push(line) });
+    const alice = await connectWs(server, { user: 'alice' });
+    await alice.request({ type: 'invite', id: rid(), callId: 'room-2', to: ['bob'], media: 'audio' });
+    await expect.poll(() => lines.some((line) => line.startsWith('room room-2 could not be deleted')), { timeout: 5_000 }).toBe(true);
+    expect(await alice.request({ type: 'ping', id: rid() })).toMatchObject({ type: 'pong' });
   });
 });
