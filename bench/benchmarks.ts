@@ -7,6 +7,7 @@
 import { answerToMediaBenchmark } from './answer-to-media.js';
 import { bundleSizeBenchmark } from './bundle-size.js';
 import type { Benchmark } from './lib/types.js';
+import { reactRendersBenchmark } from './react-renders.js';
 import { ringLatencyBenchmark } from './ring-latency.js';
 import { serverCapacityBenchmark } from './server-capacity.js';
 
@@ -16,4 +17,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   answerToMediaBenchmark,
   bundleSizeBenchmark,
   serverCapacityBenchmark,
+  reactRendersBenchmark,
 ];

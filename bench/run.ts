@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BENCHMARKS } from './benchmarks.js';
 import { mergeResults } from './lib/results.js';
@@ -37,7 +38,7 @@ async function withBudget(benchmark: Benchmark): Promise<BenchmarkOutput> {
 async function runOne(benchmark: Benchmark): Promise<StoredResult> {
   const ranAt = new Date().toISOString();
   const started = performance.now();
-  const base = { id: benchmark.id, title: benchmark.title, ranAt };
+  const base = { id: benchmark.id, title: benchmark.title, ranAt, loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100 };
   const missing = benchmark.unavailable?.() ?? null;
   if (missing) return { ...base, status: 'skipped', durationMs: 0, error: missing };
   console.log(`[${benchmark.id}] ${benchmark.title}`);

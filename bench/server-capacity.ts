@@ -6,16 +6,30 @@
  * @packageDocumentation
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ClientRequest, IdleResult, LoadResult, ServerKind, ServerMemory, StartedServer } from './capacity/messages.js';
+import { existsSync } from 'node:fs';
+import { LIVEKIT_SERVER_PATH } from '../scripts/paths.js';
+import { startLiveKitServer } from '../tests/helpers/livekit-server.js';
+import type {
+  BenchLiveKit,
+  ClientRequest,
+  IdleResult,
+  LoadResult,
+  ServerKind,
+  ServerMemory,
+  StartedServer,
+} from './capacity/messages.js';
 import { forkWorker, type ChildWorker } from './lib/child.js';
 import { ratio, round } from './lib/stats.js';
-import type { Benchmark, BenchmarkContext, BenchmarkOutput } from './lib/types.js';
+import type { Benchmark, BenchmarkContext, BenchmarkOutput, ResultRow } from './lib/types.js';
 
 const IDLE_CONNECTIONS = 5_000;
 const CONNECT_CONCURRENCY = 200;
 const LOAD_PAIRS = 1_000;
 const LOAD_WARMUP_MS = 3_000;
 const LOAD_MEASURE_MS = 15_000;
+/** Paced run: every caller starts one call every 4 s (250 calls/s offered with 1,000 callers), with LiveKit. */
+const PACED_PERIOD_MS = 4_000;
+const PACED_RATE = (LOAD_PAIRS * 1000) / PACED_PERIOD_MS;
 /** Time for the server to finish per-connection work (timers, welcome) before memory is read. */
 const SETTLE_MS = 1_500;
 
@@ -68,31 +82,60 @@ function idleMemory(kind: ServerKind, context: BenchmarkContext): Promise<IdleMe
   });
 }
 
-function callLoad(context: BenchmarkContext): Promise<LoadResult> {
+function callLoad(context: BenchmarkContext, livekit: BenchLiveKit | undefined, periodMs?: number): Promise<LoadResult> {
   return withWorkers(async (server, clients) => {
-    const started = await server.request<StartedServer>({ cmd: 'start', kind: 'ringkit' }, 30_000);
+    const started = await server.request<StartedServer>({ cmd: 'start', kind: 'ringkit', livekit }, 30_000);
     const load: ClientRequest = {
       cmd: 'load',
       server: started,
       pairs: LOAD_PAIRS,
       warmupMs: LOAD_WARMUP_MS,
       measureMs: LOAD_MEASURE_MS,
+      ...(periodMs !== undefined && { periodMs }),
     };
     const result = await clients.request<LoadResult>(load, 180_000);
-    context.log(`${result.cyclesPerSecond} cycles/s with ${LOAD_PAIRS} caller/callee pairs (${result.failures} failed cycles)`);
+    const setup = `${livekit ? 'with LiveKit' : 'without LiveKit'}${periodMs ? `, one call per pair every ${periodMs} ms` : ''}`;
+    context.log(`${setup}: ${result.cyclesPerSecond} cycles/s, ${LOAD_PAIRS} caller/callee pairs (${result.failures} failed cycles)`);
     return result;
   });
 }
 
 const kib = (bytes: number) => round(bytes / 1024, 2);
 
+function loadRows(label: string, load: LoadResult): ResultRow[] {
+  return [
+    { metric: `${label}: call cycles/s, ${LOAD_PAIRS} callers`, value: load.cyclesPerSecond, unit: '/s' },
+    { metric: `${label}: invite -> incoming p50`, value: load.incoming.p50, unit: 'ms' },
+    { metric: `${label}: invite -> incoming p99`, value: load.incoming.p99, unit: 'ms' },
+    { metric: `${label}: invite -> ringing p99`, value: load.ringing.p99, unit: 'ms' },
+    { metric: `${label}: full cycle p50`, value: load.cycle.p50, unit: 'ms' },
+  ];
+}
+
 async function measure(context: BenchmarkContext): Promise<BenchmarkOutput> {
   const bare = await idleMemory('bare-ws', context);
   const ringkit = await idleMemory('ringkit', context);
-  const load = await callLoad(context);
+  const livekitServer = await startLiveKitServer();
+  const livekit = { url: livekitServer.url, apiKey: livekitServer.apiKey, apiSecret: livekitServer.apiSecret };
+  let withLiveKit: LoadResult;
+  let paced: LoadResult;
+  try {
+    withLiveKit = await callLoad(context, livekit);
+    paced = await callLoad(context, livekit, PACED_PERIOD_MS);
+  } finally {
+    await livekitServer.stop();
+  }
+  const signalingOnly = await callLoad(context, undefined);
   const notes: string[] = [];
   if (ringkit.failed || bare.failed) notes.push(`idle connections that failed to open: ringkit ${ringkit.failed}, bare ${bare.failed}`);
-  if (load.failures) notes.push(`${load.failures} call cycles failed under load, e.g. ${load.failureSamples.join(' | ')}`);
+  const runs = [
+    ['with LiveKit', withLiveKit],
+    ['without LiveKit', signalingOnly],
+    ['paced', paced],
+  ] as const;
+  for (const [label, load] of runs) {
+    if (load.failures) notes.push(`${label}: ${load.failures} call cycles failed under load, e.g. ${load.failureSamples.join(' | ')}`);
+  }
   return {
     rows: [
       {
@@ -111,13 +154,13 @@ async function measure(context: BenchmarkContext): Promise<BenchmarkOutput> {
         baselineLabel: 'bare ws server',
         ratio: ratio(ringkit.heapPerConnection, bare.heapPerConnection),
       },
-      { metric: `call cycles/s, ${LOAD_PAIRS} callers`, value: load.cyclesPerSecond, unit: '/s' },
-      { metric: 'under load: invite -> incoming p50', value: load.incoming.p50, unit: 'ms' },
-      { metric: 'under load: invite -> incoming p99', value: load.incoming.p99, unit: 'ms' },
-      { metric: 'under load: invite -> ringing p99', value: load.ringing.p99, unit: 'ms' },
-      { metric: 'under load: full cycle p50', value: load.cycle.p50, unit: 'ms' },
+      ...loadRows('with LiveKit', withLiveKit),
+      ...loadRows('without LiveKit', signalingOnly),
+      { metric: `paced ${PACED_RATE}/s: invite -> incoming p50`, value: paced.incoming.p50, unit: 'ms' },
+      { metric: `paced ${PACED_RATE}/s: invite -> incoming p99`, value: paced.incoming.p99, unit: 'ms' },
+      { metric: `paced ${PACED_RATE}/s: invite -> ringing p99`, value: paced.ringing.p99, unit: 'ms' },
     ],
-    details: { idle: { bare, ringkit }, load },
+    details: { idle: { bare, ringkit }, load: { withLiveKit, withoutLiveKit: signalingOnly, paced } },
     notes,
   };
 }
@@ -127,5 +170,6 @@ export const serverCapacityBenchmark: Benchmark = {
   id: 'capacity',
   title: `Server capacity (${IDLE_CONNECTIONS} idle connections, ${LOAD_PAIRS} callers)`,
   budgetMs: 240_000,
+  unavailable: () => (existsSync(LIVEKIT_SERVER_PATH) ? null : `no livekit-server at ${LIVEKIT_SERVER_PATH}: run bash scripts/setup-tools.sh`),
   run: (context) => measure(context),
 };

@@ -72,15 +72,22 @@ interface PairStats {
   cycle: number[];
 }
 
-async function runPair(
-  caller: ProtocolClient,
-  callee: ProtocolClient,
-  pair: number,
-  window: { start: number; end: number },
-  stats: PairStats,
-): Promise<void> {
+interface LoadWindow {
+  start: number;
+  end: number;
+  periodMs?: number;
+}
+
+async function runPair(caller: ProtocolClient, callee: ProtocolClient, pair: number, window: LoadWindow, stats: PairStats) {
   let round = 0;
+  // Paced pairs start at a random point of their period, so that the calls spread evenly.
+  let nextStart = performance.now() + (window.periodMs === undefined ? 0 : Math.random() * window.periodMs);
   while (performance.now() < window.end) {
+    if (window.periodMs !== undefined) {
+      await sleep(Math.max(0, nextStart - performance.now()));
+      nextStart += window.periodMs;
+      if (performance.now() >= window.end) break;
+    }
     round += 1;
     const callId = `load-${pair}-${round}`;
     const forCall = {
@@ -124,7 +131,8 @@ async function runPair(
   }
 }
 
-async function runLoad(server: StartedServer, pairs: number, warmupMs: number, measureMs: number): Promise<LoadResult> {
+async function runLoad(request: Extract<ClientRequest, { cmd: 'load' }>): Promise<LoadResult> {
+  const { server, pairs, warmupMs, measureMs, periodMs } = request;
   const callers: ProtocolClient[] = [];
   const callees: ProtocolClient[] = [];
   await pool(pairs, 100, async (index) => {
@@ -133,7 +141,7 @@ async function runLoad(server: StartedServer, pairs: number, warmupMs: number, m
   });
   const stats: PairStats = { cycles: 0, failures: 0, failureSamples: [], incoming: [], ringing: [], cycle: [] };
   const start = performance.now() + warmupMs;
-  const window = { start, end: start + measureMs };
+  const window: LoadWindow = { start, end: start + measureMs, ...(periodMs !== undefined && { periodMs }) };
   try {
     await Promise.all(
       callers.map((caller, index) => {
@@ -146,6 +154,7 @@ async function runLoad(server: StartedServer, pairs: number, warmupMs: number, m
   }
   return {
     pairs,
+    ...(periodMs !== undefined && { periodMs }),
     measureMs,
     cycles: stats.cycles,
     cyclesPerSecond: Math.round((stats.cycles / measureMs) * 1000),
@@ -164,6 +173,6 @@ serveRequests(async (raw) => {
     for (const connection of held.splice(0)) connection.close();
     return { closed: true };
   }
-  if (request.cmd === 'load') return runLoad(request.server, request.pairs, request.warmupMs, request.measureMs);
+  if (request.cmd === 'load') return runLoad(request);
   throw new Error(`unknown request ${JSON.stringify(raw)}`);
 });

@@ -3,8 +3,15 @@ import type { Summary } from '../lib/stats.js';
 /** Which server a capacity run measures. */
 export type ServerKind = 'bare-ws' | 'ringkit';
 
+/** LiveKit credentials the ringkit server mints tokens with (and deletes rooms on). */
+export interface BenchLiveKit {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
 /** Requests the capacity server worker serves. */
-export type ServerRequest = { cmd: 'start'; kind: ServerKind } | { cmd: 'memory' };
+export type ServerRequest = { cmd: 'start'; kind: ServerKind; livekit?: BenchLiveKit } | { cmd: 'memory' };
 
 /** The server worker's answer to `start`. */
 export interface StartedServer {
@@ -26,7 +33,15 @@ export interface ServerMemory {
 export type ClientRequest =
   | { cmd: 'idle'; server: StartedServer; count: number; concurrency: number }
   | { cmd: 'close' }
-  | { cmd: 'load'; server: StartedServer; pairs: number; warmupMs: number; measureMs: number };
+  | {
+      cmd: 'load';
+      server: StartedServer;
+      pairs: number;
+      warmupMs: number;
+      measureMs: number;
+      /** Each pair starts a call every `periodMs` (an offered load of pairs / period); none: back to back. */
+      periodMs?: number;
+    };
 
 /** Result of opening idle connections. */
 export interface IdleResult {
@@ -38,6 +53,8 @@ export interface IdleResult {
 /** Result of the call-cycle load. */
 export interface LoadResult {
   pairs: number;
+  /** Calls a pair starts per period, or none for back to back. */
+  periodMs?: number;
   measureMs: number;
   /** Full cycles (invite, ack, accept, hangup) completed inside the measuring window. */
   cycles: number;

@@ -1,15 +1,60 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { createRingServer, type LiveKitOptions, type RateLimitOptions } from '../../src/server.js';
+
 /** A ringkit signaling server started for a benchmark. */
 export interface BenchRingServer {
-  /** Where clients connect (add `?user=`). */
+  /** Where clients connect (add `?user=`: the server runs in dev mode). */
   url: string;
-  /** Open connections. */
+  /** Open TCP connections. */
   connections(): number;
-  /** Waits as long as the server's rate limit needs between two calls of one client. */
-  pace(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Starts the ringkit signaling server for the benchmarks (filled in once `createRingServer` lands). */
-export async function startRingServerForBench(): Promise<BenchRingServer> {
-  throw new Error('ringkit/server has no createRingServer yet');
+/** Options of {@link startRingServerForBench}. */
+export interface BenchRingServerOptions {
+  /** Mint LiveKit tokens and delete rooms at call end on this server (as in production). */
+  livekit?: Pick<LiveKitOptions, 'url' | 'apiKey' | 'apiSecret'>;
+  /** Per-connection rate limit (default: the server's own, 20/s with a burst of 40). */
+  rateLimit?: RateLimitOptions;
+}
+
+/**
+ * Starts `createRingServer` on a free loopback port in dev mode (`?user=` names), with an HTTP server
+ * of our own so open connections can be counted.
+ *
+ * @example
+ * ```ts
+ * const server = await startRingServerForBench({ livekit });
+ * await server.close();
+ * ```
+ */
+export async function startRingServerForBench(options: BenchRingServerOptions = {}): Promise<BenchRingServer> {
+  const http = createServer((_, response) => response.writeHead(404).end());
+  let open = 0;
+  http.on('connection', (socket) => {
+    open += 1;
+    socket.once('close', () => {
+      open -= 1;
+    });
+  });
+  http.listen(0, '127.0.0.1');
+  await once(http, 'listening');
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const server = await createRingServer({
+    server: http,
+    dev: true,
+    ...(options.livekit && { livekit: options.livekit }),
+    ...(options.rateLimit && { rateLimit: options.rateLimit }),
+  });
+  return {
+    url: `ws://127.0.0.1:${port}/`,
+    connections: () => open,
+    async close() {
+      await server.close();
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { serveRequests, settledMemory } from '../lib/child.js';
-import type { ServerMemory, ServerRequest, StartedServer } from './messages.js';
+import type { BenchLiveKit, ServerMemory, ServerRequest, StartedServer } from './messages.js';
 import { startRingServerForBench } from './ring-server.js';
 
 let countConnections: () => number = () => 0;
@@ -21,15 +21,15 @@ async function startBareServer(): Promise<StartedServer> {
   return { url: `ws://127.0.0.1:${port}/`, protocol: false };
 }
 
-async function startRingkit(): Promise<StartedServer> {
-  const started = await startRingServerForBench();
+async function startRingkit(livekit: BenchLiveKit | undefined): Promise<StartedServer> {
+  const started = await startRingServerForBench(livekit ? { livekit } : {});
   countConnections = started.connections;
   return { url: started.url, protocol: true };
 }
 
 serveRequests(async (raw) => {
   const request = raw as ServerRequest;
-  if (request.cmd === 'start') return request.kind === 'bare-ws' ? startBareServer() : startRingkit();
+  if (request.cmd === 'start') return request.kind === 'bare-ws' ? startBareServer() : startRingkit(request.livekit);
   if (request.cmd === 'memory') return { ...settledMemory(), connections: countConnections() } satisfies ServerMemory;
   throw new Error(`unknown request ${JSON.stringify(raw)}`);
 });

@@ -5,7 +5,8 @@ import { RINGKIT_ALIASES, ROOT } from './bundle.js';
 const OUTDIR = 'bench/out/pages';
 
 /**
- * Bundles a benchmark page (`bench/pages/<name>.ts(x)`) with esbuild, code-split like an app would be,
+ * Bundles a benchmark page (`bench/pages/<name>.ts(x)`) with esbuild, code-split like an app would be
+ * (production React unless `development`, which the React Profiler needs),
  * and returns its files by URL path (`/<name>/index.html`, its script and chunks), for a static server.
  *
  * @example
@@ -14,13 +15,13 @@ const OUTDIR = 'bench/out/pages';
  * const site = await serveStatic({ files });
  * ```
  */
-export async function buildPage(entry: string): Promise<Record<string, string>> {
+export async function buildPage(entry: string, { development = false } = {}): Promise<Record<string, string>> {
   const name = basename(entry).replace(/\.tsx?$/, '');
   const result = await build({
     entryPoints: { [name]: `${ROOT}${entry}` },
     absWorkingDir: ROOT,
     bundle: true,
-    minify: true,
+    minify: !development,
     splitting: true,
     format: 'esm',
     platform: 'browser',
@@ -28,7 +29,7 @@ export async function buildPage(entry: string): Promise<Record<string, string>> 
     jsx: 'automatic',
     outdir: `${OUTDIR}/${name}`,
     alias: RINGKIT_ALIASES,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': development ? '"development"' : '"production"' },
     loader: { '.css': 'css' },
     write: false,
     logLevel: 'silent',

@@ -58,6 +58,8 @@ export interface StoredResult extends Partial<BenchmarkOutput> {
   status: 'ok' | 'failed' | 'skipped';
   ranAt: string;
   durationMs: number;
+  /** The machine's 1-minute load average when the benchmark started (others' work skews timings). */
+  loadAverage: number;
   /** Why it failed or was skipped. */
   error?: string;
 }
