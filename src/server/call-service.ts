@@ -117,6 +117,8 @@ export interface CallService {
   deliverLocal(target: DeliveryTarget, message: ServerMessage): void;
   /** Run every deadline that is due in the store (timers a dead process left behind). */
   runDueDeadlines(): Promise<void>;
+  /** Ids of the connections this service holds (as stored in `DeviceRecord.connection`). */
+  localConnections(): string[];
   /** Stop all timers. */
   close(): void;
 }
@@ -448,15 +450,22 @@ export function createCallService(options: CallServiceOptions = {}): CallService
         const sessionId = session.session;
         if (sessionId === undefined) return;
         const graceUntil = clock.now() + graceMs;
-        const updated = await store.updateDevice(sessionId, (device) =>
-          device.connection === session.id ? { next: { ...device, connected: false, graceUntil }, result: true } : { result: false },
-        );
-        if (!updated?.result) return;
-        log(`device ${session.user}#${session.device ?? '?'} dropped; grace ${graceMs} ms`);
-        await schedule(`grace:${sessionId}`, graceUntil);
+        try {
+          const updated = await store.updateDevice(sessionId, (device) =>
+            device.connection === session.id ? { next: { ...device, connected: false, graceUntil }, result: true } : { result: false },
+          );
+          if (!updated?.result) return;
+          log(`device ${session.user}#${session.device ?? '?'} dropped; grace ${graceMs} ms`);
+          await schedule(`grace:${sessionId}`, graceUntil);
+        } catch (error) {
+          log(`dropping device ${session.user}#${session.device ?? '?'} failed: ${String(error)}`);
+        }
       });
     },
     deliverLocal,
+    localConnections() {
+      return [...sessions.values()].map((session) => session.id);
+    },
     runDueDeadlines() {
       return lane(async () => {
         for (const key of await store.dueDeadlines(clock.now())) await fire(key);

@@ -18,6 +18,10 @@ Options (environment variable in brackets):
   --jwt-secret <secret>      HS256 secret of app JWTs (sub = user id) [RINGKIT_JWT_SECRET]
   --ring-timeout-ms <ms>     how long a call rings, 5000-180000 [RING_TIMEOUT_MS] (default 60000)
   --grace-ms <ms>            how long a dropped device may resume, 0-600000 [GRACE_MS] (default 15000)
+  --redis <url>              share calls with other processes through Redis [REDIS_URL]
+                             (default: in-memory, one process)
+  --redis-prefix <prefix>    prefix of the Redis keys [REDIS_PREFIX] (default ringkit:)
+  --node-ttl-ms <ms>         a process silent this long is dead, 1000-600000 [NODE_TTL_MS] (default 5000)
   --dev                      development mode: accept ?user=<name>; LiveKit defaults to
                              ws://127.0.0.1:7880 with devkey/secret
   -h, --help                 show this help
@@ -32,6 +36,16 @@ export interface CliConfig {
   livekit?: LiveKitOptions;
   ringTimeoutMs?: number;
   graceMs?: number;
+  /** Share calls with other processes through Redis. */
+  redis?: RedisConfig;
+}
+
+/** How `ringkit-server` reaches the Redis it shares with other processes. */
+export interface RedisConfig {
+  url: string;
+  prefix?: string;
+  /** A process whose heartbeat is older than this is dead (ms). */
+  nodeTtlMs?: number;
 }
 
 /** The LiveKit settings `--dev` falls back to (a local `livekit-server --dev`). */
@@ -41,6 +55,14 @@ function wholeNumber(name: string, text: string | undefined): number | undefined
   if (text === undefined || text === '') return undefined;
   if (!/^\d+$/.test(text)) throw new Error(`${name} must be a whole number, got "${text}"`);
   return Number(text);
+}
+
+function redisConfig(url: string | undefined, prefix: string | undefined, ttl: string | undefined): RedisConfig | undefined {
+  if (url === undefined || url === '') return undefined;
+  if (!/^rediss?:\/\/./.test(url)) throw new Error(`--redis must be a redis:// or rediss:// URL, got "${url}"`);
+  const nodeTtlMs = wholeNumber('node TTL', ttl);
+  if (nodeTtlMs !== undefined && (nodeTtlMs < 1_000 || nodeTtlMs > 600_000)) throw new Error(`node TTL must be 1000-600000 ms, got ${nodeTtlMs}`);
+  return { url, ...(prefix ? { prefix } : {}), ...(nodeTtlMs === undefined ? {} : { nodeTtlMs }) };
 }
 
 /**
@@ -71,6 +93,9 @@ export function parseCliConfig(
         'jwt-secret': { type: 'string' },
         'ring-timeout-ms': { type: 'string' },
         'grace-ms': { type: 'string' },
+        redis: { type: 'string' },
+        'redis-prefix': { type: 'string' },
+        'node-ttl-ms': { type: 'string' },
         dev: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -89,6 +114,7 @@ export function parseCliConfig(
     if (!dev && !jwtSecret) throw new Error('set RINGKIT_JWT_SECRET (or --jwt-secret), or run with --dev for development');
     const ringTimeoutMs = wholeNumber('ring timeout', values['ring-timeout-ms'] ?? env.RING_TIMEOUT_MS);
     const graceMs = wholeNumber('grace period', values['grace-ms'] ?? env.GRACE_MS);
+    const redis = redisConfig(values.redis ?? env.REDIS_URL, values['redis-prefix'] ?? env.REDIS_PREFIX, values['node-ttl-ms'] ?? env.NODE_TTL_MS);
     return {
       config: {
         port,
@@ -98,6 +124,7 @@ export function parseCliConfig(
         ...(livekit ? { livekit } : {}),
         ...(ringTimeoutMs === undefined ? {} : { ringTimeoutMs }),
         ...(graceMs === undefined ? {} : { graceMs }),
+        ...(redis ? { redis } : {}),
       },
     };
   } catch (error) {

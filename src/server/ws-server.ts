@@ -47,6 +47,8 @@ export interface RingServerOptions
   helloTimeoutMs?: number;
   /** One line per call event. */
   log?: (line: string) => void;
+  /** Whether the server can serve (for example: its shared store is reachable); `/healthz` answers 503 while false. */
+  health?: () => boolean;
 }
 
 /**
@@ -76,10 +78,11 @@ interface Peer {
   missedPongs: number;
 }
 
-function healthz(request: IncomingMessage, response: ServerResponse): void {
+function healthz(health: () => boolean, request: IncomingMessage, response: ServerResponse): void {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   if (request.method === 'GET' && path === '/healthz') {
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
+    const ok = health();
+    response.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? { ok } : { ok, error: 'store unavailable' }));
     return;
   }
   response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'not found' }));
@@ -118,7 +121,8 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
     },
   });
 
-  const httpServer = options.server ?? createServer(healthz);
+  const health = options.health ?? (() => true);
+  const httpServer = options.server ?? createServer((request, response) => healthz(health, request, response));
   const wss = new WebSocketServer({ server: httpServer, maxPayload: MAX_FRAME_BYTES });
   const peers = new Set<Peer>();
 

@@ -69,9 +69,15 @@ async function runRaces(body: (run: number) => Promise<string>): Promise<Map<str
 
 describe(`races (${RUNS} runs each)`, () => {
   it('glare: A and B invite each other at once -> one call, connected', async () => {
+    let simultaneous = 0;
     const outcomes = await runRaces(async () => {
-      const h = createHarness();
-      const [alice, aliceTab, bob, bobTab] = [await h.connect('alice'), await h.connect('alice'), await h.connect('bob'), await h.connect('bob')];
+      const services = pick([1, 2]);
+      const h = createHarness({ services });
+      const node = () => Math.floor(Math.random() * services);
+      const alice = await h.connect('alice', { node: node() });
+      const aliceTab = await h.connect('alice', { node: node() });
+      const bob = await h.connect('bob', { node: node() });
+      const bobTab = await h.connect('bob', { node: node() });
       const replies = await concurrently([
         [alice, { type: 'invite', id: rid(), callId: 'a-b', to: ['bob'], media: 'video' }],
         [bob, { type: 'invite', id: rid(), callId: 'b-a', to: ['alice'], media: 'video' }],
@@ -90,10 +96,12 @@ describe(`races (${RUNS} runs each)`, () => {
       expect(grants(bob)).toBeGreaterThanOrEqual(1);
       expect(grants(aliceTab) + grants(bobTab)).toBe(0);
       for (const client of [alice, bob]) expect(endings(client, callId)).toEqual([]);
+      if (h.lines.some((line) => line.includes('(simultaneous invites)'))) simultaneous += 1;
       h.close();
-      return callId;
+      return `${callId}${services === 2 && alice.node !== bob.node ? ' across services' : ''}`;
     });
-    expect([...outcomes.keys()].sort()).toEqual(['a-b', 'b-a']);
+    expect([...outcomes.keys()].sort()).toEqual(['a-b', 'a-b across services', 'b-a', 'b-a across services']);
+    expect(simultaneous).toBeGreaterThan(0);
   });
 
   it('two devices of the callee accept at once -> exactly one wins', async () => {

@@ -17,22 +17,30 @@ export interface Reachability {
   ringing: string[];
   pushed: Set<string>;
   unavailable: Map<string, EndReason>;
+  /** Mutual glare decided against this call: answer this one instead. */
+  yieldTo?: CallRecord;
 }
 
 /**
- * Check every callee of `call` (see {@link reach}).
+ * Check every callee of `call` (see {@link reach}); invites also settle mutual glare.
  *
  * @example
  * ```ts
  * const { ringing, unavailable } = await reachAll(context, call, ['bob', 'carol']);
  * ```
  */
-export async function reachAll(context: RulesContext, call: CallRecord, callees: readonly string[]): Promise<Reachability> {
+export async function reachAll(
+  context: RulesContext,
+  call: CallRecord,
+  callees: readonly string[],
+  settleGlare = false,
+): Promise<Reachability> {
   const result: Reachability = { ringing: [], pushed: new Set(), unavailable: new Map() };
   for (const callee of callees) {
-    const outcome = await reach(context, call, callee);
+    const outcome = await reach(context, call, callee, settleGlare);
     if (outcome === undefined) result.ringing.push(callee);
     else if (outcome === 'pushed') result.pushed.add(callee);
+    else if (typeof outcome === 'object') result.yieldTo = outcome.yieldTo;
     else result.unavailable.set(callee, outcome);
   }
   return result;
@@ -127,7 +135,14 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
     return fail(actor, message.id, 'already-in-call', 'you are already in a call', held.callId);
   }
 
-  const reachability = await reachAll(context, record, callees);
+  await context.syncRingDeadline(record);
+  const reachability = await reachAll(context, record, callees, true);
+  if (reachability.yieldTo) {
+    context.log(`call ${message.callId} yields to ${reachability.yieldTo.callId} (simultaneous invites)`);
+    await store.claimUser(actor.user, reachability.yieldTo.callId, message.callId);
+    await store.deleteCall(message.callId);
+    return joinByGlare(context, actor, message, reachability.yieldTo);
+  }
   let before: CallRecord = record;
   const updated = await store.updateCall(message.callId, (call) => {
     before = call;

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { EndReason } from '../../core/protocol.js';
-import { findMember, isPresent, toCallInfo, type CallRecord } from '../call-record.js';
+import { findMember, isPending, isPresent, toCallInfo, type CallRecord } from '../call-record.js';
 import type { RulesContext } from './context.js';
 
 /** A refused claim: the call the user is in, when it could be read. */
@@ -42,17 +42,47 @@ export async function claimUser(context: RulesContext, user: string, callId: str
 }
 
 /**
+ * Mutual glare: `ours` (A calls B) and `theirs` (B calls A) were both created
+ * and both callers claimed before either reached the other (possible when A
+ * and B are served by different processes).
+ */
+function isMutualGlare(ours: CallRecord, theirs: CallRecord, callee: string): boolean {
+  const caller = findMember(theirs, ours.from);
+  return (
+    ours.members.length === 2 &&
+    theirs.members.length === 2 &&
+    theirs.status === 'ringing' &&
+    theirs.from === callee &&
+    caller !== undefined &&
+    isPending(caller)
+  );
+}
+
+/**
+ * What reaching a callee came to: `undefined` (they ring), a reason they
+ * cannot, `'pushed'`, or (mutual glare) the other side's call to yield to.
+ */
+export type ReachOutcome = EndReason | 'pushed' | { yieldTo: CallRecord } | undefined;
+
+/**
  * Why `callee` cannot ring for `call`, `'pushed'` when the app pushed a
  * notification instead, or `undefined` when they ring (and are claimed).
+ * Mutual glare is settled by call id: the call with the smaller id goes on
+ * (its callee rings unclaimed until their own invite yields to it), the
+ * other yields (`{ yieldTo }`). Only invites settle glare (`settleGlare`).
  *
  * @example
  * ```ts
- * const outcome = await reach(context, call, 'bob'); // 'busy' | 'offline' | 'do-not-disturb' | 'pushed' | undefined
+ * const outcome = await reach(context, call, 'bob', true); // 'busy' | 'offline' | 'do-not-disturb' | 'pushed' | { yieldTo } | undefined
  * ```
  */
-export async function reach(context: RulesContext, call: CallRecord, callee: string): Promise<EndReason | 'pushed' | undefined> {
+export async function reach(context: RulesContext, call: CallRecord, callee: string, settleGlare: boolean): Promise<ReachOutcome> {
   if ((await context.store.getPresence(callee)) === 'do-not-disturb') return 'do-not-disturb';
-  if (await claimUser(context, callee, call.callId)) return 'busy';
+  const held = await claimUser(context, callee, call.callId);
+  if (held) {
+    if (!settleGlare || !held.call || !isMutualGlare(call, held.call, callee)) return 'busy';
+    return held.call.callId < call.callId ? { yieldTo: held.call } : undefined;
+  }
   if ((await context.store.listDevices(callee)).length > 0) return undefined;
   const pushed = await context.unreachable({
     call: toCallInfo(call),
