@@ -4,8 +4,22 @@
  *
  * @packageDocumentation
  */
-import { CLI_USAGE, parseCliConfig } from './server/cli-config.js';
+import { CLI_USAGE, parseCliConfig, type RedisConfig } from './server/cli-config.js';
+import { createRedisCluster, type RedisCluster } from './server/cluster/redis-cluster.js';
+import { redactUrl } from './server/stores/redis-connection.js';
 import { createRingServer } from './server/ws-server.js';
+
+/** Join the processes sharing `redis`: heartbeats at a fifth of the node TTL. */
+function joinCluster(redis: RedisConfig, log: (line: string) => void): Promise<RedisCluster> {
+  const nodeTtlMs = redis.nodeTtlMs ?? 5_000;
+  return createRedisCluster({
+    url: redis.url,
+    ...(redis.prefix ? { prefix: redis.prefix } : {}),
+    nodeTtlMs,
+    heartbeatMs: Math.max(200, Math.floor(nodeTtlMs / 5)),
+    log,
+  });
+}
 
 /** Start the server from `argv` and `env`; resolves with the exit code once it stops (or fails to start). */
 async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<number> {
@@ -20,7 +34,9 @@ async function runCli(argv: readonly string[], env: Readonly<Record<string, stri
   }
   const { config } = parsed;
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  let cluster: RedisCluster | undefined;
   try {
+    cluster = config.redis ? await joinCluster(config.redis, log) : undefined;
     const server = await createRingServer({
       port: config.port,
       host: config.host,
@@ -30,7 +46,10 @@ async function runCli(argv: readonly string[], env: Readonly<Record<string, stri
       ...(config.ringTimeoutMs === undefined ? {} : { ringTimeoutMs: config.ringTimeoutMs }),
       ...(config.graceMs === undefined ? {} : { graceMs: config.graceMs }),
       log,
+      ...cluster?.serverOptions,
     });
+    cluster?.attach(server.service);
+    if (cluster && config.redis) log(`node ${cluster.node} sharing calls through Redis at ${redactUrl(config.redis.url)}`);
     log(`ringkit-server listening on ${server.url}${config.dev ? ' (dev mode: ?user=<name> accepted)' : ''}; LiveKit ${config.livekit?.url ?? 'not configured'}`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
@@ -38,8 +57,10 @@ async function runCli(argv: readonly string[], env: Readonly<Record<string, stri
     });
     log('shutting down');
     await server.close();
+    await cluster?.close();
     return 0;
   } catch (error) {
+    await cluster?.close();
     console.error(`ringkit-server: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }

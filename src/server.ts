@@ -30,3 +30,6 @@ export {
   type LiveKitOptions,
 } from './server/tokens.js';
 export { createTokenBucket, type RateLimitOptions } from './server/rate-limit.js';
+export { createRedisStore, RedisStoreError, type RedisStore, type RedisStoreOptions } from './server/stores/redis.js';
+export { DEFAULT_REDIS_PREFIX, redisKeys, type RedisKeys } from './server/stores/redis-keys.js';
+export { createRedisCluster, type RedisCluster, type RedisClusterOptions } from './server/cluster/redis-cluster.js';

@@ -69,7 +69,7 @@ export function tokenFor(user: string, expiresIn: string | number = '1h'): Promi
  * ```
  */
 export async function connectWs(
-  server: RingServer,
+  server: Pick<RingServer, 'url'>,
   options: { user?: string; query?: string; hello?: boolean; resume?: string } = {},
 ): Promise<WsTestClient> {
   const query = options.query ?? (options.user === undefined ? '' : `user=${encodeURIComponent(options.user)}`);
