@@ -43,3 +43,4 @@ export {
   type MemoryTransport,
 } from './core/signaling/memory.js';
 export * from './core/call-machine.js';
+export { websocketTransport, type WebSocketConstructor, type WebSocketLike, type WebSocketTransportOptions } from './core/signaling/websocket.js';

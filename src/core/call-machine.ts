@@ -337,6 +337,7 @@ export const callMachine = setup({
             actions: [
               assign(({ context, event }) => ({
                 grant: event.livekit,
+                media: event.media,
                 answeredAt: Date.now(),
                 members: withMember(context.members, event.by, 'joined', event.media),
               })),
@@ -345,6 +346,16 @@ export const callMachine = setup({
                 params: ({ event }) => ({ grant: event.livekit as LiveKitGrant, media: event.media }),
               },
             ],
+          },
+          {
+            // Answered here, but the server hands out no media credentials: the connect timer decides.
+            guard: 'acceptedBySelf',
+            target: 'connecting',
+            actions: assign(({ context, event }) => ({
+              media: event.media,
+              answeredAt: Date.now(),
+              members: withMember(context.members, event.by, 'joined', event.media),
+            })),
           },
           {
             actions: assign({
@@ -447,12 +458,6 @@ export const callMachine = setup({
             }),
             { type: 'signal', params: ({ context, event }) => ({ type: 'add' as const, callId: context.callId, to: event.to }) },
           ],
-        },
-        SEND_MESSAGE: {
-          actions: {
-            type: 'signal',
-            params: ({ context, event }) => ({ type: 'message' as const, callId: context.callId, kind: event.kind, data: event.data }),
-          },
         },
       },
       states: {

@@ -19,6 +19,7 @@ import type {
   Push,
 } from '../protocol.js';
 import type { TransportFactory } from '../signaling/transport.js';
+import type { DeviceManager } from '../media/devices.js';
 
 /** Any JSON value (custom message payloads). */
 export type JsonValue = z.infer<typeof PayloadSchema>;
@@ -62,7 +63,7 @@ export interface CurrentCall {
   peers: string[];
   /** Every member as the server last reported them. */
   members: Member[];
-  /** The call's media (`video` once anyone switched to video). */
+  /** The media this device sends: the call's, or what it answered with or switched to (others' is in `members`). */
   media: Media;
   /** App data attached to the invite. */
   extra?: Extra;
@@ -162,6 +163,8 @@ export interface RingClientOptions {
   media?: MediaFactory;
   /** Camera and microphone settings for every call (change per call with `call`/`accept` options). */
   capture?: CaptureOptions;
+  /** Camera/microphone/speaker choices to use and apply mid-call (default: the page's shared device manager). */
+  devices?: DeviceManager;
   /** LiveKit url to prewarm while a call rings, before any grant was seen. */
   livekitUrl?: string;
   /** Reconnection backoff. */
@@ -269,4 +272,6 @@ export interface RingClient {
   dismiss(): void;
   /** The current call's media session, if any. */
   getMediaSession(): MediaSession | null;
+  /** The device manager whose choices this client applies (shared with `useMediaDevices`). */
+  readonly devices?: DeviceManager;
 }

@@ -55,7 +55,8 @@ export function peersOf(members: readonly Member[], self: string): string[] {
 }
 
 /**
- * Context fields taken from the server's view of a call.
+ * Context fields taken from the server's view of a call (`media` is this
+ * user's own media, which a member may switch mid-call).
  *
  * @example
  * ```ts
@@ -67,7 +68,7 @@ export function fromCallInfo(call: CallInfo, self: string): Partial<CallMachineC
     callId: call.callId,
     members: call.members,
     peers: peersOf(call.members, self),
-    media: call.media,
+    media: call.members.find((member) => member.user === self)?.media ?? call.media,
     extra: call.extra,
     createdAt: call.createdAt,
     ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),

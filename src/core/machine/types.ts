@@ -27,8 +27,7 @@ export type CallSignal =
   | Omit<ClientMessageOf<'hangup'>, 'id'>
   | Omit<ClientMessageOf<'add'>, 'id'>
   | Omit<ClientMessageOf<'leave'>, 'id'>
-  | Omit<ClientMessageOf<'media'>, 'id'>
-  | Omit<ClientMessageOf<'message'>, 'id'>;
+  | Omit<ClientMessageOf<'media'>, 'id'>;
 
 /** What the machine remembers about its call. */
 export interface CallMachineContext {
@@ -42,7 +41,7 @@ export interface CallMachineContext {
   peers: string[];
   /** Every member as last reported. */
   members: Member[];
-  /** The call's media. */
+  /** The media this device sends (the call's, or what it answered or switched to). */
   media: Media;
   /** App data of the invite. */
   extra?: Extra;
@@ -99,8 +98,7 @@ export type CallUserEvent =
   | { type: 'TOGGLE_CAMERA' }
   | { type: 'SET_MIC'; enabled: boolean }
   | { type: 'SET_CAMERA'; enabled: boolean }
-  | { type: 'SWITCH_MEDIA'; media: Media }
-  | { type: 'SEND_MESSAGE'; kind: string; data: Extract<CallSignal, { type: 'message' }>['data'] };
+  | { type: 'SWITCH_MEDIA'; media: Media };
 
 /** Events mapped from server messages about this call. */
 export type CallSignalingEvent =

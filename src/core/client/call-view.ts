@@ -1,0 +1,57 @@
+/**
+ * The UI view of a call machine snapshot, and the ringing-call helpers.
+ *
+ * @packageDocumentation
+ */
+import { callStatusOf, type CallMachineSnapshot } from '../call-machine.js';
+import type { EndReason } from '../protocol.js';
+import type { CurrentCall } from './types.js';
+
+/**
+ * The {@link CurrentCall} of a machine snapshot (`null` while idle).
+ *
+ * @example
+ * ```ts
+ * const call = toCurrentCall(actor.getSnapshot());
+ * call?.status; // 'ringing'
+ * ```
+ */
+export function toCurrentCall(snapshot: CallMachineSnapshot): CurrentCall | null {
+  const status = callStatusOf(snapshot);
+  if (status === null) return null;
+  const context = snapshot.context;
+  return {
+    callId: context.callId,
+    direction: context.direction,
+    status,
+    self: context.self,
+    peers: context.peers,
+    members: context.members,
+    media: context.media,
+    ...(context.extra === undefined ? {} : { extra: context.extra }),
+    createdAt: context.createdAt,
+    ...(context.answeredAt === undefined ? {} : { answeredAt: context.answeredAt }),
+    ...(context.endedAt === undefined ? {} : { endedAt: context.endedAt }),
+    ...(context.endReason === undefined ? {} : { endReason: context.endReason }),
+    ...(context.endedBy === undefined ? {} : { endedBy: context.endedBy }),
+    micEnabled: context.mic,
+    cameraEnabled: context.camera,
+    remote: context.remote,
+    quality: context.quality,
+    ...(context.deviceError === undefined ? {} : { deviceError: context.deviceError }),
+  };
+}
+
+/**
+ * Whether a call that rang here and ended unanswered counts as missed
+ * (the caller gave up, or nobody answered in time).
+ *
+ * @example
+ * ```ts
+ * isMissed('no-answer'); // true
+ * isMissed('answered-elsewhere'); // false
+ * ```
+ */
+export function isMissed(reason: EndReason | undefined): boolean {
+  return reason === 'no-answer' || reason === 'cancelled';
+}
