@@ -5,7 +5,10 @@
  */
 export type { EndReason, Media, PresenceStatus, CallInfo } from './core/protocol.js';
 export { RingProvider, RingClientContext, type RingProviderProps } from './react/provider.js';
-export { useRingClient, useMaybeRingClient } from './react/use-ring-client.js';
+export { useRingClient, useMaybeRingClient, useRingSelector } from './react/use-ring-client.js';
+export { useCall, type UseCallResult, type CallActions } from './react/use-call.js';
+export { useIncomingCall, type UseIncomingCallResult } from './react/use-incoming-call.js';
+export { useCallDuration, formatDuration, type CallDuration } from './react/use-call-duration.js';
 export type * from './core/ring-client.js';
 export { RingError, isRingError, type RingErrorCode } from './core/errors.js';
 // Components, their headless hooks, text and sounds.

@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-import { useContext } from 'react';
-import type { RingClient } from '../core/ring-client.js';
+import { useCallback, useContext, useSyncExternalStore } from 'react';
+import type { RingClient, RingClientSnapshot } from '../core/ring-client.js';
 import { RingClientContext } from './provider.js';
 
 /**
@@ -44,4 +44,21 @@ export function useRingClient(client?: RingClient): RingClient {
 export function useMaybeRingClient(client?: RingClient): RingClient | null {
   const fromContext = useContext(RingClientContext);
   return client ?? fromContext;
+}
+
+/**
+ * One value from the ring client's store, re-rendering only when that value
+ * changes (by reference). The selector must return something already in the
+ * snapshot (or a primitive): derive new objects with `useMemo` afterwards.
+ *
+ * @example
+ * ```tsx
+ * const connection = useRingSelector((snapshot) => snapshot.connection);
+ * ```
+ */
+export function useRingSelector<T>(selector: (snapshot: RingClientSnapshot) => T, client?: RingClient): T {
+  const ring = useRingClient(client);
+  const subscribe = useCallback((listener: () => void) => ring.subscribe(listener), [ring]);
+  const read = () => selector(ring.getSnapshot());
+  return useSyncExternalStore(subscribe, read, read);
 }

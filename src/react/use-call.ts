@@ -1,0 +1,139 @@
+'use client';
+/**
+ * The current call: status, people, tracks, mute states, duration, end reason, actions.
+ *
+ * @packageDocumentation
+ */
+import { useMemo } from 'react';
+import type { RingError } from '../core/errors.js';
+import type { ParticipantView } from '../core/media/types.js';
+import type { EndReason, Extra, Media, Push } from '../core/protocol.js';
+import type { CallStatus, CurrentCall, JsonValue, RingClient } from '../core/ring-client.js';
+import type { CaptureOptions } from '../core/media/types.js';
+import { useCallDuration, type CallDuration } from './use-call-duration.js';
+import { useRingClient, useRingSelector } from './use-ring-client.js';
+
+/** The actions of {@link useCall}. Each returns the client's promise (rejections are also on `error`). */
+export interface CallActions {
+  /** Place a call (see `RingClient.call`); resolves with its id. */
+  startCall(to: string | readonly string[], options?: { video?: boolean; extra?: Extra; push?: Push; replace?: boolean; capture?: CaptureOptions }): Promise<string>;
+  /** End the call (cancels it while it rings). */
+  hangup(): Promise<void>;
+  /** Withdraw an outgoing call before it is answered. */
+  cancel(): Promise<void>;
+  /** Leave a group call that goes on. */
+  leave(): Promise<void>;
+  /** Invite more people. */
+  add(users: readonly string[]): Promise<void>;
+  /** Mute or unmute. */
+  setMicrophoneEnabled(enabled: boolean): Promise<void>;
+  /** Camera on or off. */
+  setCameraEnabled(enabled: boolean): Promise<void>;
+  /** Flip the microphone. */
+  toggleMicrophone(): Promise<void>;
+  /** Flip the camera. */
+  toggleCamera(): Promise<void>;
+  /** Switch between audio and video. */
+  switchMedia(media: Media): Promise<void>;
+  /** Send a custom message to the other members. */
+  sendMessage(kind: string, data: JsonValue): Promise<void>;
+  /** Forget an ended call and the last error. */
+  dismiss(): void;
+}
+
+/** What {@link useCall} returns. */
+export interface UseCallResult extends CallActions {
+  /** The current call (kept after it ends until the next one or `dismiss()`), or null. */
+  call: CurrentCall | null;
+  /** Where it stands; `'idle'` without a call. */
+  status: CallStatus | 'idle';
+  /** Ringing, connecting or in progress (not idle, not ended). */
+  inCall: boolean;
+  /** This device as a media participant, once joined. */
+  localParticipant: ParticipantView | null;
+  /** The other participants with their tracks. */
+  remoteParticipants: ParticipantView[];
+  /** This device's microphone. */
+  micEnabled: boolean;
+  /** This device's camera. */
+  cameraEnabled: boolean;
+  /** Time since answered. */
+  duration: CallDuration;
+  /** Why the call ended. */
+  endReason: EndReason | null;
+  /** Who ended it (`null`: the server or the network, or not ended). */
+  endedBy: string | null;
+  /** The client's last error. */
+  error: RingError | null;
+}
+
+const NO_REMOTES: ParticipantView[] = [];
+
+/** Attach a no-op handler so a rejection nobody awaits is not "unhandled"; awaiting callers still see it. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/**
+ * The current call and everything to drive it. Re-renders when the call,
+ * its media or the last error change (and once a second while answered, for
+ * `duration`), not when other calls ring.
+ *
+ * @example
+ * ```tsx
+ * function CallPanel() {
+ *   const { status, remoteParticipants, micEnabled, toggleMicrophone, hangup, duration } = useCall();
+ *   if (status === 'idle') return null;
+ *   return (
+ *     <section data-state={status}>
+ *       {remoteParticipants.map((p) => <VideoTile key={p.identity} participant={p} />)}
+ *       <time>{duration.formatted}</time>
+ *       <button onClick={toggleMicrophone}>{micEnabled ? 'Mute' : 'Unmute'}</button>
+ *       <button onClick={hangup}>Hang up</button>
+ *     </section>
+ *   );
+ * }
+ * ```
+ */
+export function useCall(client?: RingClient): UseCallResult {
+  const ring = useRingClient(client);
+  const call = useRingSelector((snapshot) => snapshot.call, ring);
+  const media = useRingSelector((snapshot) => snapshot.media, ring);
+  const error = useRingSelector((snapshot) => snapshot.error, ring);
+  const duration = useCallDuration(ring);
+
+  const actions = useMemo<CallActions>(
+    () => ({
+      startCall: (to, options) => handled(ring.call(to, options)),
+      hangup: () => handled(ring.hangup()),
+      cancel: () => handled(ring.cancel()),
+      leave: () => handled(ring.leave()),
+      add: (users) => handled(ring.add(users)),
+      setMicrophoneEnabled: (enabled) => handled(ring.setMicrophoneEnabled(enabled)),
+      setCameraEnabled: (enabled) => handled(ring.setCameraEnabled(enabled)),
+      toggleMicrophone: () => handled(ring.setMicrophoneEnabled(!(ring.getSnapshot().call?.micEnabled ?? true))),
+      toggleCamera: () => handled(ring.setCameraEnabled(!(ring.getSnapshot().call?.cameraEnabled ?? false))),
+      switchMedia: (next) => handled(ring.switchMedia(next)),
+      sendMessage: (kind, data) => handled(ring.sendMessage(kind, data)),
+      dismiss: () => ring.dismiss(),
+    }),
+    [ring],
+  );
+
+  const status = call?.status ?? 'idle';
+  return {
+    ...actions,
+    call,
+    status,
+    inCall: status !== 'idle' && status !== 'ended',
+    localParticipant: media?.local ?? null,
+    remoteParticipants: media?.remotes ?? NO_REMOTES,
+    micEnabled: call?.micEnabled ?? false,
+    cameraEnabled: call?.cameraEnabled ?? false,
+    duration,
+    endReason: call?.endReason ?? null,
+    endedBy: call?.endedBy ?? null,
+    error,
+  };
+}

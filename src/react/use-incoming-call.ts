@@ -1,0 +1,68 @@
+'use client';
+/**
+ * The calls ringing on this device.
+ *
+ * @packageDocumentation
+ */
+import { useMemo } from 'react';
+import type { CaptureOptions } from '../core/media/types.js';
+import type { CallInfo } from '../core/protocol.js';
+import type { RingClient } from '../core/ring-client.js';
+import { useRingClient, useRingSelector } from './use-ring-client.js';
+
+/** What {@link useIncomingCall} returns. */
+export interface UseIncomingCallResult {
+  /** The oldest call ringing here, or null. */
+  call: CallInfo | null;
+  /** Every call ringing here, oldest first. */
+  calls: readonly CallInfo[];
+  /** Answer `call` (video by default when it is a video call; `{ video: false }` answers audio-only). Hangs up a current call first. */
+  accept(options?: { video?: boolean; capture?: CaptureOptions }): Promise<void>;
+  /** Decline `call` on every device of this user. */
+  reject(): Promise<void>;
+  /** Answer a given ringing call. */
+  acceptCall(callId: string, options?: { video?: boolean; capture?: CaptureOptions }): Promise<void>;
+  /** Decline a given ringing call. */
+  rejectCall(callId: string): Promise<void>;
+}
+
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/**
+ * The ringing call (if any) with accept and reject. Re-renders only when
+ * the set of ringing calls changes, never while an active call updates.
+ *
+ * @example
+ * ```tsx
+ * function Ringer() {
+ *   const { call, accept, reject } = useIncomingCall();
+ *   if (!call) return null;
+ *   return (
+ *     <div role="alertdialog" aria-label={`Call from ${call.from}`}>
+ *       <button onClick={() => reject()}>Decline</button>
+ *       <button onClick={() => accept({ video: call.media === 'video' })}>Answer</button>
+ *     </div>
+ *   );
+ * }
+ * ```
+ */
+export function useIncomingCall(client?: RingClient): UseIncomingCallResult {
+  const ring = useRingClient(client);
+  const calls = useRingSelector((snapshot) => snapshot.incoming, ring);
+  const call = calls[0] ?? null;
+  const callId = call?.callId;
+  return useMemo(
+    () => ({
+      call,
+      calls,
+      accept: (options = {}) => handled(ring.accept(callId, options)),
+      reject: () => handled(ring.reject(callId)),
+      acceptCall: (id, options = {}) => handled(ring.accept(id, options)),
+      rejectCall: (id) => handled(ring.reject(id)),
+    }),
+    [ring, call, calls, callId],
+  );
+}
