@@ -9,6 +9,11 @@ export { useRingClient, useMaybeRingClient, useRingSelector } from './react/use-
 export { useCall, type UseCallResult, type CallActions } from './react/use-call.js';
 export { useIncomingCall, type UseIncomingCallResult } from './react/use-incoming-call.js';
 export { useCallDuration, formatDuration, type CallDuration } from './react/use-call-duration.js';
+export { usePresence, type UsePresenceResult } from './react/use-presence.js';
+export { useCallHistory, type UseCallHistoryOptions, type UseCallHistoryResult } from './react/use-call-history.js';
+export { useConnectionQuality, type ConnectionQualityState } from './react/use-connection-quality.js';
+export { useCallStats } from './react/use-call-stats.js';
+export { useCallMessages, type UseCallMessagesOptions, type UseCallMessagesResult } from './react/use-call-messages.js';
 export type * from './core/ring-client.js';
 export { RingError, isRingError, type RingErrorCode } from './core/errors.js';
 // Components, their headless hooks, text and sounds.
