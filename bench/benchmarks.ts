@@ -8,6 +8,7 @@ import { answerToMediaBenchmark } from './answer-to-media.js';
 import { bundleSizeBenchmark } from './bundle-size.js';
 import type { Benchmark } from './lib/types.js';
 import { reactRendersBenchmark } from './react-renders.js';
+import { redisCapacityBenchmark } from './redis-capacity.js';
 import { ringLatencyBenchmark } from './ring-latency.js';
 import { serverCapacityBenchmark } from './server-capacity.js';
 
@@ -17,5 +18,6 @@ export const BENCHMARKS: readonly Benchmark[] = [
   answerToMediaBenchmark,
   bundleSizeBenchmark,
   serverCapacityBenchmark,
+  redisCapacityBenchmark,
   reactRendersBenchmark,
 ];
