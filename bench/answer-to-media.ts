@@ -16,15 +16,21 @@ import { chromiumMissing, launchBrowser, openPage } from './lib/browser.js';
 import { buildPage } from './lib/pages.js';
 import { ratio, summarize } from './lib/stats.js';
 import type { Benchmark, BenchmarkContext, BenchmarkOutput, ResultRow } from './lib/types.js';
+import type { Milestone } from './pages/ringkit-call.js';
 
-const CALLS = 24;
+const CALLS = Number(process.env.BENCH_MEDIA_CALLS ?? 24);
 const WARMUP = 2;
 const FRAME_TIMEOUT_MS = 15_000;
+/** Failed ringkit calls tolerated (each is reported) before the benchmark gives up. */
+const MAX_FAILURES = 3;
 
 interface Samples {
   baseline: number[];
+  /** The baseline with adaptive stream and dynacast on, as ringkit's LiveKit session runs. */
+  adaptive: number[];
   callee: number[];
   caller: number[];
+  marks: RingkitTimes['marks'][];
 }
 
 async function token(livekit: LiveKitServerHandle, room: string, identity: string): Promise<string> {
@@ -34,32 +40,50 @@ async function token(livekit: LiveKitServerHandle, room: string, identity: strin
 }
 
 /** Plain livekit-client: A joins and publishes, then B joins; B's connect -> B's first remote frame. */
-async function baselineRun(livekit: LiveKitServerHandle, first: Page, second: Page, index: number): Promise<number> {
+async function baselineRun(
+  livekit: LiveKitServerHandle,
+  first: Page,
+  second: Page,
+  index: number,
+  adaptive: boolean,
+): Promise<number> {
   const room = `baseline-${index}-${Date.now()}`;
   const [firstToken, secondToken] = await Promise.all([token(livekit, room, 'first'), token(livekit, room, 'second')]);
   await first.evaluate(
-    async ({ url, jwt }) => {
-      await window.__baseline?.join(url, jwt);
+    async ({ url, jwt, adaptive }) => {
+      await window.__baseline?.join(url, jwt, adaptive);
       await window.__baseline?.published();
     },
-    { url: livekit.url, jwt: firstToken },
+    { url: livekit.url, jwt: firstToken, adaptive },
   );
   await second.evaluate(() => window.__firstFrame?.reset());
   const elapsed = await second.evaluate(
-    async ({ url, jwt, timeoutMs }) => {
-      const started = await window.__baseline?.join(url, jwt);
+    async ({ url, jwt, timeoutMs, adaptive }) => {
+      const started = await window.__baseline?.join(url, jwt, adaptive);
       const frame = await window.__firstFrame?.wait(timeoutMs);
       if (started === undefined || frame === undefined) throw new Error('baseline page is not loaded');
       return frame - started;
     },
-    { url: livekit.url, jwt: secondToken, timeoutMs: FRAME_TIMEOUT_MS },
+    { url: livekit.url, jwt: secondToken, timeoutMs: FRAME_TIMEOUT_MS, adaptive },
   );
   await Promise.all([first.evaluate(() => window.__baseline?.leave()), second.evaluate(() => window.__baseline?.leave())]);
   return elapsed;
 }
 
+/** One ringkit call's times after the accept, in ms, per side. */
+interface RingkitTimes {
+  callee: number;
+  caller: number;
+  /** Milestones (media connected, remote video track in the store, active) after the accept, per side. */
+  marks: { callee: Partial<Record<Milestone, number>>; caller: Partial<Record<Milestone, number>> };
+}
+
+function relativeMarks(marks: Partial<Record<Milestone, number>> | undefined, since: number) {
+  return Object.fromEntries(Object.entries(marks ?? {}).map(([milestone, at]) => [milestone, at - since]));
+}
+
 /** ringkit: the caller calls with video, the callee accepts; accept -> first remote frame on each side. */
-async function ringkitRun(caller: Page, callee: Page): Promise<{ callee: number; caller: number }> {
+async function ringkitRun(caller: Page, callee: Page): Promise<RingkitTimes> {
   await Promise.all([caller.evaluate(() => window.__firstFrame?.reset()), callee.evaluate(() => window.__firstFrame?.reset())]);
   await caller.evaluate(() => window.__ring?.call('bench-callee'));
   const callId = await callee.waitForFunction(() => window.__ring?.ringingCallId(), undefined, { timeout: FRAME_TIMEOUT_MS });
@@ -70,11 +94,32 @@ async function ringkitRun(caller: Page, callee: Page): Promise<{ callee: number;
   if (acceptedAt === undefined || calleeFrame === undefined || callerFrame === undefined) {
     throw new Error('ringkit page is not loaded');
   }
-  await caller.evaluate(() => window.__ring?.hangup());
+  const [calleeMarks, callerMarks] = await Promise.all([callee, caller].map((page) => page.evaluate(() => window.__ring?.marks())));
+  await hangUp(caller, callee);
+  return {
+    callee: calleeFrame - acceptedAt,
+    caller: callerFrame - acceptedAt,
+    marks: { callee: relativeMarks(calleeMarks, acceptedAt), caller: relativeMarks(callerMarks, acceptedAt) },
+  };
+}
+
+/** Ends whatever call the two pages are in and waits until both are idle. */
+async function hangUp(caller: Page, callee: Page): Promise<void> {
+  await Promise.all([caller, callee].map((page) => page.evaluate(() => window.__ring?.hangup().catch(() => undefined))));
   await Promise.all(
     [caller, callee].map((page) => page.waitForFunction(() => window.__ring?.idle(), undefined, { timeout: FRAME_TIMEOUT_MS })),
   );
-  return { callee: calleeFrame - acceptedAt, caller: callerFrame - acceptedAt };
+}
+
+/** Median of each milestone over the runs. */
+function medianMarks(runs: readonly Partial<Record<Milestone, number>>[]): Record<string, number> {
+  const milestones = new Set(runs.flatMap((run) => Object.keys(run) as Milestone[]));
+  return Object.fromEntries(
+    [...milestones].map((milestone) => [
+      milestone,
+      summarize(runs.flatMap((run) => (run[milestone] === undefined ? [] : [run[milestone]]))).p50,
+    ]),
+  );
 }
 
 async function runAll(browser: Browser, livekit: LiveKitServerHandle, ring: BenchRingServer, context: BenchmarkContext) {
@@ -92,18 +137,30 @@ async function runAll(browser: Browser, livekit: LiveKitServerHandle, ring: Benc
       openPage(browser, ringUrl('bench-callee'), errors),
     ]);
     await Promise.all([caller, callee].map((page) => page.evaluate(() => window.__ring?.connect())));
-    const samples: Samples = { baseline: [], callee: [], caller: [] };
+    const samples: Samples = { baseline: [], adaptive: [], callee: [], caller: [], marks: [] };
+    const failures: string[] = [];
     // Interleaved, so that drift on a noisy machine lands on both sides alike.
     for (let index = 0; index < WARMUP + CALLS && !context.signal.aborted; index += 1) {
-      const base = await baselineRun(livekit, first, second, index);
-      const ringkit = await ringkitRun(caller, callee);
+      const base = await baselineRun(livekit, first, second, index, false);
+      const adaptive = await baselineRun(livekit, first, second, index, true);
+      let ringkit: RingkitTimes;
+      try {
+        ringkit = await ringkitRun(caller, callee);
+      } catch (error) {
+        failures.push(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
+        if (failures.length > MAX_FAILURES) throw new Error(`${failures.length} ringkit calls failed: ${failures.join(' | ')}`, { cause: error });
+        await hangUp(caller, callee);
+        continue;
+      }
       if (index < WARMUP) continue;
+      samples.marks.push(ringkit.marks);
       samples.baseline.push(base);
+      samples.adaptive.push(adaptive);
       samples.callee.push(ringkit.callee);
       samples.caller.push(ringkit.caller);
       if ((index - WARMUP + 1) % 8 === 0) context.log(`${index - WARMUP + 1}/${CALLS} calls`);
     }
-    return { samples, errors };
+    return { samples, errors, failures };
   } catch (error) {
     const detail = errors.length ? ` (page errors: ${errors.slice(-3).join(' | ')})` : '';
     throw new Error(`${error instanceof Error ? error.message : String(error)}${detail}`, { cause: error });
@@ -117,8 +174,9 @@ async function measure(context: BenchmarkContext): Promise<BenchmarkOutput> {
   const ring = await startRingServerForBench({ livekit });
   const browser = await launchBrowser();
   try {
-    const { samples, errors } = await runAll(browser, livekit, ring, context);
+    const { samples, errors, failures } = await runAll(browser, livekit, ring, context);
     const baseline = summarize(samples.baseline);
+    const adaptive = summarize(samples.adaptive);
     const callee = summarize(samples.callee);
     const caller = summarize(samples.caller);
     const rows: ResultRow[] = [];
@@ -134,10 +192,33 @@ async function measure(context: BenchmarkContext): Promise<BenchmarkOutput> {
         });
       }
     }
+    for (const p of ['p50', 'p95'] as const) {
+      rows.push({
+        metric: `accept -> first remote frame, callee ${p} vs same Room options`,
+        value: callee[p],
+        unit: 'ms',
+        baseline: adaptive[p],
+        baselineLabel: `livekit-client (adaptive stream + dynacast) connect -> first remote frame ${p}`,
+        ratio: ratio(callee[p], adaptive[p]),
+      });
+    }
     return {
       rows,
-      details: { calls: CALLS, warmup: WARMUP, baseline, callee, caller, pageErrors: errors.slice(0, 10) },
-      notes: [],
+      details: {
+        calls: CALLS,
+        warmup: WARMUP,
+        baseline,
+        adaptiveBaseline: adaptive,
+        callee,
+        caller,
+        medianMilestonesAfterAccept: {
+          callee: medianMarks(samples.marks.map((marks) => marks.callee)),
+          caller: medianMarks(samples.marks.map((marks) => marks.caller)),
+        },
+        failures,
+        pageErrors: errors.slice(0, 10),
+      },
+      notes: failures.length ? [`${failures.length} ringkit call(s) failed and were left out: ${failures.join(' | ')}`] : [],
     };
   } finally {
     await browser.close();

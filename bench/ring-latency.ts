@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import { LIVEKIT_SERVER_PATH } from '../scripts/paths.js';
 import { startLiveKitServer } from '../tests/helpers/livekit-server.js';
 import { startRingServerForBench, type BenchRingServer } from './capacity/ring-server.js';
+import type { RingClient } from '../src/core.js';
 import { nextRequestId, ProtocolClient } from './lib/protocol-client.js';
+import { nodeRingClients, until } from './lib/ring-clients.js';
 import { ratio, summarize, type Summary } from './lib/stats.js';
 import type { Benchmark, BenchmarkContext, BenchmarkOutput, ResultRow } from './lib/types.js';
 import { wsEchoRoundTrips } from './lib/ws-echo.js';
@@ -68,6 +70,41 @@ async function protocolCalls(server: BenchRingServer, signal: AbortSignal): Prom
   return samples;
 }
 
+/** Calls through `createRingClient` (its call machine and store): `call()` -> callee `incoming` event and caller `ringing` status. */
+async function ringClientCalls(server: BenchRingServer, signal: AbortSignal): Promise<RingSamples> {
+  const make = nodeRingClients(server.url);
+  const caller = make('bench-caller');
+  const callee = make('bench-callee');
+  await Promise.all([caller.connect(), callee.connect()]);
+  const samples: RingSamples = { incoming: [], ringing: [] };
+  let incomingAt = 0;
+  const stopListening = callee.on('incoming', () => {
+    incomingAt = performance.now();
+  });
+  const status = (client: RingClient) => client.getSnapshot().call?.status;
+  try {
+    for (let index = 0; index < WARMUP_CALLS + CALLS && !signal.aborted; index += 1) {
+      incomingAt = 0;
+      const ringing = until(caller, () => status(caller) === 'ringing', STEP_TIMEOUT_MS).then(() => performance.now());
+      const sentAt = performance.now();
+      void caller.call('bench-callee');
+      const ringingAt = await ringing;
+      await until(callee, () => incomingAt > 0, STEP_TIMEOUT_MS);
+      await caller.cancel();
+      await until(caller, () => status(caller) === 'ended', STEP_TIMEOUT_MS);
+      await until(callee, () => callee.getSnapshot().incoming.length === 0, STEP_TIMEOUT_MS);
+      if (index >= WARMUP_CALLS) {
+        samples.incoming.push(incomingAt - sentAt);
+        samples.ringing.push(ringingAt - sentAt);
+      }
+    }
+  } finally {
+    stopListening();
+    await Promise.all([caller.disconnect(), callee.disconnect()]);
+  }
+  return samples;
+}
+
 function latencyRows(label: string, incoming: Summary, ringing: Summary, echo: Summary, percentiles: readonly Percentile[]): ResultRow[] {
   const rows: ResultRow[] = [];
   for (const [name, summary] of [['incoming', incoming], ['ringing', ringing]] as const) {
@@ -97,6 +134,7 @@ interface Variant {
 }
 
 const VARIANTS: readonly Variant[] = [
+  { label: 'ring client', livekit: true, place: ringClientCalls, percentiles: ['p50', 'p95', 'p99'] },
   { label: 'protocol', livekit: true, place: protocolCalls, percentiles: ['p50', 'p95', 'p99'] },
   { label: 'protocol, no LiveKit', livekit: false, place: protocolCalls, percentiles: ['p50', 'p99'] },
 ];

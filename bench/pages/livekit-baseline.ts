@@ -11,8 +11,11 @@ installFirstFrameProbe();
 
 /** What the page exposes on `window.__baseline`. */
 export interface BaselinePage {
-  /** Connects and starts publishing; resolves with the wall-clock time the connect started. */
-  join(url: string, token: string): Promise<number>;
+  /**
+   * Connects and starts publishing; resolves with the wall-clock time the connect started.
+   * `adaptive` turns on adaptive stream and dynacast (what ringkit's LiveKit session uses).
+   */
+  join(url: string, token: string, adaptive?: boolean): Promise<number>;
   /** Resolves once the last joined room publishes camera and microphone. */
   published(): Promise<void>;
   /** Leaves every room and removes their video elements. */
@@ -29,8 +32,8 @@ const rooms: Room[] = [];
 let publishing: Promise<unknown> = Promise.resolve();
 
 window.__baseline = {
-  async join(url, token) {
-    const room = new Room();
+  async join(url, token, adaptive = false) {
+    const room = new Room({ adaptiveStream: adaptive, dynacast: adaptive });
     rooms.push(room);
     room.on(RoomEvent.TrackSubscribed, (track) => {
       if (track.kind === Track.Kind.Video) document.body.append(track.attach());

@@ -23,7 +23,12 @@ export interface RingPage {
   hangup(): Promise<void>;
   /** No call in progress (none, or the last one ended). */
   idle(): boolean;
+  /** Wall-clock times of milestones of the current call, for explaining where the time goes. */
+  marks(): Partial<Record<Milestone, number>>;
 }
+
+/** Milestones the page records on the way from accept to media. */
+export type Milestone = 'mediaConnected' | 'remoteVideoTrack' | 'active';
 
 declare global {
   interface Window {
@@ -39,6 +44,17 @@ if (!server || !user || !root) throw new Error('ringkit-call needs ?server=&user
 
 const client = createRingClient({ url: server, user, livekitUrl: params.get('livekit') ?? undefined });
 
+let marks: Partial<Record<Milestone, number>> = {};
+const mark = (milestone: Milestone, reached: boolean) => {
+  if (reached && marks[milestone] === undefined) marks[milestone] = performance.timeOrigin + performance.now();
+};
+client.subscribe(() => {
+  const { call, media } = client.getSnapshot();
+  mark('mediaConnected', media?.connection === 'connected');
+  mark('remoteVideoTrack', Boolean(media?.remotes.some((remote) => remote.videoTrack)));
+  mark('active', call?.status === 'active');
+});
+
 createRoot(root).render(
   <RingProvider client={client}>
     <CallView />
@@ -48,15 +64,18 @@ createRoot(root).render(
 window.__ring = {
   connect: () => client.connect(),
   async call(to) {
+    marks = {};
     await client.call(to, { video: true });
   },
   ringingCallId: () => client.getSnapshot().incoming[0]?.callId ?? null,
   accept(callId) {
+    marks = {};
     const acceptedAt = performance.timeOrigin + performance.now();
     void client.accept(callId, { video: true });
     return acceptedAt;
   },
   hangup: () => client.hangup(),
+  marks: () => marks,
   idle() {
     const call = client.getSnapshot().call;
     return call === null || call.status === 'ended';
