@@ -5,7 +5,7 @@
  */
 import { WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeMediaHub } from '../../src/core/media/fake.js';
+import { createFakeMediaHub, type FakeMediaOptions } from '../../src/core/media/fake.js';
 import type { RingClient, RingClientOptions } from '../../src/core/ring-client.js';
 import { websocketTransport } from '../../src/core/signaling/websocket.js';
 import type { RingServer } from '../../src/server/ws-server.js';
@@ -41,7 +41,7 @@ function name(base: string): string {
   return `${base}${counter}`;
 }
 
-async function connect(user: string, options: Partial<RingClientOptions> & { fake?: Parameters<typeof createTestClient>[2]['fake'] } = {}): Promise<TestClient> {
+async function connect(user: string, options: Partial<RingClientOptions> & { fake?: FakeMediaOptions } = {}): Promise<TestClient> {
   const made = createTestClient(
     websocketTransport({ url: server.url, user, WebSocket: socketFor(user) }),
     mediaHub,
