@@ -229,7 +229,9 @@ export async function createRedisCluster(options: RedisClusterOptions): Promise<
       try {
         if (store.healthy()) {
           await client.del(keys.node(node));
-          await client.smove(keys.nodes, keys.deadNodes, node);
+          // Devices still shown on this node: the others drop them now rather than after the node TTL.
+          if ((await client.scard(keys.nodeDevices(node))) > 0) await client.smove(keys.nodes, keys.deadNodes, node);
+          else await client.srem(keys.nodes, node);
         }
       } catch (error) {
         log(`leaving the cluster failed: ${error instanceof Error ? error.message : String(error)}`);
