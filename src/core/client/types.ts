@@ -225,53 +225,221 @@ export interface RingClientEvents {
 
 /**
  * A ring client: a connection to the signaling server, the calls of this
- * device, and a store UI code can subscribe to.
+ * device, and a store UI code can subscribe to. Made by `createRingClient`.
+ *
+ * @example
+ * ```ts
+ * const client = createRingClient({ url: 'wss://calls.example.com', token: () => getToken() });
+ * await client.connect();
+ * client.on('incoming', (call) => console.log('ringing:', call.from));
+ * ```
  */
 export interface RingClient {
-  /** The current state (stable between changes, safe for `useSyncExternalStore`). */
+  /**
+   * The current state (stable between changes, safe for `useSyncExternalStore`).
+   *
+   * @example
+   * ```ts
+   * const { connection, incoming, call } = client.getSnapshot();
+   * ```
+   */
   getSnapshot(): RingClientSnapshot;
-  /** Listen for any state change; returns the unsubscribe function. */
+  /**
+   * Listen for any state change; returns the unsubscribe function.
+   *
+   * @example
+   * ```ts
+   * const stop = client.subscribe(() => render(client.getSnapshot()));
+   * ```
+   */
   subscribe(listener: () => void): () => void;
-  /** Listen for one kind of client event; returns the unsubscribe function. */
+  /**
+   * Listen for one kind of client event; returns the unsubscribe function.
+   *
+   * @example
+   * ```ts
+   * client.on('missed', ({ call }) => notify(`Missed call from ${call.from}`));
+   * ```
+   */
   on<K extends keyof RingClientEvents>(type: K, listener: (event: RingClientEvents[K]) => void): () => void;
-  /** Connect (idempotent); resolves once welcomed. */
+  /**
+   * Connect (idempotent); resolves once welcomed. If this attempt fails it rejects, and reconnection with backoff goes on.
+   *
+   * @example
+   * ```ts
+   * await client.connect();
+   * ```
+   */
   connect(): Promise<void>;
-  /** Close the connection and stop reconnecting; a current call is hung up first. */
+  /**
+   * Close the connection and stop reconnecting; a current call is hung up first.
+   *
+   * @example
+   * ```ts
+   * window.addEventListener('pagehide', () => void client.disconnect());
+   * ```
+   */
   disconnect(): Promise<void>;
-  /** Place a call to one user or several (a group call); resolves with the call id once the server took it. */
+  /**
+   * Place a call to one user or several (a group call); resolves with the call id once the server took it. Fails with `already-in-call` during a call unless `replace` is set.
+   *
+   * @example
+   * ```ts
+   * const callId = await client.call('bob', { video: true, extra: { topic: 'Standup' } });
+   * ```
+   */
   call(to: string | readonly string[], options?: CallOptions): Promise<string>;
-  /** Answer a ringing call (default: the first one); hangs up the current call first. */
+  /**
+   * Answer a ringing call (default: the oldest one); hangs up the current call first. Resolves once the media is connecting.
+   *
+   * @example
+   * ```ts
+   * await client.accept(undefined, { video: false }); // answer audio-only
+   * ```
+   */
   accept(callId?: string, options?: AcceptOptions): Promise<void>;
-  /** Decline a ringing call (default: the first one) on every device of this user. */
+  /**
+   * Decline a ringing call (default: the oldest one) on every device of this user.
+   *
+   * @example
+   * ```ts
+   * await client.reject(client.getSnapshot().incoming[0]?.callId);
+   * ```
+   */
   reject(callId?: string): Promise<void>;
-  /** Withdraw the current outgoing call before anyone answered. */
+  /**
+   * Withdraw the current outgoing call before anyone answered.
+   *
+   * @example
+   * ```ts
+   * await client.cancel();
+   * ```
+   */
   cancel(): Promise<void>;
-  /** End the current call for everyone (or cancel it while it rings). */
+  /**
+   * End the current call for everyone (or cancel it while it rings).
+   *
+   * @example
+   * ```ts
+   * await client.hangup();
+   * ```
+   */
   hangup(): Promise<void>;
-  /** Leave the current group call; it goes on for the others. */
+  /**
+   * Leave the current group call; it goes on for the others.
+   *
+   * @example
+   * ```ts
+   * await client.leave();
+   * ```
+   */
   leave(): Promise<void>;
-  /** Invite more people into the current call. */
+  /**
+   * Invite more people into the current call.
+   *
+   * @example
+   * ```ts
+   * await client.add(['carol']);
+   * ```
+   */
   add(users: readonly string[]): Promise<void>;
-  /** Switch the current call between audio and video. */
+  /**
+   * Switch this device's media in the current call between audio and video.
+   *
+   * @example
+   * ```ts
+   * await client.switchMedia('video');
+   * ```
+   */
   switchMedia(media: Media): Promise<void>;
-  /** Mute or unmute the microphone. */
+  /**
+   * Mute or unmute the microphone (also before the call connects).
+   *
+   * @example
+   * ```ts
+   * await client.setMicrophoneEnabled(false);
+   * ```
+   */
   setMicrophoneEnabled(enabled: boolean): Promise<void>;
-  /** Turn the camera on or off. */
+  /**
+   * Turn the camera on or off.
+   *
+   * @example
+   * ```ts
+   * await client.setCameraEnabled(true);
+   * ```
+   */
   setCameraEnabled(enabled: boolean): Promise<void>;
-  /** Use another device of a kind: applied to the live call, remembered for the next ones. */
+  /**
+   * Use another device of a kind: applied to the live call, remembered for the next ones.
+   *
+   * @example
+   * ```ts
+   * await client.switchDevice('audioinput', headsetId);
+   * ```
+   */
   switchDevice(kind: DeviceKind, deviceId: string): Promise<void>;
-  /** Send a custom message to the other members of the current call. */
+  /**
+   * Send a custom message (JSON, at most 4 KiB) to the other members of the active call.
+   *
+   * @example
+   * ```ts
+   * await client.sendMessage('reaction', { emoji: '👍' });
+   * ```
+   */
   sendMessage(kind: string, data: JsonValue): Promise<void>;
-  /** Set this user's presence. */
+  /**
+   * Set this user's presence (`do-not-disturb` turns callers away).
+   *
+   * @example
+   * ```ts
+   * await client.setPresence('do-not-disturb');
+   * ```
+   */
   setPresence(status: PresenceStatus): Promise<void>;
-  /** Follow these users' presence (replaces the previous list). */
+  /**
+   * Follow these users' presence (replaces the previous list); see `snapshot.watched`.
+   *
+   * @example
+   * ```ts
+   * await client.watch(['bob', 'carol']);
+   * ```
+   */
   watch(users: readonly string[]): Promise<void>;
-  /** Fetch this user's call history, newest first (also stored as `snapshot.history`). */
+  /**
+   * Fetch this user's call history, newest first (also stored as `snapshot.history`).
+   *
+   * @example
+   * ```ts
+   * const recent = await client.history(20);
+   * ```
+   */
   history(limit?: number): Promise<HistoryEntry[]>;
-  /** Forget an ended current call and the last error. */
+  /**
+   * Forget an ended current call and the last error.
+   *
+   * @example
+   * ```ts
+   * client.dismiss();
+   * ```
+   */
   dismiss(): void;
-  /** The current call's media session, if any. */
+  /**
+   * The current call's media session, if any (for advanced media work).
+   *
+   * @example
+   * ```ts
+   * client.getMediaSession()?.switchDevice('audiooutput', speakerId);
+   * ```
+   */
   getMediaSession(): MediaSession | null;
-  /** The device manager whose choices this client applies (shared with `useMediaDevices`). */
+  /**
+   * The device manager whose choices this client applies mid-call (shared with `useMediaDevices`).
+   *
+   * @example
+   * ```ts
+   * client.devices?.select('videoinput', cameraId);
+   * ```
+   */
   readonly devices?: DeviceManager;
 }
