@@ -34,6 +34,8 @@ export interface CallViewBag {
   call: CurrentCall | null;
   /** The words in use. */
   messages: RingMessages;
+  /** The other people's names, joined. */
+  names: string;
   /** The status line: calling, ringing, connecting, in call, reconnecting, or the end reason in words. */
   statusText: string;
   /** Answered-call duration in ms (frozen once ended). */
@@ -104,10 +106,12 @@ export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
   const remotes = ended ? [] : (media?.remotes ?? []);
   const present = new Set(remotes.map((participant) => participant.user));
   const waitingFor = call && !ended ? call.peers.filter((peer) => !present.has(peer)) : [];
+  const names = call ? displayNames(call.peers, getUser) : '';
   return {
     call,
     messages,
-    statusText: call ? statusOf(call, messages, displayNames(call.peers, getUser)) : messages.statusIdle,
+    names,
+    statusText: call ? statusOf(call, messages, names) : messages.statusIdle,
     durationMs,
     durationText: call?.answeredAt !== undefined ? formatDuration(durationMs) : undefined,
     reconnecting: call?.status === 'reconnecting',

@@ -40,7 +40,7 @@ describe.each(modes)('<CallView> (%s)', (_mode, wrap) => {
     ];
     for (const [patch, text] of phases) {
       act(() => client.set({ call: currentCall(patch) }));
-      const region = screen.getByRole('region', { name: 'Call' });
+      const region = screen.getByRole('region', { name: 'Call with Bob M' });
       expect(within(region).getByRole('status').textContent).toBe(text);
       expect(region.getAttribute('data-state')).toBe(patch?.status);
     }

@@ -66,7 +66,7 @@ export function CallView(props: CallViewProps) {
   return (
     <section
       ref={ref}
-      aria-label={messages.callRegion}
+      aria-label={formatMessage(messages.callRegion, { name: view.names })}
       {...view.rootProps}
       {...rest}
       className={classNames('rk-call-view', className)}

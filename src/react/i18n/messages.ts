@@ -100,7 +100,7 @@ export interface RingMessages {
   quality: Record<'excellent' | 'good' | 'poor' | 'lost' | 'unknown', string>;
   /** Label of the call-controls toolbar. */
   callControls: string;
-  /** Label of the region that shows the call. */
+  /** Label of the region that shows the call: `{name}`. */
   callRegion: string;
   /** Every end reason, in words. */
   endReasons: Record<EndReason, string>;
@@ -163,7 +163,7 @@ export const EN_MESSAGES: RingMessages = {
   connectionQuality: 'Connection: {quality}',
   quality: { excellent: 'excellent', good: 'good', poor: 'poor', lost: 'lost', unknown: 'unknown' },
   callControls: 'Call controls',
-  callRegion: 'Call',
+  callRegion: 'Call with {name}',
   endReasons: {
     completed: 'the call is over',
     cancelled: 'the caller cancelled',
@@ -228,7 +228,7 @@ export const ZH_CN_MESSAGES: RingMessages = {
   connectionQuality: '网络：{quality}',
   quality: { excellent: '极好', good: '良好', poor: '较差', lost: '已断开', unknown: '未知' },
   callControls: '通话控制',
-  callRegion: '通话',
+  callRegion: '与 {name} 的通话',
   endReasons: {
     completed: '通话结束',
     cancelled: '对方已取消',
