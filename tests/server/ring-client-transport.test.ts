@@ -17,7 +17,7 @@ async function scriptedServer(onConnection: (socket: WebSocket, index: number) =
   let index = 0;
   wss.on('connection', (socket) => onConnection(socket, index++));
   const address = wss.address();
-  const port = typeof address === 'object' ? address.port : 0;
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
     url: `ws://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => {
