@@ -242,8 +242,11 @@ export function createRingClient(options: RingClientOptions): RingClient {
     const actor = createActor(machine, { input: { self, ...(options.timeouts ? { timeouts: options.timeouts } : {}) } });
     const entry: CallEntry = { callId, actor, media, capture, requests: new Map(), ...(info ? { info } : {}) };
     calls.set(callId, entry);
+    let seen: unknown;
     actor.subscribe({
       next: (snapshot) => {
+        if (snapshot === seen) return;
+        seen = snapshot;
         if (entry === current) store.set({ call: toCurrentCall(snapshot) });
         if (snapshot.status === 'done') finished(entry);
         refreshIncoming();

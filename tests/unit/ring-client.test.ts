@@ -195,4 +195,38 @@ describe('ring client over the memory hub', () => {
     expect(active.call?.cameraEnabled).toBe(false);
     expect(active.call?.micEnabled).toBe(true);
   });
+
+  it('glare: two people calling each other at once end up in one call', async () => {
+    world = createMemoryWorld();
+    const [alice, bob] = await connected('alice', 'bob');
+    if (!alice || !bob) throw new Error('clients missing');
+    const [aliceCallId, bobCallId] = await Promise.all([alice.client.call('bob'), bob.client.call('alice')]);
+    expect(bobCallId).toBe(aliceCallId);
+    await waitForStatus(alice.client, 'active');
+    await waitForStatus(bob.client, 'active');
+    expect(alice.client.getSnapshot().incoming).toEqual([]);
+    expect(bob.client.getSnapshot().incoming).toEqual([]);
+    expect(bob.client.getSnapshot().missed).toEqual([]);
+  });
+
+  it('group call: add a member mid-call, one leaves, the call goes on', async () => {
+    world = createMemoryWorld();
+    const [alice, bob, carol] = await connected('alice', 'bob', 'carol');
+    if (!alice || !bob || !carol) throw new Error('clients missing');
+    await alice.client.call('bob');
+    await waitForClient(bob.client, (s) => s.incoming.length === 1);
+    await bob.client.accept();
+    await waitForStatus(alice.client, 'active');
+    await alice.client.add(['carol']);
+    await waitForClient(carol.client, (s) => s.incoming.length === 1);
+    await carol.client.accept();
+    await waitForStatus(carol.client, 'active');
+    await waitForClient(alice.client, (s) => s.call?.members.find((m) => m.user === 'carol')?.state === 'joined');
+    await bob.client.leave();
+    expect(bob.client.getSnapshot().call).toMatchObject({ status: 'ended', endReason: 'completed', endedBy: 'bob' });
+    await waitForClient(alice.client, (s) => s.call?.members.find((m) => m.user === 'bob')?.state === 'left');
+    expect(alice.client.getSnapshot().call?.status).toBe('active');
+    await carol.client.hangup();
+    await waitForStatus(alice.client, 'ended');
+  });
 });
