@@ -34,7 +34,7 @@ export async function bundleForBrowser(entry: string, format: 'esm' | 'iife' = '
 let probesScript: Promise<string> | undefined;
 
 /**
- * Launches Debian's chromium headless with fake microphones (3) and cameras (2).
+ * Launches Debian's chromium headless with fake microphones (3) and cameras (3).
  *
  * @example
  * ```ts
@@ -42,9 +42,10 @@ let probesScript: Promise<string> | undefined;
  * ```
  */
 export function launchChromium(): Promise<Browser> {
-  // Two fake cameras (fake_device_0 and fake_device_1) so tests can switch camera mid-call.
+  // Three fake cameras so tests can switch camera mid-call. fake_device_1 delivers Y16 (depth)
+  // frames that WebRTC cannot encode, so a remote side gets no video from it; fake_device_2 (MJPEG) works.
   const args = CHROMIUM_ARGS.map((arg) =>
-    arg === '--use-fake-device-for-media-stream' ? `${arg}=device-count=2` : arg,
+    arg === '--use-fake-device-for-media-stream' ? `${arg}=device-count=3` : arg,
   );
   return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true, timeout: 30_000 });
 }
