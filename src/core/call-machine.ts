@@ -554,7 +554,15 @@ function invitedContext(
   return { ...fromCallInfo(event.call, context.self), invited: true };
 }
 
-/** A snapshot of the call machine. */
+/**
+ * A snapshot of the call machine.
+ *
+ * @example
+ * ```ts
+ * const snapshot: CallMachineSnapshot = actor.getSnapshot();
+ * snapshot.matches({ active: { mic: 'off' } });
+ * ```
+ */
 export type CallMachineSnapshot = SnapshotFrom<typeof callMachine>;
 
 /**

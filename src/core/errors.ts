@@ -17,6 +17,11 @@ import type { ErrorCode } from './protocol.js';
  * - `invalid-argument`: a method got bad input (checked against the protocol schemas).
  * - `disconnected`: the client was disconnected while the request was pending.
  * - `call-ended`: the call ended before the request could complete.
+ *
+ * @example
+ * ```ts
+ * if (client.getSnapshot().error?.code === 'not-connected') showOffline();
+ * ```
  */
 export type RingErrorCode =
   | ErrorCode

@@ -7,11 +7,25 @@
 import { createContext, useEffect, type ReactNode } from 'react';
 import type { RingClient } from '../core/ring-client.js';
 
-/** The React context holding the ring client (null outside a provider). */
+/**
+ * The React context holding the ring client (null outside a provider).
+ *
+ * @example
+ * ```tsx
+ * const client = useContext(RingClientContext); // prefer useRingClient()
+ * ```
+ */
 export const RingClientContext = createContext<RingClient | null>(null);
 RingClientContext.displayName = 'RingClientContext';
 
-/** Props of {@link RingProvider}. */
+/**
+ * Props of {@link RingProvider}.
+ *
+ * @example
+ * ```tsx
+ * <RingProvider client={client} connect={false}>{children}</RingProvider>
+ * ```
+ */
 export interface RingProviderProps {
   /** The client made with `createRingClient`. */
   client: RingClient;

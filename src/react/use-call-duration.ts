@@ -8,7 +8,14 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { RingClient } from '../core/ring-client.js';
 import { useRingSelector } from './use-ring-client.js';
 
-/** What {@link useCallDuration} returns. */
+/**
+ * What {@link useCallDuration} returns.
+ *
+ * @example
+ * ```tsx
+ * const { formatted } = useCallDuration(); // '1:05'
+ * ```
+ */
 export interface CallDuration {
   /** Whole seconds since the call was answered (frozen once it ends; 0 before). */
   seconds: number;

@@ -9,7 +9,14 @@ import type { HistoryEntry } from '../core/protocol.js';
 import type { MissedCall, RingClient } from '../core/ring-client.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
 
-/** Options of {@link useCallHistory}. */
+/**
+ * Options of {@link useCallHistory}.
+ *
+ * @example
+ * ```tsx
+ * useCallHistory({ limit: 20, onMissed: (m) => notify(m.call.from) });
+ * ```
+ */
 export interface UseCallHistoryOptions {
   /** How many entries to fetch (1 to 100, default 100). */
   limit?: number;
@@ -19,7 +26,14 @@ export interface UseCallHistoryOptions {
   client?: RingClient;
 }
 
-/** What {@link useCallHistory} returns. */
+/**
+ * What {@link useCallHistory} returns.
+ *
+ * @example
+ * ```tsx
+ * const { history, missed, refresh } = useCallHistory();
+ * ```
+ */
 export interface UseCallHistoryResult {
   /** This user's calls, newest first, as the server recorded them (on every device). */
   history: readonly HistoryEntry[];

@@ -56,7 +56,14 @@ function logOf(client: RingClient): MessageLog {
   return log;
 }
 
-/** Options of {@link useCallMessages}. */
+/**
+ * Options of {@link useCallMessages}.
+ *
+ * @example
+ * ```tsx
+ * useCallMessages({ kind: 'chat', onMessage: (m) => toast(`${m.from}: ${String(m.data)}`) });
+ * ```
+ */
 export interface UseCallMessagesOptions {
   /** Only messages of this kind. */
   kind?: string;
@@ -66,7 +73,14 @@ export interface UseCallMessagesOptions {
   client?: RingClient;
 }
 
-/** What {@link useCallMessages} returns. */
+/**
+ * What {@link useCallMessages} returns.
+ *
+ * @example
+ * ```tsx
+ * const { messages, send } = useCallMessages({ kind: 'chat' });
+ * ```
+ */
 export interface UseCallMessagesResult {
   /** Messages of the current call (sent and received), oldest first; cleared when a new call starts. */
   messages: readonly CallMessage[];

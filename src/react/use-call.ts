@@ -13,7 +13,15 @@ import type { CaptureOptions } from '../core/media/types.js';
 import { useCallDuration, type CallDuration } from './use-call-duration.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
 
-/** The actions of {@link useCall}. Each returns the client's promise (rejections are also on `error`). */
+/**
+ * The actions of {@link useCall}. Each returns the client's promise (rejections are also on `error`).
+ *
+ * @example
+ * ```tsx
+ * const { startCall, hangup, toggleMicrophone } = useCall();
+ * <button onClick={() => startCall('bob', { video: true })}>Call Bob</button>
+ * ```
+ */
 export interface CallActions {
   /** Place a call (see `RingClient.call`); resolves with its id. */
   startCall(to: string | readonly string[], options?: { video?: boolean; extra?: Extra; push?: Push; replace?: boolean; capture?: CaptureOptions }): Promise<string>;
@@ -41,7 +49,14 @@ export interface CallActions {
   dismiss(): void;
 }
 
-/** What {@link useCall} returns. */
+/**
+ * What {@link useCall} returns.
+ *
+ * @example
+ * ```tsx
+ * const { status, call, remoteParticipants, endReason }: UseCallResult = useCall();
+ * ```
+ */
 export interface UseCallResult extends CallActions {
   /** The current call (kept after it ends until the next one or `dismiss()`), or null. */
   call: CurrentCall | null;

@@ -9,7 +9,14 @@ import type { ConnectionQuality } from '../core/media/types.js';
 import type { ConnectionStatus, RingClient } from '../core/ring-client.js';
 import { useRingSelector } from './use-ring-client.js';
 
-/** What {@link useConnectionQuality} returns. */
+/**
+ * What {@link useConnectionQuality} returns.
+ *
+ * @example
+ * ```tsx
+ * const { local, remotes, reconnecting, signaling } = useConnectionQuality();
+ * ```
+ */
 export interface ConnectionQualityState {
   /** This device's media quality (`unknown` outside a call). */
   local: ConnectionQuality;

@@ -10,7 +10,14 @@ import type { CallInfo } from '../core/protocol.js';
 import type { RingClient } from '../core/ring-client.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
 
-/** What {@link useIncomingCall} returns. */
+/**
+ * What {@link useIncomingCall} returns.
+ *
+ * @example
+ * ```tsx
+ * const { call, calls, accept, reject } = useIncomingCall();
+ * ```
+ */
 export interface UseIncomingCallResult {
   /** The oldest call ringing here, or null. */
   call: CallInfo | null;

@@ -9,7 +9,14 @@ import type { PresenceStatus } from '../core/protocol.js';
 import type { ConnectionStatus, RingClient, WatchedPresence } from '../core/ring-client.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
 
-/** What {@link usePresence} returns. */
+/**
+ * What {@link usePresence} returns.
+ *
+ * @example
+ * ```tsx
+ * const { users, status, setStatus } = usePresence({ watch: ['bob'] });
+ * ```
+ */
 export interface UsePresenceResult {
   /** This user's presence. */
   status: PresenceStatus;

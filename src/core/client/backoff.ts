@@ -5,7 +5,14 @@
  */
 import type { BackoffOptions } from './types.js';
 
-/** Default backoff: 500 ms doubling up to 10 s, retrying forever. */
+/**
+ * Default backoff: 500 ms doubling up to 10 s, retrying forever.
+ *
+ * @example
+ * ```ts
+ * backoffDelay(DEFAULT_BACKOFF, 0); // 250..500 ms
+ * ```
+ */
 export const DEFAULT_BACKOFF: Required<BackoffOptions> = {
   initialMs: 500,
   maxMs: 10_000,

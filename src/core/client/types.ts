@@ -21,13 +21,34 @@ import type {
 import type { TransportFactory } from '../signaling/transport.js';
 import type { DeviceManager } from '../media/devices.js';
 
-/** Any JSON value (custom message payloads). */
+/**
+ * Any JSON value (custom message payloads).
+ *
+ * @example
+ * ```ts
+ * const data: JsonValue = { emoji: '👍', at: Date.now() };
+ * ```
+ */
 export type JsonValue = z.infer<typeof PayloadSchema>;
 
-/** Connection to the signaling server. */
+/**
+ * Connection to the signaling server.
+ *
+ * @example
+ * ```ts
+ * if (client.getSnapshot().connection === 'reconnecting') showBanner('Reconnecting…');
+ * ```
+ */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
-/** A watched user's presence (`offline`: no device connected). */
+/**
+ * A watched user's presence (`offline`: no device connected).
+ *
+ * @example
+ * ```ts
+ * const bob: WatchedPresence | undefined = client.getSnapshot().watched.bob;
+ * ```
+ */
 export type WatchedPresence = PresenceStatus | 'offline';
 
 /**
@@ -36,10 +57,22 @@ export type WatchedPresence = PresenceStatus | 'offline';
  * `calling` (invite sent) -> `ringing` (a callee device rings) for the caller;
  * `incoming` -> `answering` for the callee; then `connecting` -> `active`
  * (`reconnecting` while media recovers) -> `ended`.
+ *
+ * @example
+ * ```ts
+ * const ringing = client.getSnapshot().call?.status === 'ringing';
+ * ```
  */
 export type CallStatus = 'calling' | 'ringing' | 'incoming' | 'answering' | 'connecting' | 'active' | 'reconnecting' | 'ended';
 
-/** What this device knows of another member's media. */
+/**
+ * What this device knows of another member's media.
+ *
+ * @example
+ * ```ts
+ * const bobMuted = client.getSnapshot().call?.remote.bob?.micEnabled === false;
+ * ```
+ */
 export interface RemoteMediaState {
   /** Microphone published and unmuted. */
   micEnabled: boolean;
@@ -49,7 +82,15 @@ export interface RemoteMediaState {
   quality: ConnectionQuality;
 }
 
-/** The current call, mirrored from the call machine. */
+/**
+ * The current call, mirrored from the call machine.
+ *
+ * @example
+ * ```ts
+ * const call = client.getSnapshot().call;
+ * if (call?.status === 'ended') console.log(call.endReason, call.endedBy);
+ * ```
+ */
 export interface CurrentCall {
   /** The call id (also the media room). */
   callId: string;
@@ -89,7 +130,14 @@ export interface CurrentCall {
   deviceError?: MediaDeviceError;
 }
 
-/** A call that rang here and was not answered. */
+/**
+ * A call that rang here and was not answered.
+ *
+ * @example
+ * ```ts
+ * client.on('missed', ({ call, reason }) => notify(`Missed call from ${call.from} (${reason})`));
+ * ```
+ */
 export interface MissedCall {
   /** The call as it rang. */
   call: CallInfo;
@@ -99,7 +147,14 @@ export interface MissedCall {
   at: number;
 }
 
-/** Everything the ring client's store holds. Snapshots are immutable and stable between changes. */
+/**
+ * Everything the ring client's store holds. Snapshots are immutable and stable between changes.
+ *
+ * @example
+ * ```ts
+ * const { connection, incoming, call, media, error } = client.getSnapshot();
+ * ```
+ */
 export interface RingClientSnapshot {
   /** Connection to the signaling server. */
   connection: ConnectionStatus;
@@ -125,7 +180,14 @@ export interface RingClientSnapshot {
   error: RingError | null;
 }
 
-/** Reconnection backoff: delay = min(maxMs, initialMs * factor^attempt) with jitter. */
+/**
+ * Reconnection backoff: delay = min(maxMs, initialMs * factor^attempt) with jitter.
+ *
+ * @example
+ * ```ts
+ * createRingClient({ url, reconnect: { initialMs: 250, maxMs: 5_000, maxAttempts: 20 } });
+ * ```
+ */
 export interface BackoffOptions {
   /** First delay (default 500 ms). */
   initialMs?: number;
@@ -137,7 +199,14 @@ export interface BackoffOptions {
   maxAttempts?: number;
 }
 
-/** Machine timers of each call, in ms. */
+/**
+ * Machine timers of each call, in ms.
+ *
+ * @example
+ * ```ts
+ * createRingClient({ url, timeouts: { connectMs: 30_000 } });
+ * ```
+ */
 export interface CallTimeouts {
   /** Invite or accept unanswered by the server (default 10 s) -> `failed`. */
   signalMs?: number;
@@ -149,7 +218,18 @@ export interface CallTimeouts {
   reconnectMs?: number;
 }
 
-/** Options of {@link RingClient}. */
+/**
+ * Options of {@link RingClient}.
+ *
+ * @example
+ * ```ts
+ * const client = createRingClient({
+ *   url: 'wss://calls.example.com',
+ *   token: () => fetch('/api/ring-token').then((r) => r.text()),
+ *   capture: { resolution: '720p', noiseSuppression: true },
+ * });
+ * ```
+ */
 export interface RingClientOptions {
   /** The signaling server (`wss://...`); used when no `transport` is given. */
   url?: string;
@@ -175,7 +255,14 @@ export interface RingClientOptions {
   requestTimeoutMs?: number;
 }
 
-/** Options of `call()`. */
+/**
+ * Options of `call()`.
+ *
+ * @example
+ * ```ts
+ * await client.call(['bob', 'carol'], { video: true, extra: { room: 'design' }, push: { title: 'Alice', body: 'is calling' } });
+ * ```
+ */
 export interface CallOptions {
   /** Video call (default: audio). */
   video?: boolean;
@@ -189,7 +276,14 @@ export interface CallOptions {
   capture?: CaptureOptions;
 }
 
-/** Options of `accept()`. */
+/**
+ * Options of `accept()`.
+ *
+ * @example
+ * ```ts
+ * await client.accept(callId, { video: false, capture: { echoCancellation: true } });
+ * ```
+ */
 export interface AcceptOptions {
   /** Answer with video (default: the call's media). `false` answers a video call audio-only. */
   video?: boolean;
@@ -197,7 +291,14 @@ export interface AcceptOptions {
   capture?: CaptureOptions;
 }
 
-/** A custom in-call message from another member. */
+/**
+ * A custom in-call message from another member.
+ *
+ * @example
+ * ```ts
+ * client.on('message', ({ from, kind, data }) => { if (kind === 'chat') append(from, data); });
+ * ```
+ */
 export interface CallMessage {
   /** The call it belongs to. */
   callId: string;
@@ -209,7 +310,14 @@ export interface CallMessage {
   data: JsonValue;
 }
 
-/** Events a client announces besides store changes. */
+/**
+ * Events a client announces besides store changes.
+ *
+ * @example
+ * ```ts
+ * client.on('ended', (call) => console.log('call ended:', call.endReason));
+ * ```
+ */
 export interface RingClientEvents {
   /** A custom in-call message arrived. */
   message: CallMessage;

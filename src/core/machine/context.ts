@@ -7,7 +7,14 @@ import type { CallTimeouts } from '../client/types.js';
 import type { CallInfo, EndReason, Media, Member, MemberState } from '../protocol.js';
 import type { CallMachineContext, CallMachineInput } from './types.js';
 
-/** Default machine timers, in ms. */
+/**
+ * Default machine timers, in ms.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_CALL_TIMEOUTS.ringMs; // 70_000
+ * ```
+ */
 export const DEFAULT_CALL_TIMEOUTS: Required<CallTimeouts> = {
   signalMs: 10_000,
   ringMs: 70_000,

@@ -17,7 +17,14 @@ import type {
   Push,
 } from '../protocol.js';
 
-/** A message about one call the machine asks to send (the sender adds the request `id`). */
+/**
+ * A message about one call the machine asks to send (the sender adds the request `id`).
+ *
+ * @example
+ * ```ts
+ * actor.on('signal', ({ message }) => transport.send({ ...message, id: nextId() }));
+ * ```
+ */
 export type CallSignal =
   | Omit<ClientMessageOf<'invite'>, 'id'>
   | Omit<ClientMessageOf<'ack'>, 'id'>
@@ -29,7 +36,14 @@ export type CallSignal =
   | Omit<ClientMessageOf<'leave'>, 'id'>
   | Omit<ClientMessageOf<'media'>, 'id'>;
 
-/** What the machine remembers about its call. */
+/**
+ * What the machine remembers about its call.
+ *
+ * @example
+ * ```ts
+ * const { callId, endReason, endedBy, mic } = actor.getSnapshot().context;
+ * ```
+ */
 export interface CallMachineContext {
   /** The call id ('' while idle). */
   callId: string;
@@ -77,7 +91,14 @@ export interface CallMachineContext {
   timeouts: Required<CallTimeouts>;
 }
 
-/** Input of the call machine. */
+/**
+ * Input of the call machine.
+ *
+ * @example
+ * ```ts
+ * createActor(callMachine, { input: { self: 'alice', timeouts: { ringMs: 45_000 } } });
+ * ```
+ */
 export interface CallMachineInput {
   /** This user's id. */
   self: string;
@@ -85,7 +106,14 @@ export interface CallMachineInput {
   timeouts?: CallTimeouts;
 }
 
-/** Events the user (through the client) sends. */
+/**
+ * Events the user (through the client) sends.
+ *
+ * @example
+ * ```ts
+ * actor.send({ type: 'ACCEPT', media: 'audio' });
+ * ```
+ */
 export type CallUserEvent =
   | { type: 'CALL'; callId: string; to: string[]; media: Media; extra?: Extra; push?: Push }
   | { type: 'ACCEPT'; media: Media }
@@ -100,7 +128,14 @@ export type CallUserEvent =
   | { type: 'SET_CAMERA'; enabled: boolean }
   | { type: 'SWITCH_MEDIA'; media: Media };
 
-/** Events mapped from server messages about this call. */
+/**
+ * Events mapped from server messages about this call.
+ *
+ * @example
+ * ```ts
+ * actor.send({ type: 'ENDED', reason: 'declined', by: 'bob' });
+ * ```
+ */
 export type CallSignalingEvent =
   | { type: 'INCOMING'; call: CallInfo }
   | { type: 'INVITED'; call: CallInfo; livekit?: LiveKitGrant }
@@ -112,7 +147,14 @@ export type CallSignalingEvent =
   | { type: 'ENDED'; reason: EndReason; by: string | null }
   | { type: 'SIGNAL_ERROR'; code: ErrorCode; message: string };
 
-/** Events mapped from the media session. */
+/**
+ * Events mapped from the media session.
+ *
+ * @example
+ * ```ts
+ * actor.send({ type: 'MEDIA_RECONNECTING' });
+ * ```
+ */
 export type CallMediaEvent =
   | { type: 'MEDIA_CONNECTED' }
   | { type: 'MEDIA_RECONNECTING' }
@@ -125,6 +167,11 @@ export type CallMediaEvent =
 /**
  * Timer events the machine raises to itself after its delays (see
  * `CallTimeouts`); tests drive them with a simulated clock.
+ *
+ * @example
+ * ```ts
+ * createActor(callMachine, { input: { self: 'alice' }, clock: new SimulatedClock() }); // clock.increment(ms) fires timers
+ * ```
  */
 export type CallTimerEvent =
   | { type: 'SIGNAL_TIMEOUT' }
@@ -132,12 +179,24 @@ export type CallTimerEvent =
   | { type: 'CONNECT_TIMEOUT' }
   | { type: 'RECONNECT_TIMEOUT' };
 
-/** Every event of the call machine. */
+/**
+ * Every event of the call machine.
+ *
+ * @example
+ * ```ts
+ * const event: CallMachineEvent = { type: 'HANGUP' };
+ * ```
+ */
 export type CallMachineEvent = CallUserEvent | CallSignalingEvent | CallMediaEvent | CallTimerEvent;
 
 /**
  * Effects the machine asks for. By default they are emitted (listen with
  * `actor.on(type, ...)`); a client replaces them with `callMachine.provide({ actions })`.
+ *
+ * @example
+ * ```ts
+ * actor.on('joinMedia', ({ grant, media }) => session.join(grant, media));
+ * ```
  */
 export type CallEffect =
   | { type: 'signal'; message: CallSignal }

@@ -12,6 +12,11 @@ import type { SignalingTransport, TransportCloseInfo, TransportFactory } from '.
  * The part of a WebSocket the transport uses (the browser's, or `ws` in Node).
  * Handler parameters are `never` so both implementations' event types fit;
  * the transport reads only `data`, `code` and `reason` from them.
+ *
+ * @example
+ * ```ts
+ * const socket: WebSocketLike = new WebSocket('wss://calls.example.com');
+ * ```
  */
 export interface WebSocketLike {
   readonly readyState: number;
@@ -23,10 +28,25 @@ export interface WebSocketLike {
   onerror: ((event: never) => void) | null;
 }
 
-/** A WebSocket constructor (`globalThis.WebSocket`, or `WebSocket` from `ws`). */
+/**
+ * A WebSocket constructor (`globalThis.WebSocket`, or `WebSocket` from `ws`).
+ *
+ * @example
+ * ```ts
+ * import WebSocket from 'ws';
+ * const Socket: WebSocketConstructor = WebSocket;
+ * ```
+ */
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
-/** Options of {@link websocketTransport}. */
+/**
+ * Options of {@link websocketTransport}.
+ *
+ * @example
+ * ```ts
+ * websocketTransport({ url: 'ws://127.0.0.1:8787', user: 'alice', onInvalidFrame: (error) => console.warn(error.message) });
+ * ```
+ */
 export interface WebSocketTransportOptions {
   /** The server's url (`wss://calls.example.com`). */
   url: string;
