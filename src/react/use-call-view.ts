@@ -9,13 +9,13 @@ import type { MouseEvent } from 'react';
 import type { CurrentCall } from '../core/client/types.js';
 import type { ParticipantView } from '../core/media/types.js';
 import type { RingClient } from '../core/ring-client.js';
-import { useElapsed } from './components/use-elapsed.js';
 import { useRingSnapshot } from './components/use-ring-snapshot.js';
 import { displayNames, type UserLookup } from './components/users.js';
-import { formatDuration, formatMessage, type RingMessages } from './i18n/messages.js';
+import { formatMessage, type RingMessages } from './i18n/messages.js';
 import { useRingMessages, type LocaleProps } from './i18n/context.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
+import { useCallDuration } from './use-call-duration.js';
 import { useRingClient } from './use-ring-client.js';
 
 /** Options of {@link useCallView}. */
@@ -38,8 +38,8 @@ export interface CallViewBag {
   names: string;
   /** The status line: calling, ringing, connecting, in call, reconnecting, or the end reason in words. */
   statusText: string;
-  /** Answered-call duration in ms (frozen once ended). */
-  durationMs: number;
+  /** Answered-call duration in whole seconds (frozen once ended). */
+  durationSeconds: number;
   /** `m:ss` duration, shown while the call is answered. */
   durationText: string | undefined;
   /** Whether the media connection is being restored. */
@@ -100,7 +100,7 @@ export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
   const snapshot = useRingSnapshot(client);
   const messages = useRingMessages({ locale, messages: overrides });
   const { call, media } = snapshot;
-  const durationMs = useElapsed(call?.answeredAt, call?.status === 'ended' ? (call.endedAt ?? call.answeredAt) : undefined);
+  const duration = useCallDuration(client);
   useCallSound({ kind: 'ringback', active: call?.status === 'ringing', sound: ringback, user: snapshot.user ?? undefined });
   const ended = !call || call.status === 'ended';
   const remotes = ended ? [] : (media?.remotes ?? []);
@@ -112,8 +112,8 @@ export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
     messages,
     names,
     statusText: call ? statusOf(call, messages, names) : messages.statusIdle,
-    durationMs,
-    durationText: call?.answeredAt !== undefined ? formatDuration(durationMs) : undefined,
+    durationSeconds: duration.seconds,
+    durationText: call?.answeredAt !== undefined ? duration.formatted : undefined,
     reconnecting: call?.status === 'reconnecting',
     remotes,
     local: ended ? undefined : media?.local,

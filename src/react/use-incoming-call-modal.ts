@@ -163,7 +163,7 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
   const dialogRef = useCallback<RefCallback<HTMLElement>>((element) => {
     if (!element) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    (declineRef.current ?? element).focus();
+    (declineRef.current ?? element).focus({ preventScroll: true });
     return () => {
       if (previous?.isConnected) previous.focus();
     };

@@ -83,7 +83,7 @@ export function CallView(props: CallViewProps) {
         {view.durationText ? (
           <time
             className="rk-call-view__duration"
-            dateTime={`PT${Math.floor(view.durationMs / 1000)}S`}
+            dateTime={`PT${view.durationSeconds}S`}
             aria-label={formatMessage(messages.duration, { duration: view.durationText })}
           >
             {view.durationText}

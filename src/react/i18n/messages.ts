@@ -282,19 +282,3 @@ export function formatMessage(template: string, values: Readonly<Record<string, 
     Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match,
   );
 }
-
-/**
- * Format a duration in ms as `m:ss` or `h:mm:ss`.
- *
- * @example
- * ```ts
- * formatDuration(65_000); // '1:05'
- * ```
- */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(Number.isFinite(ms) ? ms / 1000 : 0));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}
