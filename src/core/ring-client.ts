@@ -314,6 +314,13 @@ export function createRingClient(options: RingClientOptions): RingClient {
 
   /** The server's answer to the message an event made the machine send (or nothing if it sent none). */
   async function sendAndWait(entry: CallEntry, event: CallMachineEvent, type: CallSignal['type']): Promise<void> {
+    const snapshot = entry.actor.getSnapshot();
+    if (!snapshot.can(event)) {
+      const status = toCurrentCall(snapshot)?.status ?? 'idle';
+      throw new RingError('invalid-state', `${event.type.toLowerCase().replace('_', ' ')} is not possible while the call is ${status}`, {
+        callId: entry.callId,
+      });
+    }
     const before = entry.requests.get(type);
     send(entry, event);
     const after = entry.requests.get(type);
@@ -519,7 +526,9 @@ export function createRingClient(options: RingClientOptions): RingClient {
 
     switchMedia: reported((media: Media) => {
       if (!MediaSchema.safeParse(media).success) return invalid("media must be 'audio' or 'video'");
-      return withCurrent((entry) => sendAndWait(entry, { type: 'SWITCH_MEDIA', media }, 'media'));
+      return withCurrent((entry) =>
+        entry.actor.getSnapshot().context.media === media ? undefined : sendAndWait(entry, { type: 'SWITCH_MEDIA', media }, 'media'),
+      );
     }),
 
     setMicrophoneEnabled: reported((enabled: boolean) =>

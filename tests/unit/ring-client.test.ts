@@ -69,14 +69,19 @@ describe('ring client over the memory hub', () => {
     expect(alice.client.getSnapshot().call?.callId).toBe(replaced);
   });
 
-  it('turns bad input into typed invalid-argument rejections', async () => {
+  it('turns bad input and impossible actions into typed rejections', async () => {
     world = createMemoryWorld();
-    const [alice] = await connected('alice');
+    const [alice] = await connected('alice', 'bob');
     if (!alice) throw new Error('client missing');
     await expect(alice.client.call('has space')).rejects.toSatisfy((error) => isRingError(error, 'invalid-argument'));
     await expect(alice.client.call([])).rejects.toSatisfy((error) => isRingError(error, 'invalid-argument'));
     await expect(alice.client.call('bob', { extra: { big: 'x'.repeat(5000) } })).rejects.toSatisfy((error) => isRingError(error, 'invalid-argument'));
     await expect(alice.client.hangup()).rejects.toSatisfy((error) => isRingError(error, 'no-call'));
+    await alice.client.call('nobody');
+    await waitForStatus(alice.client, 'ended');
+    await alice.client.call('bob', { replace: true });
+    await expect(alice.client.switchMedia('video')).rejects.toSatisfy((error) => isRingError(error, 'invalid-state'));
+    await expect(alice.client.leave()).rejects.toSatisfy((error) => isRingError(error, 'invalid-state'));
     await expect(alice.client.accept()).rejects.toSatisfy((error) => isRingError(error, 'no-call'));
   });
 
