@@ -286,8 +286,12 @@ export const InvitedSchema = z.strictObject({
   call: CallInfoSchema,
   livekit: LiveKitGrantSchema.optional(),
 });
-/** A call rings on this device. */
-export const IncomingSchema = z.strictObject({ type: z.literal('incoming'), call: CallInfoSchema });
+/** A call rings on this device; `livekitUrl` lets the device warm up its media connection while it rings. */
+export const IncomingSchema = z.strictObject({
+  type: z.literal('incoming'),
+  call: CallInfoSchema,
+  livekitUrl: z.string().min(1).max(2048).optional(),
+});
 /** A device of `by` rings (sent to the caller and other members). */
 export const RingingSchema = z.strictObject({ type: z.literal('ringing'), callId: IdSchema, by: IdSchema });
 /** `by` accepted; the winning device also gets its LiveKit credentials. */

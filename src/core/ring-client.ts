@@ -351,6 +351,7 @@ export function createRingClient(options: RingClientOptions): RingClient {
           send(known, { type: 'UPDATED', call: message.call });
           return;
         }
+        if (message.livekitUrl) livekitUrl = message.livekitUrl;
         const entry = createEntry(message.call.callId, {}, message.call);
         send(entry, { type: 'INCOMING', call: message.call });
         emit('incoming', message.call);

@@ -81,6 +81,8 @@ export interface CallServiceOptions {
   ringTimeoutMs?: number;
   /** How long a dropped device may resume its session (0 to 600 000 ms). Default 15 000. */
   graceMs?: number;
+  /** The LiveKit URL sent with `incoming`, so callee devices can warm up while they ring. */
+  livekitUrl?: string;
   /** LiveKit credentials for a device (the caller on invite, the winner on accept). */
   grant?: (request: GrantRequest) => Promise<LiveKitGrant | undefined>;
   /** A callee has no device: push a notification and return true to keep the call ringing for them. Keep it quick. */
@@ -209,6 +211,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     store,
     clock,
     ringTimeoutMs,
+    incoming: (call) => ({ type: 'incoming', call: toCallInfo(call), ...(options.livekitUrl ? { livekitUrl: options.livekitUrl } : {}) }),
     async grant(call, user, device) {
       try {
         return await options.grant?.({ call: toCallInfo(call), user, device });
@@ -359,7 +362,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       calls: call ? [toCallInfo(call)] : [],
     });
     const me = call && findMember(call, user);
-    if (call && me && isPending(me) && !resumed) safeSend(session, { type: 'incoming', call: toCallInfo(call) });
+    if (call && me && isPending(me) && !resumed) safeSend(session, context.incoming(call));
     log(`device ${user}#${device.device} ${resumed ? 'resumed' : 'connected'}`);
     if (firstDevice) await announcePresence(user);
   }

@@ -114,7 +114,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   const service = createCallService({
     ...options,
     log,
-    ...(options.livekit ? { grant: createLiveKitGrants(options.livekit) } : {}),
+    ...(options.livekit ? { grant: createLiveKitGrants(options.livekit), livekitUrl: options.livekit.url } : {}),
     onCallEnded: (call) => {
       if (removeRoom) void removeRoom(call.room);
       options.onCallEnded?.(call);

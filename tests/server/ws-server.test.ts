@@ -96,8 +96,9 @@ describe('ws server: LiveKit tokens', () => {
     const invited = await alice.request({ type: 'invite', id: rid(), callId: 'call-1', to: ['bob'], media: 'video' });
     if (invited.type !== 'invited' || !invited.livekit) throw new Error(`no grant: ${JSON.stringify(invited)}`);
     expect(invited.livekit).toMatchObject({ url: TEST_LIVEKIT.url, room: 'call-1', identity: `alice#${alice.device}` });
-    await bobPhone.next('incoming');
-    await bobLaptop.next('incoming');
+    // The ring carries only the LiveKit URL (to warm up), never a token.
+    expect(await bobPhone.next('incoming')).toMatchObject({ livekitUrl: TEST_LIVEKIT.url });
+    expect(await bobLaptop.next('incoming')).not.toHaveProperty('call.token');
     bobPhone.send({ type: 'accept', id: rid(), callId: 'call-1', media: 'video' });
     bobLaptop.send({ type: 'accept', id: rid(), callId: 'call-1', media: 'video' });
     const won = await bobPhone.next('accepted');

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRingError } from '../../src/core/errors.js';
+import { createFakeMedia } from '../../src/core/media/fake.js';
 import { createManualClock } from '../helpers/server-clock.js';
 import { createMemoryWorld, waitForClient, waitForStatus, type MemoryWorld } from '../helpers/client.js';
 
@@ -55,6 +56,22 @@ describe('ring client over the memory hub', () => {
     const bobEnded = await waitForStatus(bob.client, 'ended');
     expect(bobEnded.call).toMatchObject({ endReason: 'completed', endedBy: 'alice' });
     expect(bobEnded.media).toBeNull();
+  });
+
+  it('warms up media with the LiveKit URL sent with the ring, before the callee answers', async () => {
+    world = createMemoryWorld({ livekitUrl: 'memory://warm-up' });
+    const prepared: string[] = [];
+    const media = () => {
+      const session = createFakeMedia({ hub: world.mediaHub, tracks: false, statsIntervalMs: 0 });
+      return { ...session, prepare: async (grant: { url: string }) => void prepared.push(grant.url) };
+    };
+    const alice = world.client('alice');
+    const bob = world.client('bob', { media });
+    await Promise.all([alice.client.connect(), bob.client.connect()]);
+    await alice.client.call('bob');
+    await waitForClient(bob.client, (s) => s.incoming.length === 1, 3_000, 'bob ringing');
+    for (let tries = 0; tries < 100 && prepared.length === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(prepared).toEqual(['memory://warm-up']);
   });
 
   it('rejects a second call with a typed already-in-call error unless replace is set', async () => {

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { CallInfo, ErrorCode, LiveKitGrant, Push, ServerMessage } from '../../core/protocol.js';
+import type { CallInfo, ErrorCode, LiveKitGrant, Push, ServerMessage, ServerMessageOf } from '../../core/protocol.js';
 import { isPending, isPresent, type CallRecord, type MemberRecord } from '../call-record.js';
 import type { Clock } from '../clock.js';
 import type { RingStore } from '../stores/store.js';
@@ -64,6 +64,8 @@ export interface RulesContext {
   store: RingStore;
   clock: Clock;
   ringTimeoutMs: number;
+  /** The `incoming` message that rings a callee's devices for this call. */
+  incoming(call: CallRecord): ServerMessageOf<'incoming'>;
   /** LiveKit credentials for one device in one call. */
   grant(call: CallRecord, user: string, device: string): Promise<LiveKitGrant | undefined>;
   /** Send a message to devices, here or (through the relay) on other processes. */

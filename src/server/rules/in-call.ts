@@ -62,7 +62,7 @@ export async function add(context: RulesContext, actor: Actor, message: ClientMe
   const call = updated.value;
   context.log(`call ${call.callId} add ${actor.user} -> ${newcomers.join(',')}`);
   broadcast(context, current, { type: 'updated', call: toCallInfo(call) });
-  for (const user of reachability.ringing) context.deliver({ user }, { type: 'incoming', call: toCallInfo(call) });
+  for (const user of reachability.ringing) context.deliver({ user }, context.incoming(call));
   await applyExits(context, before, call, { by: null, silent: new Set(reachability.unavailable.keys()) });
   ok(actor, message.id);
 }

@@ -152,6 +152,6 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
   const livekit = call.status === 'ended' ? undefined : await context.grant(call, actor.user, actor.device);
   actor.send({ type: 'invited', replyTo: message.id, call: toCallInfo(call), ...(livekit ? { livekit } : {}) });
   context.log(`call ${call.callId} invite ${actor.user} -> ${callees.join(',')} (${call.media})`);
-  for (const callee of reachability.ringing) context.deliver({ user: callee }, { type: 'incoming', call: toCallInfo(call) });
+  for (const callee of reachability.ringing) context.deliver({ user: callee }, context.incoming(call));
   await applyExits(context, before, call, { by: null, silent: new Set(reachability.unavailable.keys()) });
 }
