@@ -13,7 +13,7 @@ import type { SignalingTransport, TransportCloseInfo, TransportFactory } from '.
 /** Options of {@link createMemoryHub}: the call service's, without the multi-process ones. */
 export type MemoryHubOptions = Pick<
   CallServiceOptions,
-  'store' | 'clock' | 'ringTimeoutMs' | 'graceMs' | 'grant' | 'onUnreachable' | 'onCallEnded' | 'log'
+  'store' | 'clock' | 'livekitUrl' | 'ringTimeoutMs' | 'graceMs' | 'grant' | 'onUnreachable' | 'onCallEnded' | 'log'
 >;
 
 /** A memory transport: a {@link SignalingTransport} that can also be dropped like a lost network. */
