@@ -23,6 +23,8 @@ export interface RingPage {
   hangup(): Promise<void>;
   /** No call in progress (none, or the last one ended). */
   idle(): boolean;
+  /** Where the current call stands, for failure messages. */
+  describe(): string;
   /** Wall-clock times of milestones of the current call, for explaining where the time goes. */
   marks(): Partial<Record<Milestone, number>>;
 }
@@ -76,6 +78,19 @@ window.__ring = {
   },
   hangup: () => client.hangup(),
   marks: () => marks,
+  describe() {
+    const { call, media, connection } = client.getSnapshot();
+    const videos = [...document.querySelectorAll('video')].map((video) => `${video.videoWidth}x${video.videoHeight}`);
+    return JSON.stringify({
+      user,
+      connection,
+      status: call?.status ?? null,
+      media: media?.connection ?? null,
+      remotes: media?.remotes.map((remote) => ({ user: remote.user, camera: remote.cameraEnabled, video: Boolean(remote.videoTrack) })),
+      local: media?.local ? { camera: media.local.cameraEnabled, video: Boolean(media.local.videoTrack) } : null,
+      videos,
+    });
+  },
   idle() {
     const call = client.getSnapshot().call;
     return call === null || call.status === 'ended';
