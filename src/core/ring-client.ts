@@ -271,6 +271,14 @@ export function createRingClient(options: RingClientOptions): RingClient {
       store.set({ missed: [missed, ...store.get().missed] });
       emit('missed', missed);
     }
+    // A ring that ended here (declined, cancelled, answered elsewhere...) becomes the ended
+    // current call when no other call is live, so the UI can say why it stopped.
+    if (!live(current)) {
+      current = entry;
+      store.set({ call: toCurrentCall(entry.actor.getSnapshot()), media: null });
+      const call = store.get().call;
+      if (call) emit('ended', call);
+    }
   }
 
   function makeCurrent(entry: CallEntry): void {

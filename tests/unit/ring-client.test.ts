@@ -113,7 +113,8 @@ describe('ring client over the memory hub', () => {
     await alice.client.call('bob');
     await waitForClient(bob.client, (s) => s.incoming.length === 1);
     await alice.client.cancel();
-    await waitForClient(bob.client, (s) => s.missed.length === 1);
+    const bobAfterCancel = await waitForClient(bob.client, (s) => s.missed.length === 1);
+    expect(bobAfterCancel.call).toMatchObject({ status: 'ended', endReason: 'cancelled', endedBy: 'alice' });
     expect(alice.client.getSnapshot().call).toMatchObject({ endReason: 'cancelled', endedBy: 'alice' });
 
     await alice.client.call('bob');
@@ -134,8 +135,9 @@ describe('ring client over the memory hub', () => {
     await waitForClient(bobLaptop.client, (s) => s.incoming.length === 1);
     await waitForClient(bobPhone.client, (s) => s.incoming.length === 1);
     await bobPhone.client.accept();
-    await waitForClient(bobLaptop.client, (s) => s.incoming.length === 0);
+    const elsewhere = await waitForClient(bobLaptop.client, (s) => s.incoming.length === 0);
     expect(bobLaptop.client.getSnapshot().missed).toEqual([]);
+    expect(elsewhere.call).toMatchObject({ status: 'ended', direction: 'incoming', endReason: 'answered-elsewhere' });
     await waitForStatus(alice.client, 'active');
     await bobPhone.client.hangup();
 
@@ -145,7 +147,9 @@ describe('ring client over the memory hub', () => {
     await bobLaptop.client.reject();
     const ended = await waitForStatus(alice.client, 'ended');
     expect(ended.call).toMatchObject({ endReason: 'declined', endedBy: 'bob' });
-    await waitForClient(bobPhone.client, (s) => s.incoming.length === 0);
+    const declinedElsewhere = await waitForClient(bobPhone.client, (s) => s.incoming.length === 0);
+    expect(declinedElsewhere.call).toMatchObject({ status: 'ended', endReason: 'declined-elsewhere' });
+    expect(bobLaptop.client.getSnapshot().call).toMatchObject({ status: 'ended', endReason: 'declined', endedBy: 'bob' });
   });
 
   it('sets presence, watches users, and reads history', async () => {
