@@ -6,6 +6,8 @@
  */
 import { createContext, useEffect, type ReactNode } from 'react';
 import type { RingClient } from '../core/ring-client.js';
+import { RingI18nProvider } from './i18n/context.js';
+import type { RingMessageOverrides } from './i18n/messages.js';
 
 /**
  * The React context holding the ring client (null outside a provider).
@@ -23,7 +25,7 @@ RingClientContext.displayName = 'RingClientContext';
  *
  * @example
  * ```tsx
- * <RingProvider client={client} connect={false}>{children}</RingProvider>
+ * <RingProvider client={client} connect={false} locale="zh-CN">{children}</RingProvider>
  * ```
  */
 export interface RingProviderProps {
@@ -31,6 +33,10 @@ export interface RingProviderProps {
   client: RingClient;
   /** Connect the client on mount (default true). The provider never disconnects it: the app owns the client. */
   connect?: boolean;
+  /** Language of every ringkit component inside (`'en'` or `'zh-CN'`); default English. */
+  locale?: string;
+  /** Strings to replace in every ringkit component inside. */
+  messages?: RingMessageOverrides;
   /** The app. */
   children?: ReactNode;
 }
@@ -49,11 +55,14 @@ export interface RingProviderProps {
  * </RingProvider>
  * ```
  */
-export function RingProvider({ client, connect = true, children }: RingProviderProps) {
+export function RingProvider({ client, connect = true, locale, messages, children }: RingProviderProps) {
   useEffect(() => {
     if (!connect) return;
     // Connection failures are stored on the client's snapshot (`error`); nothing to rethrow here.
     client.connect().catch(() => undefined);
   }, [client, connect]);
-  return <RingClientContext.Provider value={client}>{children}</RingClientContext.Provider>;
+  // Without `locale`/`messages`, an outer <RingI18nProvider> keeps its say.
+  const content =
+    locale === undefined && messages === undefined ? children : <RingI18nProvider locale={locale} messages={messages}>{children}</RingI18nProvider>;
+  return <RingClientContext.Provider value={client}>{content}</RingClientContext.Provider>;
 }

@@ -1,6 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { END_REASONS } from '../../src/core/protocol.js';
+import { RingProvider } from '../../src/react/provider.js';
+import { createMemoryWorld } from '../helpers/client.js';
 import { RingI18nProvider, useRingMessages, type LocaleProps } from '../../src/react/i18n/context.js';
 import {
   EN_MESSAGES,
@@ -60,5 +62,23 @@ describe('i18n', () => {
     );
     expect(screen.getByText(`${ZH_CN_MESSAGES.hangUp}|忙`)).toBeTruthy();
     expect(screen.getByText('End call|忙')).toBeTruthy();
+  });
+
+  it('takes the locale from <RingProvider>, and leaves an outer provider alone when it has none', () => {
+    const client = createMemoryWorld().client('alice').client;
+    render(
+      <>
+        <RingProvider client={client} connect={false} locale="zh-CN" messages={{ hangUp: '挂' }}>
+          <HangUpText />
+        </RingProvider>
+        <RingI18nProvider locale="zh-CN">
+          <RingProvider client={client} connect={false}>
+            <HangUpText />
+          </RingProvider>
+        </RingI18nProvider>
+      </>,
+    );
+    expect(screen.getByText(`挂|${ZH_CN_MESSAGES.endReasons.busy}`)).toBeTruthy();
+    expect(screen.getByText(`${ZH_CN_MESSAGES.hangUp}|${ZH_CN_MESSAGES.endReasons.busy}`)).toBeTruthy();
   });
 });
