@@ -26,8 +26,9 @@ suite() { # suite NAME VITEST_ARGS...: counts from Vitest's JSON report
     const fs = require("node:fs");
     try {
       const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
-      const crashed = r.numTotalTestSuites === 0 || (r.success === false && r.numFailedTests === 0 && r.numFailedTestSuites === 0) ? 1 : 0;
-      console.log(r.numPassedTests, r.numFailedTests + r.numFailedTestSuites + crashed, r.numPendingTests + r.numTodoTests);
+      // A file that fails to load, or a run that fails with no failed test, counts as one failure.
+      const crashed = r.numTotalTestSuites === 0 || (r.success === false && r.numFailedTests === 0) ? 1 : 0;
+      console.log(r.numPassedTests, r.numFailedTests + crashed, r.numPendingTests + r.numTodoTests);
     } catch { console.log("0 1 0"); }' "$out/$name.json")
   read -r p f s <<< "$counts"
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))

@@ -88,6 +88,8 @@ export const Decline: Story = {
     await userEvent.keyboard('{Enter}');
     const alice = await until(sceneOf(loaded).client('alice'), (s) => s.call?.status === 'ended');
     await expect(alice.call?.endReason).toBe('declined');
+    const bob = await until(sceneOf(loaded).client('bob'), (s) => s.call?.status === 'ended');
+    await expect(bob.call?.endReason).toBe('declined');
     await waitFor(() => expect(modal).not.toBeInTheDocument());
   },
 };
@@ -139,7 +141,8 @@ export const AnsweredElsewhere: Story = {
     const modal = await dialog(canvasElement, 'Incoming call');
     await sceneOf(loaded).client('laptop').accept();
     await waitFor(() => expect(modal).not.toBeInTheDocument(), { timeout: 5000 });
-    await expect(sceneOf(loaded).client('bob').getSnapshot().call).toBeNull();
+    const phone = await until(sceneOf(loaded).client('bob'), (s) => s.call?.status === 'ended');
+    await expect(phone.call?.endReason).toBe('answered-elsewhere');
   },
 };
 
@@ -162,6 +165,8 @@ export const DeclinedElsewhere: Story = {
     await waitFor(() => expect(modal).not.toBeInTheDocument(), { timeout: 5000 });
     const alice = await until(sceneOf(loaded).client('alice'), (s) => s.call?.status === 'ended');
     await expect(alice.call?.endReason).toBe('declined');
+    const phone = await until(sceneOf(loaded).client('bob'), (s) => s.call?.status === 'ended');
+    await expect(phone.call?.endReason).toBe('declined-elsewhere');
   },
 };
 
