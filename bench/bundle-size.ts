@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { bundle, loadedUpFront, total, type BundleFile, type Size } from './lib/bundle.js';
+import { bundle, loadedUpFront, total, weightByPackage, type BundleFile, type Size } from './lib/bundle.js';
 import { ratio } from './lib/stats.js';
 import type { Benchmark, BenchmarkOutput, ResultRow } from './lib/types.js';
 
@@ -62,6 +62,13 @@ function liveKitPlacement(files: readonly BundleFile[], initial: readonly Bundle
   return { upFront, onDemand, chunks: chunks.map((file) => file.path), size: total(chunks) };
 }
 
+/** The packages that weigh most in `files`, in KiB minified. */
+function topPackages(files: readonly BundleFile[]): { name: string; minifiedKiB: number }[] {
+  return weightByPackage(files)
+    .slice(0, 8)
+    .map(({ name, minified }) => ({ name, minifiedKiB: kib(minified) }));
+}
+
 /** Runs one measurement; a failure (say, an export that does not exist yet) becomes a note instead of sinking the rest. */
 async function attempt<T>(label: string, notes: string[], work: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -92,10 +99,12 @@ async function measure(): Promise<BenchmarkOutput> {
     total(await bundle({ entry: "export * from 'ringkit';", external: LIBRARY_EXTERNALS })),
   );
   if (ringkit) rows.push(...sizeRows('ringkit', ringkit, components));
-  const core = await attempt('ringkit/core', notes, async () =>
-    total(await bundle({ entry: "export * from 'ringkit/core';", external: LIBRARY_EXTERNALS })),
+  const coreFiles = await attempt('ringkit/core', notes, () =>
+    bundle({ entry: "export * from 'ringkit/core';", external: LIBRARY_EXTERNALS }),
   );
+  const core = coreFiles && total(coreFiles);
   if (core) rows.push(...sizeRows('ringkit/core', core));
+  if (coreFiles) details.coreByPackage = topPackages(coreFiles);
   const reactPage = total(loadedUpFront(await bundle({ entry: REACT_ONLY_PAGE, external: [], splitting: true })));
   const pageFiles = await attempt('the waiting page', notes, () =>
     bundle({ entry: WAITING_PAGE, external: [], splitting: true }),
@@ -124,6 +133,14 @@ async function measure(): Promise<BenchmarkOutput> {
       livekitUpFront: livekit.upFront,
     };
     details.pageBytes = { page, reactPage, livekitOnDemand: livekit.size };
+    const heaviest = topPackages(pageInitial).filter((entry) => !['react-dom', 'react', 'scheduler'].includes(entry.name));
+    details.pageByPackage = topPackages(pageInitial);
+    notes.push(
+      `Besides React, the page loads before any call: ${heaviest
+        .slice(0, 4)
+        .map((entry) => `${entry.name} ${entry.minifiedKiB} KiB`)
+        .join(', ')} (minified, before gzip).`,
+    );
   }
   rows.push(
     ...sizeRows('@livekit/components-react whole', componentsWhole),
