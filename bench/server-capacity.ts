@@ -18,11 +18,13 @@ import type {
   ServerMemory,
   StartedServer,
 } from './capacity/messages.js';
-import { forkWorker, type ChildWorker } from './lib/child.js';
+import { forkWorker, openFileLimit, type ChildWorker } from './lib/child.js';
 import { ratio, round } from './lib/stats.js';
 import type { Benchmark, BenchmarkContext, BenchmarkOutput, ResultRow } from './lib/types.js';
 
 const IDLE_CONNECTIONS = 5_000;
+/** Sockets per worker process plus headroom for files, pipes and the runtime. */
+const NEEDED_FILES = IDLE_CONNECTIONS + 1_000;
 const CONNECT_CONCURRENCY = 200;
 const LOAD_PAIRS = 1_000;
 const LOAD_WARMUP_MS = 3_000;
@@ -170,6 +172,10 @@ export const serverCapacityBenchmark: Benchmark = {
   id: 'capacity',
   title: `Server capacity (${IDLE_CONNECTIONS} idle connections, ${LOAD_PAIRS} callers)`,
   budgetMs: 240_000,
-  unavailable: () => (existsSync(LIVEKIT_SERVER_PATH) ? null : `no livekit-server at ${LIVEKIT_SERVER_PATH}: run bash scripts/setup-tools.sh`),
+  unavailable() {
+    if (!existsSync(LIVEKIT_SERVER_PATH)) return `no livekit-server at ${LIVEKIT_SERVER_PATH}: run bash scripts/setup-tools.sh`;
+    const limit = openFileLimit();
+    return limit < NEEDED_FILES ? `the hard open-file limit is ${limit}; ${NEEDED_FILES} needed (raise it: ulimit -Hn)` : null;
+  },
   run: (context) => measure(context),
 };

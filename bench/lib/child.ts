@@ -1,4 +1,5 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /** A request to a benchmark child process; `seq` pairs it with its reply. */
 interface Envelope {
@@ -18,8 +19,29 @@ export interface ChildWorker {
   stop(): Promise<void>;
 }
 
+/** Raises the soft open-file limit to the hard one, then becomes the given program (IPC survives the exec). */
+const RAISE_FILE_LIMIT = 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"';
+
 /**
- * Forks a TypeScript worker (run through tsx, with `--expose-gc`) that serves requests with {@link serveRequests}.
+ * The hard limit on open files a worker can raise itself to (`Infinity` for unlimited).
+ *
+ * @example
+ * ```ts
+ * if (openFileLimit() < 6_000) console.log('raise the hard limit: ulimit -Hn');
+ * ```
+ */
+export function openFileLimit(): number {
+  try {
+    const text = execFileSync('/bin/sh', ['-c', 'ulimit -Hn'], { encoding: 'utf8' }).trim();
+    return text === 'unlimited' ? Infinity : Number(text);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Starts a TypeScript worker (run through tsx, with `--expose-gc` and the open-file limit raised to
+ * the hard limit, as thousands of sockets need) that serves requests with {@link serveRequests}.
  *
  * @example
  * ```ts
@@ -28,8 +50,8 @@ export interface ChildWorker {
  * ```
  */
 export function forkWorker(file: URL): ChildWorker {
-  const child: ChildProcess = fork(file, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=2048'],
+  const node = [process.execPath, '--import', 'tsx', '--expose-gc', '--max-old-space-size=2048', fileURLToPath(file)];
+  const child: ChildProcess = spawn('/bin/sh', ['-c', RAISE_FILE_LIMIT, ...node], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
