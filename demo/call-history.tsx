@@ -1,8 +1,6 @@
-import { useEffect } from 'react';
-import { useRingClient } from 'ringkit';
+import { useCallHistory } from 'ringkit';
 import { displayNameOf } from './settings.js';
 import type { DemoText } from './text.js';
-import { useClientSnapshot } from './use-client-snapshot.js';
 
 function formatSeconds(ms: number): string {
   const seconds = Math.round(ms / 1000);
@@ -18,21 +16,7 @@ function formatSeconds(ms: number): string {
  * ```
  */
 export function CallHistory({ text }: { text: DemoText }) {
-  const client = useRingClient();
-  const { connection, history, missed } = useClientSnapshot();
-
-  useEffect(() => {
-    if (connection !== 'connected') return;
-    const refresh = () => void client.history(20).catch(() => undefined);
-    refresh();
-    const offEnded = client.on('ended', refresh);
-    const offMissed = client.on('missed', refresh);
-    return () => {
-      offEnded();
-      offMissed();
-    };
-  }, [client, connection]);
-
+  const { history, missed } = useCallHistory({ limit: 20 });
   return (
     <section className="demo__history" aria-label={text.history}>
       <h2>

@@ -1,4 +1,4 @@
-import { useClientSnapshot } from './use-client-snapshot.js';
+import { useCall, useRingSelector } from 'ringkit';
 
 /**
  * The current call's state in machine terms (status, media, end reason), as text and
@@ -10,9 +10,8 @@ import { useClientSnapshot } from './use-client-snapshot.js';
  * ```
  */
 export function CallState() {
-  const { call, connection } = useClientSnapshot();
-  const status = call?.status ?? 'idle';
-  const reason = call?.endReason;
+  const { call, status, endReason, micEnabled, cameraEnabled } = useCall();
+  const connection = useRingSelector((snapshot) => snapshot.connection);
   return (
     <p
       className="demo__call-state"
@@ -20,15 +19,15 @@ export function CallState() {
       data-connection={connection}
       data-status={status}
       data-media={call?.media ?? ''}
-      data-end-reason={reason ?? ''}
+      data-end-reason={endReason ?? ''}
       data-call-id={call?.callId ?? ''}
-      data-mic={call ? String(call.micEnabled) : ''}
-      data-camera={call ? String(call.cameraEnabled) : ''}
+      data-mic={call ? String(micEnabled) : ''}
+      data-camera={call ? String(cameraEnabled) : ''}
     >
       <code>
         {status}
         {call ? ` · ${call.media}` : ''}
-        {reason ? ` · ${reason}` : ''}
+        {endReason ? ` · ${endReason}` : ''}
       </code>
     </p>
   );

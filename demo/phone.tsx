@@ -1,24 +1,22 @@
-import { CallView, IncomingCallModal, RingProvider, useRingClient, type RingClient } from 'ringkit';
+import { CallView, IncomingCallModal, RingProvider, useCall, usePresence, type RingClient } from 'ringkit';
 import { CallHistory } from './call-history.js';
 import { CallState } from './call-state.js';
 import { Contacts } from './contacts.js';
 import { LanguageSelect } from './language-select.js';
 import { displayNameOf, type Language } from './settings.js';
 import { textFor, type DemoText } from './text.js';
-import { useClientSnapshot } from './use-client-snapshot.js';
 
 const getUser = (user: string) => ({ name: displayNameOf(user) });
 
 function DoNotDisturb({ text }: { text: DemoText }) {
-  const client = useRingClient();
-  const { presence, connection } = useClientSnapshot();
+  const { status, setStatus, connection } = usePresence();
   return (
     <label className="demo__field">
       <input
         type="checkbox"
-        checked={presence === 'do-not-disturb'}
+        checked={status === 'do-not-disturb'}
         disabled={connection !== 'connected'}
-        onChange={(event) => void client.setPresence(event.target.checked ? 'do-not-disturb' : 'available').catch(() => undefined)}
+        onChange={(event) => void setStatus(event.target.checked ? 'do-not-disturb' : 'available').catch(() => undefined)}
       />
       {text.doNotDisturb}
     </label>
@@ -26,12 +24,10 @@ function DoNotDisturb({ text }: { text: DemoText }) {
 }
 
 function LeaveGroupCall({ text }: { text: DemoText }) {
-  const client = useRingClient();
-  const { call } = useClientSnapshot();
-  const inGroupCall = call !== null && call.status !== 'ended' && call.peers.length > 1;
-  if (!inGroupCall) return null;
+  const { call, inCall, leave } = useCall();
+  if (!inCall || !call || call.peers.length < 2) return null;
   return (
-    <button type="button" className="rk-button demo__leave" onClick={() => void client.leave().catch(() => undefined)}>
+    <button type="button" className="rk-button demo__leave" onClick={() => void leave().catch(() => undefined)}>
       {text.leaveCall}
     </button>
   );
@@ -50,7 +46,7 @@ function Header({
   onLanguageChange: (language: Language) => void;
   onSignOut: () => void;
 }) {
-  const { connection } = useClientSnapshot();
+  const { connection } = usePresence();
   return (
     <header className="demo__header">
       <h1>{text.title}</h1>
@@ -96,18 +92,18 @@ export function Phone({
 }) {
   const text = textFor(language);
   return (
-    <RingProvider client={client}>
+    <RingProvider client={client} locale={language}>
       <Header user={user} text={text} language={language} onLanguageChange={onLanguageChange} onSignOut={onSignOut} />
       <main className="demo__main">
-        <Contacts self={user} initial={contacts} text={text} language={language} getUser={getUser} />
+        <Contacts self={user} initial={contacts} text={text} getUser={getUser} />
         <div className="demo__call">
-          <CallView locale={language} getUser={getUser} fit="cover" />
+          <CallView getUser={getUser} fit="cover" />
           <LeaveGroupCall text={text} />
           <CallState />
         </div>
         <CallHistory text={text} />
       </main>
-      <IncomingCallModal locale={language} getUser={getUser} />
+      <IncomingCallModal getUser={getUser} />
     </RingProvider>
   );
 }

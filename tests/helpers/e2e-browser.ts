@@ -103,8 +103,32 @@ export async function openUser(
 }
 
 /**
- * Registers, inside a test, a failure hook that screenshots every open page of the given users
- * into `test-results/e2e/` and prints their browser logs.
+ * Saves a screenshot of every open page of the given users into `test-results/e2e/` and prints
+ * their browser logs. Call it before the pages are closed.
+ *
+ * @example
+ * ```ts
+ * onTestFinished(async ({ task }) => {
+ *   if (task.result?.state === 'fail') await reportFailure(task.name, [alice, bob]);
+ * });
+ * ```
+ */
+export async function reportFailure(testName: string, users: readonly E2EUser[]): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const fileName = testName.replace(/[^\w-]+/g, '-').slice(0, 80);
+  for (const user of users) {
+    for (const [index, page] of user.context.pages().entries()) {
+      const path = `${SCREENSHOT_DIR}${fileName}-${user.name}${index ? `-tab${index + 1}` : ''}.png`;
+      await page.screenshot({ path, timeout: 5_000 }).catch(() => undefined);
+      console.error(`screenshot: ${path}`);
+    }
+    console.error(`--- browser log of ${user.name} (last 60 lines) ---\n${user.logs.slice(-60).join('\n')}`);
+  }
+}
+
+/**
+ * Registers, inside a test, a hook that runs {@link reportFailure} for the given users if the
+ * test fails. Vitest runs it after `onTestFinished` hooks, so use it only for pages that stay open.
  *
  * @example
  * ```ts
@@ -115,17 +139,5 @@ export async function openUser(
  * ```
  */
 export function screenshotOnFailure(users: () => readonly E2EUser[]): void {
-  onTestFailed(async ({ task }) => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    const testName = task.name.replace(/[^\w-]+/g, '-').slice(0, 80);
-    for (const user of users()) {
-      const pages = user.context.pages();
-      for (const [index, page] of pages.entries()) {
-        const path = `${SCREENSHOT_DIR}${testName}-${user.name}${index ? `-tab${index + 1}` : ''}.png`;
-        await page.screenshot({ path, timeout: 5_000 }).catch(() => undefined);
-        console.error(`screenshot: ${path}`);
-      }
-      console.error(`--- browser log of ${user.name} (last 60 lines) ---\n${user.logs.slice(-60).join('\n')}`);
-    }
-  });
+  onTestFailed(({ task }) => reportFailure(task.name, users()));
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { onTestFailed, onTestFinished } from 'vitest';
-import { openUser, screenshotOnFailure, type E2EUser } from './e2e-browser.js';
+import { onTestFinished } from 'vitest';
+import { openUser, reportFailure, type E2EUser } from './e2e-browser.js';
 import { demoUrlFor, waitOnline, type DemoTarget } from './e2e-demo.js';
 import { sharedLiveKit } from './e2e-env.js';
 import { startE2ERingServer, type E2ERingServer, type LiveKitConfig } from './e2e-ring-server.js';
@@ -47,9 +47,11 @@ export async function startSession(browser: Browser, demoUrl: string, options: S
   });
   const proxy = await startTcpProxy(server.port);
   const users: E2EUser[] = [];
-  screenshotOnFailure(() => users);
-  onTestFailed(() => console.error(`--- ringkit server log (last 40 lines) ---\n${server.log.slice(-40).join('\n')}`));
-  onTestFinished(async () => {
+  onTestFinished(async ({ task }) => {
+    if (task.result?.state === 'fail') {
+      await reportFailure(task.name, users);
+      console.error(`--- ringkit server log (last 40 lines) ---\n${server.log.slice(-40).join('\n')}`);
+    }
     for (const user of users) await user.context.close().catch(() => undefined);
     await proxy.close();
     await server.close();
