@@ -129,9 +129,9 @@ export const callMachine = setup({
       }),
     },
     MEMBER_LEFT: {
-      actions: assign({
-        members: ({ context, event }) =>
-          withMember(context.members, event.user, memberStateAfter(event.reason), mediaOf(context, event.user)),
+      actions: assign(({ context, event }) => {
+        const members = withMember(context.members, event.user, memberStateAfter(event.reason), mediaOf(context, event.user));
+        return { members, peers: peersOf(members, context.self) };
       }),
     },
     TOGGLE_MIC: {
@@ -533,7 +533,15 @@ function inCallEvents() {
     MEDIA_DISCONNECTED: {
       target: '#call.ended',
       actions: [
-        { type: 'signal', params: ({ context }: { context: CallMachineContext }) => ({ type: 'hangup' as const, callId: context.callId }) },
+        {
+          type: 'signal',
+          params: ({ context, event }: { context: CallMachineContext; event: Extract<CallMachineEvent, { type: 'MEDIA_DISCONNECTED' }> }) => ({
+            type: 'hangup' as const,
+            callId: context.callId,
+            // Tell the others why: a failed or lost media connection, not an ordinary hang-up.
+            ...(event.reason === 'media-failed' || event.reason === 'connection-lost' ? { reason: event.reason } : {}),
+          }),
+        },
         {
           type: 'end',
           params: ({ context, event }: { context: CallMachineContext; event: Extract<CallMachineEvent, { type: 'MEDIA_DISCONNECTED' }> }) => ({

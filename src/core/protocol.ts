@@ -133,8 +133,15 @@ export const AcceptSchema = z.strictObject({ type: z.literal('accept'), ...onCal
 export const RejectSchema = z.strictObject({ type: z.literal('reject'), ...onCall });
 /** The caller withdraws a call that nobody has answered yet. */
 export const CancelSchema = z.strictObject({ type: z.literal('cancel'), ...onCall });
-/** End the call for everyone. */
-export const HangupSchema = z.strictObject({ type: z.literal('hangup'), ...onCall });
+/**
+ * End the call for everyone. `reason` is set when this device had to end it
+ * because its media failed or its connection was lost (default: `completed`).
+ */
+export const HangupSchema = z.strictObject({
+  type: z.literal('hangup'),
+  ...onCall,
+  reason: z.enum(['media-failed', 'connection-lost']).optional(),
+});
 /** Invite more people into a call (a group call). */
 export const AddSchema = z.strictObject({ type: z.literal('add'), ...onCall, to: Callees });
 /** Leave a call; a group call goes on while two or more members remain. */

@@ -156,14 +156,27 @@ describe('call machine details', () => {
     expect(snapshot.matches({ active: { camera: 'off', mic: 'on' } })).toBe(true);
   });
 
+  it('tells the server why it hangs up when its media fails or is lost', () => {
+    for (const reason of ['media-failed', 'connection-lost'] as const) {
+      const run = startCallActor('bob');
+      run.send(...CALLEE_ACTIVE, { type: 'MEDIA_DISCONNECTED', reason });
+      expect(run.effects).toContainEqual({ type: 'signal', message: { type: 'hangup', callId: 'c1', reason } });
+    }
+    const run = startCallActor('bob');
+    run.send(...CALLEE_ACTIVE, { type: 'MEDIA_DISCONNECTED', reason: 'completed' });
+    expect(run.effects).toContainEqual({ type: 'signal', message: { type: 'hangup', callId: 'c1' } });
+  });
+
   it('tracks members, remote media and quality', () => {
     const run = startCallActor('alice');
     run.send(...CALLER_ACTIVE, { type: 'ADD', to: ['carol'] }, { type: 'MEMBER_JOINED', user: 'carol' });
+    expect(run.actor.getSnapshot().context.peers).toEqual(['bob', 'carol']);
     run.send({ type: 'MEMBER_LEFT', user: 'carol', reason: 'completed' });
     run.send({ type: 'REMOTE_CHANGED', remote: { bob: { micEnabled: false, cameraEnabled: true, quality: 'good' } } });
     run.send({ type: 'QUALITY_CHANGED', quality: 'poor' });
     const { context } = run.actor.getSnapshot();
-    expect(context.peers).toEqual(['bob', 'carol']);
+    // Carol left a call that goes on: she is no longer a peer, but stays a member (state `left`).
+    expect(context.peers).toEqual(['bob']);
     expect(context.members.find((member) => member.user === 'carol')?.state).toBe('left');
     expect(context.remote.bob?.micEnabled).toBe(false);
     expect(context.quality).toBe('poor');

@@ -271,12 +271,39 @@ describe('grace period', () => {
     expect(await bob.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'connection-lost', by: 'alice' });
   });
 
+  it('a callee whose only ringing device drops and does not come back goes offline; the call ends at once', async () => {
+    h = createHarness({ graceMs: 3_000 });
+    const [alice, bobPhone, bobLaptop] = [await h.connect('alice'), await h.connect('bob'), await h.connect('bob')];
+    await invite(alice, 'c1', ['bob']);
+    await bobPhone.drop();
+    await h.advance(3_000);
+    // The laptop still rings: nothing ends.
+    expect(alice.pending('ended')).toEqual([]);
+    await bobLaptop.drop();
+    await h.advance(3_000);
+    expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'offline', by: 'bob' });
+    expect(await h.store.userCall('alice')).toBeUndefined();
+  });
+
   it('a session of another user cannot be resumed; an unknown session starts fresh', async () => {
     h = createHarness();
     const alice = await h.connect('alice');
     const mallory = await h.connect('mallory', { resume: alice.session });
     expect(mallory.received[0]).toMatchObject({ resumed: false });
     expect(mallory.device).not.toBe(alice.device);
+  });
+});
+
+describe('hangup with a reason', () => {
+  it('a device whose media failed or was lost ends the call with that reason for everyone', async () => {
+    for (const reason of ['media-failed', 'connection-lost'] as const) {
+      h = createHarness();
+      const [alice, bob] = [await h.connect('alice'), await h.connect('bob')];
+      await connected(alice, bob);
+      await bob.request({ type: 'hangup', id: rid(), callId: 'c1', reason });
+      expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason, by: 'bob' });
+      h.close();
+    }
   });
 });
 

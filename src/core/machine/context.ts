@@ -49,8 +49,11 @@ export function initialCallContext(input: CallMachineInput): CallMachineContext 
   };
 }
 
+/** Member states of people who are no longer part of a call that goes on. */
+const EXITED_STATES: ReadonlySet<Member['state']> = new Set(['left', 'declined', 'missed']);
+
 /**
- * The other users of a call, in member order.
+ * The other users of a call who are still in it (ringing or joined), in member order.
  *
  * @example
  * ```ts
@@ -58,7 +61,7 @@ export function initialCallContext(input: CallMachineInput): CallMachineContext 
  * ```
  */
 export function peersOf(members: readonly Member[], self: string): string[] {
-  return members.map((member) => member.user).filter((user) => user !== self);
+  return members.filter((member) => member.user !== self && !EXITED_STATES.has(member.state)).map((member) => member.user);
 }
 
 /**

@@ -177,6 +177,9 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       connection = 'disconnected';
       stopStats();
       publish();
+      // livekit-client leaves by itself when the page unloads; the signaling server then sees the
+      // page go and decides (connection-lost after the grace period), so there is nothing to report.
+      if (reason === lk.DisconnectReason.CLIENT_INITIATED) return;
       emit({ type: 'disconnected', reason: endReasonOfDisconnect(reason, lk.DisconnectReason) });
     });
     const remoteChanged = () => {

@@ -65,8 +65,9 @@ export async function hangup(
       if (isPending(me)) {
         return { next: endUnlessViable(exitMember(call, actor.user, 'declined'), 'declined', actor.user, now), result: 'declined' as const };
       }
-      if (call.status === 'ringing') return { next: endCall(call, 'cancelled', actor.user, now), result: 'cancelled' as const };
-      if (message.type === 'hangup') return { next: endCall(call, 'completed', actor.user, now), result: 'completed' as const };
+      const failure = message.type === 'hangup' ? message.reason : undefined;
+      if (call.status === 'ringing') return { next: endCall(call, failure ?? 'cancelled', actor.user, now), result: 'cancelled' as const };
+      if (message.type === 'hangup') return { next: endCall(call, failure ?? 'completed', actor.user, now), result: 'completed' as const };
       return { next: endUnlessViable(exitMember(call, actor.user, 'completed'), 'completed', actor.user, now), result: 'left' as const };
     },
     (result) =>
@@ -104,6 +105,7 @@ export async function expireRing(context: RulesContext, callId: string): Promise
 /**
  * A device's grace period ran out: the call it took part in loses that
  * member with `reason` (`connection-lost`), and ends if that leaves too few.
+ * A callee still ringing whose last device this was leaves with `offline`.
  *
  * @example
  * ```ts
@@ -114,12 +116,19 @@ export async function loseDevice(context: RulesContext, user: string, device: st
   const callId = await context.store.userCall(user);
   if (callId === undefined) return;
   const now = context.clock.now();
+  const unreachable = (await context.store.listDevices(user)).length === 0;
   await decide(
     context,
     callId,
     (call) => {
       const me = findMember(call, user);
-      if (call.status === 'ended' || !me || !isPresent(me) || isPending(me) || me.device !== device) return { result: false };
+      if (call.status === 'ended' || !me || !isPresent(me)) return { result: false };
+      if (isPending(me)) {
+        // A callee whose last device dropped while ringing cannot answer any more (unless a push is out).
+        if (!unreachable || me.pushed) return { result: false };
+        return { next: endUnlessViable(exitMember(call, user, 'offline'), 'offline', user, now), result: true };
+      }
+      if (me.device !== device) return { result: false };
       return { next: endUnlessViable(exitMember(call, user, reason), reason, user, now), result: true };
     },
     () => ({ by: user }),
