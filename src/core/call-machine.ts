@@ -110,6 +110,8 @@ export const callMachine = setup({
     acceptedBySelf: ({ context, event }) => event.type === 'ACCEPTED' && event.by === context.self,
     micWanted: ({ context }) => context.mic,
     cameraWanted: ({ context }) => context.camera,
+    /** The room was closed or deleted by the server: the call's real end reason comes by signaling. */
+    mediaClosedByServer: ({ event }) => event.type === 'MEDIA_DISCONNECTED' && event.reason === 'completed',
   },
 }).createMachine({
   id: 'call',
@@ -290,13 +292,16 @@ export const callMachine = setup({
             { type: 'end', params: { reason: 'failed', by: null } },
           ],
         },
-        MEDIA_DISCONNECTED: {
-          target: 'ended',
-          actions: [
-            { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
-            { type: 'end', params: ({ context, event }) => ({ reason: event.reason, by: context.self }) },
-          ],
-        },
+        MEDIA_DISCONNECTED: [
+          { guard: 'mediaClosedByServer' },
+          {
+            target: 'ended',
+            actions: [
+              { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
+              { type: 'end', params: ({ context, event }) => ({ reason: event.reason, by: context.self }) },
+            ],
+          },
+        ],
       },
       states: {
         calling: {
@@ -473,7 +478,10 @@ export const callMachine = setup({
                 RECONNECT_TIMEOUT: {
                   target: '#call.ended',
                   actions: [
-                    { type: 'signal', params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId }) },
+                    {
+                      type: 'signal',
+                      params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId, reason: 'connection-lost' as const }),
+                    },
                     { type: 'end', params: { reason: 'connection-lost', by: null } },
                   ],
                 },
@@ -530,27 +538,30 @@ function inCallEvents() {
         params: ({ event }: { event: Extract<CallMachineEvent, { type: 'ENDED' }> }) => ({ reason: event.reason, by: event.by }),
       },
     },
-    MEDIA_DISCONNECTED: {
-      target: '#call.ended',
-      actions: [
-        {
-          type: 'signal',
-          params: ({ context, event }: { context: CallMachineContext; event: Extract<CallMachineEvent, { type: 'MEDIA_DISCONNECTED' }> }) => ({
-            type: 'hangup' as const,
-            callId: context.callId,
-            // Tell the others why: a failed or lost media connection, not an ordinary hang-up.
-            ...(event.reason === 'media-failed' || event.reason === 'connection-lost' ? { reason: event.reason } : {}),
-          }),
-        },
-        {
-          type: 'end',
-          params: ({ context, event }: { context: CallMachineContext; event: Extract<CallMachineEvent, { type: 'MEDIA_DISCONNECTED' }> }) => ({
-            reason: event.reason,
-            by: context.self,
-          }),
-        },
-      ],
-    },
+    MEDIA_DISCONNECTED: [
+      { guard: 'mediaClosedByServer' },
+      {
+        target: '#call.ended',
+        actions: [
+          {
+            type: 'signal',
+            params: ({ context, event }: { context: CallMachineContext; event: Extract<CallMachineEvent, { type: 'MEDIA_DISCONNECTED' }> }) => ({
+              type: 'hangup' as const,
+              callId: context.callId,
+              // Tell the others why: a failed or lost media connection, not an ordinary hang-up.
+              ...(event.reason === 'media-failed' || event.reason === 'connection-lost' ? { reason: event.reason } : {}),
+            }),
+          },
+          {
+            type: 'end',
+            params: ({ context, event }: { context: CallMachineContext; event: Extract<CallMachineEvent, { type: 'MEDIA_DISCONNECTED' }> }) => ({
+              reason: event.reason,
+              by: context.self,
+            }),
+          },
+        ],
+      },
+    ],
   } as const;
 }
 

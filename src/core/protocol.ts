@@ -8,7 +8,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The protocol version a client announces in `hello`. */
 export const PROTOCOL_VERSION = 1;

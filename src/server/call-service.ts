@@ -182,8 +182,12 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     }
   }
 
+  let closed = false;
+
   function armTimer(key: string, at: number): void {
     disarmTimer(key);
+    // After close(), deadlines stay in the store (another process may run them) but arm no timer here.
+    if (closed) return;
     const handle = clock.setTimeout(() => {
       timers.delete(key);
       lane(() => fire(key)).catch((error: unknown) => log(`deadline ${key} failed: ${String(error)}`));
@@ -475,6 +479,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       });
     },
     close() {
+      closed = true;
       for (const key of [...timers.keys()]) disarmTimer(key);
     },
   };

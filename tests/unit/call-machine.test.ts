@@ -162,9 +162,22 @@ describe('call machine details', () => {
       run.send(...CALLEE_ACTIVE, { type: 'MEDIA_DISCONNECTED', reason });
       expect(run.effects).toContainEqual({ type: 'signal', message: { type: 'hangup', callId: 'c1', reason } });
     }
+  });
+
+  it('waits for the server when the media server closes the room, which it does as a call ends', () => {
     const run = startCallActor('bob');
     run.send(...CALLEE_ACTIVE, { type: 'MEDIA_DISCONNECTED', reason: 'completed' });
-    expect(run.effects).toContainEqual({ type: 'signal', message: { type: 'hangup', callId: 'c1' } });
+    expect(run.actor.getSnapshot().matches('active')).toBe(true);
+    expect(run.effects.filter((effect) => effect.type === 'signal' && effect.message.type === 'hangup')).toEqual([]);
+    run.send({ type: 'ENDED', reason: 'no-answer', by: null });
+    expect(run.actor.getSnapshot().context).toMatchObject({ endReason: 'no-answer', endedBy: null });
+  });
+
+  it('tells the others the connection was lost when reconnecting times out', () => {
+    const run = startCallActor('bob');
+    run.send(...CALLEE_ACTIVE, { type: 'MEDIA_RECONNECTING' }, { type: 'RECONNECT_TIMEOUT' });
+    expect(run.effects).toContainEqual({ type: 'signal', message: { type: 'hangup', callId: 'c1', reason: 'connection-lost' } });
+    expect(run.actor.getSnapshot().context.endReason).toBe('connection-lost');
   });
 
   it('tracks members, remote media and quality', () => {

@@ -6,7 +6,7 @@
  */
 import type { RingError } from '../errors.js';
 import type { CaptureOptions, ConnectionQuality, DeviceKind, MediaDeviceError, MediaFactory, MediaSession, MediaSnapshot } from '../media/types.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type {
   CallInfo,
   EndReason,

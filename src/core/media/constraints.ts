@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MediaSessionError } from './errors.js';
 import type { CaptureOptions } from './types.js';
 

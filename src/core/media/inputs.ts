@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type LiveKitGrant, LiveKitGrantSchema, type Media, MediaSchema } from '../protocol.js';
 import { MediaSessionError } from './errors.js';
 import type { DeviceKind } from './types.js';

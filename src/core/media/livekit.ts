@@ -314,11 +314,9 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       publish();
       emit({ type: 'connected' });
       const wanted: Array<'audioinput' | 'videoinput'> = callMedia === 'video' ? ['audioinput', 'videoinput'] : ['audioinput'];
-      for (const kind of wanted) {
-        await setDevice(kind, true).catch(() => {
-          // reported as a device error; the call goes on without that device
-        });
-      }
+      // Microphone and camera publish side by side (one after the other delays the first video frame);
+      // a failure is reported as a device error and the call goes on without that device.
+      await Promise.all(wanted.map((kind) => setDevice(kind, true).catch(() => {})));
       const output = capture.deviceIds?.audiooutput;
       if (output) await switchOutput(room, lk, output).catch(() => {});
       startStats(room);

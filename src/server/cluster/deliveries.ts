@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema, parseServerMessage, type ServerMessage } from '../../core/protocol.js';
 import type { DeliveryTarget } from '../rules/context.js';
 
