@@ -42,6 +42,7 @@ check lint npx eslint .
 check build npm run build
 check publint npx publint --strict
 check attw npx attw --pack . --profile esm-only
+check build-storybook npm run build-storybook
 suite vitest
 if [ -f vitest.e2e.config.ts ]; then suite e2e -c vitest.e2e.config.ts; fi
 
