@@ -13,8 +13,7 @@ import { REDIS_SERVER_PATH, startRedis, type TestRedis } from '../tests/helpers/
 import { forkWorker, type ChildWorker } from './lib/child.js';
 import { ratio, round } from './lib/stats.js';
 import type { Benchmark, BenchmarkContext, BenchmarkOutput, ResultRow } from './lib/types.js';
-import type { RedisClientsRequest, RedisIdleResult, RedisLoadResult } from './redis-capacity-clients.js';
-import type { RedisServerMemory, RedisServerRequest } from './redis-capacity-server.js';
+import type { ClientRequest, IdleResult, LoadResult, ServerMemory, ServerRequest, StartedServer } from './capacity/messages.js';
 
 const IDLE_PER_PROCESS = 2_500;
 const CONNECT_CONCURRENCY = 200;
@@ -23,12 +22,12 @@ const LOAD_WARMUP_MS = 3_000;
 const LOAD_MEASURE_MS = 10_000;
 const SETTLE_MS = 1_500;
 
-const SERVER_WORKER = new URL('./redis-capacity-server.ts', import.meta.url);
-const CLIENTS_WORKER = new URL('./redis-capacity-clients.ts', import.meta.url);
+const SERVER_WORKER = new URL('./capacity/server-process.ts', import.meta.url);
+const CLIENTS_WORKER = new URL('./capacity/clients-process.ts', import.meta.url);
 
 interface Setup {
   servers: ChildWorker[];
-  urls: string[];
+  started: StartedServer[];
   clients: ChildWorker;
 }
 
@@ -38,9 +37,9 @@ async function withSetup<T>(redis: TestRedis | undefined, prefix: string, work: 
   const servers = Array.from({ length: count }, () => forkWorker(SERVER_WORKER));
   const clients = forkWorker(CLIENTS_WORKER);
   try {
-    const start: RedisServerRequest = { cmd: 'start', ...(redis ? { redis: { url: redis.url, prefix } } : {}) };
-    const urls = await Promise.all(servers.map(async (server) => (await server.request<{ url: string }>(start, 30_000)).url));
-    return await work({ servers, urls, clients });
+    const start: ServerRequest = { cmd: 'start', kind: 'ringkit', ...(redis ? { redis: { url: redis.url, prefix } } : {}) };
+    const started = await Promise.all(servers.map((server) => server.request<StartedServer>(start, 30_000)));
+    return await work({ servers, started, clients });
   } finally {
     await Promise.all([clients.stop(), ...servers.map((server) => server.stop())]);
   }
@@ -54,16 +53,16 @@ interface IdleMemory {
   heapPerConnection: number;
 }
 
-async function memory(servers: ChildWorker[]): Promise<RedisServerMemory[]> {
-  return Promise.all(servers.map((server) => server.request<RedisServerMemory>({ cmd: 'memory' }, 30_000)));
+async function memory(servers: ChildWorker[]): Promise<ServerMemory[]> {
+  return Promise.all(servers.map((server) => server.request<ServerMemory>({ cmd: 'memory' }, 30_000)));
 }
 
 function idleMemory(redis: TestRedis | undefined, context: BenchmarkContext): Promise<IdleMemory> {
-  return withSetup(redis, 'bench-idle:', async ({ servers, urls, clients }) => {
+  return withSetup(redis, 'bench-idle:', async ({ servers, started, clients }) => {
     await sleep(SETTLE_MS);
     const before = await memory(servers);
-    const idle: RedisClientsRequest = { cmd: 'idle', urls, count: IDLE_PER_PROCESS * servers.length, concurrency: CONNECT_CONCURRENCY };
-    const opened = await clients.request<RedisIdleResult>(idle, 120_000);
+    const idle: ClientRequest = { cmd: 'idle', servers: started, count: IDLE_PER_PROCESS * servers.length, concurrency: CONNECT_CONCURRENCY };
+    const opened = await clients.request<IdleResult>(idle, 120_000);
     context.log(`${redis ? 'two processes on Redis' : 'one process, memory store'}: ${opened.connected} idle connections in ${opened.ms} ms`);
     await sleep(SETTLE_MS);
     const after = await memory(servers);
@@ -80,11 +79,19 @@ function idleMemory(redis: TestRedis | undefined, context: BenchmarkContext): Pr
   });
 }
 
-function callLoad(redis: TestRedis | undefined, context: BenchmarkContext): Promise<RedisLoadResult> {
-  return withSetup(redis, 'bench-load:', async ({ urls, clients }) => {
-    const [callerUrl = '', calleeUrl = callerUrl] = urls;
-    const request: RedisClientsRequest = { cmd: 'load', callerUrl, calleeUrl, pairs: LOAD_PAIRS, warmupMs: LOAD_WARMUP_MS, measureMs: LOAD_MEASURE_MS };
-    const result = await clients.request<RedisLoadResult>(request, 120_000);
+function callLoad(redis: TestRedis | undefined, context: BenchmarkContext): Promise<LoadResult> {
+  return withSetup(redis, 'bench-load:', async ({ started, clients }) => {
+    const [server, calleeServer] = started;
+    if (!server) throw new Error('no server started');
+    const request: ClientRequest = {
+      cmd: 'load',
+      server,
+      ...(calleeServer && { calleeServer }),
+      pairs: LOAD_PAIRS,
+      warmupMs: LOAD_WARMUP_MS,
+      measureMs: LOAD_MEASURE_MS,
+    };
+    const result = await clients.request<LoadResult>(request, 120_000);
     context.log(`${redis ? 'two processes on Redis' : 'one process, memory store'}: ${result.cyclesPerSecond} cycles/s (${result.failures} failed)`);
     return result;
   });

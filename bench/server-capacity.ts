@@ -64,7 +64,7 @@ function idleMemory(kind: ServerKind, context: BenchmarkContext): Promise<IdleMe
     const started = await server.request<StartedServer>({ cmd: 'start', kind }, 30_000);
     await sleep(SETTLE_MS);
     const before = await server.request<ServerMemory>({ cmd: 'memory' }, 30_000);
-    const idle: ClientRequest = { cmd: 'idle', server: started, count: IDLE_CONNECTIONS, concurrency: CONNECT_CONCURRENCY };
+    const idle: ClientRequest = { cmd: 'idle', servers: [started], count: IDLE_CONNECTIONS, concurrency: CONNECT_CONCURRENCY };
     const opened = await clients.request<IdleResult>(idle, 120_000);
     context.log(`${kind}: ${opened.connected} idle connections in ${opened.ms} ms (${opened.failed} failed)`);
     await sleep(SETTLE_MS);

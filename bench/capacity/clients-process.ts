@@ -50,11 +50,13 @@ async function pool(count: number, concurrency: number, work: (index: number) =>
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
 }
 
-async function openIdle(server: StartedServer, count: number, concurrency: number): Promise<IdleResult> {
+async function openIdle(servers: StartedServer[], count: number, concurrency: number): Promise<IdleResult> {
   const started = performance.now();
   let failed = 0;
   await pool(count, concurrency, async (index) => {
     try {
+      const server = servers[index % servers.length];
+      if (!server) throw new Error('no server to connect to');
       held.push(await openOne(server, `idle-${index}`));
     } catch {
       failed += 1;
@@ -132,12 +134,12 @@ async function runPair(caller: ProtocolClient, callee: ProtocolClient, pair: num
 }
 
 async function runLoad(request: Extract<ClientRequest, { cmd: 'load' }>): Promise<LoadResult> {
-  const { server, pairs, warmupMs, measureMs, periodMs } = request;
+  const { server, calleeServer = server, pairs, warmupMs, measureMs, periodMs } = request;
   const callers: ProtocolClient[] = [];
   const callees: ProtocolClient[] = [];
   await pool(pairs, 100, async (index) => {
     callers[index] = (await ProtocolClient.connect(userUrl(server, `caller-${index}`), { timeoutMs: STEP_TIMEOUT_MS })).client;
-    callees[index] = (await ProtocolClient.connect(userUrl(server, `callee-${index}`), { timeoutMs: STEP_TIMEOUT_MS })).client;
+    callees[index] = (await ProtocolClient.connect(userUrl(calleeServer, `callee-${index}`), { timeoutMs: STEP_TIMEOUT_MS })).client;
   });
   const stats: PairStats = { cycles: 0, failures: 0, failureSamples: [], incoming: [], ringing: [], cycle: [] };
   const start = performance.now() + warmupMs;
@@ -168,7 +170,7 @@ async function runLoad(request: Extract<ClientRequest, { cmd: 'load' }>): Promis
 
 serveRequests(async (raw) => {
   const request = raw as ClientRequest;
-  if (request.cmd === 'idle') return openIdle(request.server, request.count, request.concurrency);
+  if (request.cmd === 'idle') return openIdle(request.servers, request.count, request.concurrency);
   if (request.cmd === 'close') {
     for (const connection of held.splice(0)) connection.close();
     return { closed: true };

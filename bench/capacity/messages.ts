@@ -10,8 +10,16 @@ export interface BenchLiveKit {
   apiSecret: string;
 }
 
-/** Requests the capacity server worker serves. */
-export type ServerRequest = { cmd: 'start'; kind: ServerKind; livekit?: BenchLiveKit } | { cmd: 'memory' };
+/** A Redis the ringkit server shares with other processes, and the key prefix of one run. */
+export interface BenchRedis {
+  url: string;
+  prefix: string;
+}
+
+/** Requests the capacity server worker serves (`redis`: the ringkit server runs on Redis, not the memory store). */
+export type ServerRequest =
+  | { cmd: 'start'; kind: ServerKind; livekit?: BenchLiveKit; redis?: BenchRedis }
+  | { cmd: 'memory' };
 
 /** The server worker's answer to `start`. */
 export interface StartedServer {
@@ -31,11 +39,19 @@ export interface ServerMemory {
 
 /** Requests the capacity client worker serves. */
 export type ClientRequest =
-  | { cmd: 'idle'; server: StartedServer; count: number; concurrency: number }
+  | {
+      cmd: 'idle';
+      /** The connections are spread over these servers in turn. */
+      servers: StartedServer[];
+      count: number;
+      concurrency: number;
+    }
   | { cmd: 'close' }
   | {
       cmd: 'load';
       server: StartedServer;
+      /** Where the callees connect (default: `server`); another process makes every call cross processes. */
+      calleeServer?: StartedServer;
       pairs: number;
       warmupMs: number;
       measureMs: number;

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import { createRingServer, type LiveKitOptions, type RateLimitOptions } from '../../src/server.js';
+import { createRedisCluster, createRingServer, type LiveKitOptions, type RateLimitOptions } from '../../src/server.js';
+import type { BenchRedis } from './messages.js';
 
 /** A ringkit signaling server started for a benchmark. */
 export interface BenchRingServer {
@@ -17,6 +18,8 @@ export interface BenchRingServerOptions {
   livekit?: Pick<LiveKitOptions, 'url' | 'apiKey' | 'apiSecret'>;
   /** Per-connection rate limit (default: the server's own, 20/s with a burst of 40). */
   rateLimit?: RateLimitOptions;
+  /** Keep calls and presence on this Redis (shared with other server processes) instead of the memory store. */
+  redis?: BenchRedis;
 }
 
 /**
@@ -42,17 +45,21 @@ export async function startRingServerForBench(options: BenchRingServerOptions = 
   await once(http, 'listening');
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const cluster = options.redis && (await createRedisCluster(options.redis));
   const server = await createRingServer({
     server: http,
     dev: true,
     ...(options.livekit && { livekit: options.livekit }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    ...cluster?.serverOptions,
   });
+  cluster?.attach(server.service);
   return {
     url: `ws://127.0.0.1:${port}/`,
     connections: () => open,
     async close() {
       await server.close();
+      await cluster?.close();
       http.closeAllConnections();
       await new Promise((resolve) => http.close(resolve));
     },
