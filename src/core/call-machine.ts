@@ -16,7 +16,7 @@
  */
 import { assign, cancel, emit, raise, setup, type SnapshotFrom } from 'xstate';
 import type { CallStatus } from './client/types.js';
-import type { EndReason, LiveKitGrant, Media } from './protocol.js';
+import type { EndReason, ErrorCode, LiveKitGrant, Media } from './protocol.js';
 import {
   fromCallInfo,
   initialCallContext,
@@ -48,6 +48,9 @@ interface JoinParams {
   grant: LiveKitGrant;
   media: Media;
 }
+
+/** The machine event of one type. */
+type EventOf<Type extends CallMachineEvent['type']> = Extract<CallMachineEvent, { type: Type }>;
 
 /**
  * The call machine. Start it with `createActor(callMachine, { input: { self } })`,
@@ -102,6 +105,14 @@ export const callMachine = setup({
     stopTimer: cancel((_, params: { timer: CallTimerEvent['type'] }) => params.timer),
     /** Record why and by whom the call ended. */
     end: assign((_, params: EndParams) => ({ endReason: params.reason, endedBy: params.by })),
+    /** Record the server error that failed the call. */
+    recordError: assign((_, params: { code: ErrorCode; message: string }) => ({
+      error: { code: params.code, message: params.message },
+    })),
+    /** Record that a member took the call with this media. */
+    memberJoined: assign({
+      members: ({ context }, params: { user: string; media: Media }) => withMember(context.members, params.user, 'joined', params.media),
+    }),
   },
   guards: {
     hasGrant: ({ event }) => (event.type === 'INVITED' || event.type === 'ACCEPTED') && event.livekit !== undefined,
@@ -281,17 +292,8 @@ export const callMachine = setup({
             { type: 'end', params: ({ context }) => ({ reason: 'cancelled', by: context.self }) },
           ],
         },
-        ENDED: {
-          target: 'ended',
-          actions: { type: 'end', params: ({ event }) => ({ reason: event.reason, by: event.by }) },
-        },
-        SIGNAL_ERROR: {
-          target: 'ended',
-          actions: [
-            assign({ error: ({ event }) => ({ code: event.code, message: event.message }) }),
-            { type: 'end', params: { reason: 'failed', by: null } },
-          ],
-        },
+        ENDED: endedElsewhere(),
+        SIGNAL_ERROR: failedBySignalError(),
         MEDIA_DISCONNECTED: [
           { guard: 'mediaClosedByServer' },
           {
@@ -324,17 +326,8 @@ export const callMachine = setup({
     incoming: {
       initial: 'ringing',
       on: {
-        ENDED: {
-          target: 'ended',
-          actions: { type: 'end', params: ({ event }) => ({ reason: event.reason, by: event.by }) },
-        },
-        SIGNAL_ERROR: {
-          target: 'ended',
-          actions: [
-            assign({ error: ({ event }) => ({ code: event.code, message: event.message }) }),
-            { type: 'end', params: { reason: 'failed', by: null } },
-          ],
-        },
+        ENDED: endedElsewhere(),
+        SIGNAL_ERROR: failedBySignalError(),
         ACCEPTED: [
           {
             guard: ({ context, event }) => event.by === context.self && event.livekit !== undefined,
@@ -362,11 +355,7 @@ export const callMachine = setup({
               members: withMember(context.members, event.by, 'joined', event.media),
             })),
           },
-          {
-            actions: assign({
-              members: ({ context, event }) => withMember(context.members, event.by, 'joined', event.media),
-            }),
-          },
+          { actions: memberJoinedOnAccept() },
         ],
       },
       states: {
@@ -430,22 +419,12 @@ export const callMachine = setup({
           ],
         },
         ...inCallEvents(),
-        ACCEPTED: {
-          actions: assign({
-            members: ({ context, event }) => withMember(context.members, event.by, 'joined', event.media),
-          }),
-        },
       },
     },
     active: {
       type: 'parallel',
       on: {
         ...inCallEvents(),
-        ACCEPTED: {
-          actions: assign({
-            members: ({ context, event }) => withMember(context.members, event.by, 'joined', event.media),
-          }),
-        },
         SWITCH_MEDIA: {
           guard: ({ context, event }) => context.media !== event.media,
           actions: [
@@ -514,7 +493,37 @@ export const callMachine = setup({
   },
 });
 
-/** Transitions shared by `connecting` and `active`: hang up, leave, ended by others, media lost. */
+/** The call ended by another member or the server: their reason stands. */
+function endedElsewhere() {
+  return {
+    target: '#call.ended',
+    actions: { type: 'end', params: ({ event }: { event: EventOf<'ENDED'> }) => ({ reason: event.reason, by: event.by }) },
+  } as const;
+}
+
+/** The server refused this device's invite or accept: the call failed with its error. */
+function failedBySignalError() {
+  return {
+    target: '#call.ended',
+    actions: [
+      {
+        type: 'recordError',
+        params: ({ event }: { event: EventOf<'SIGNAL_ERROR'> }) => ({ code: event.code, message: event.message }),
+      },
+      { type: 'end', params: { reason: 'failed', by: null } },
+    ],
+  } as const;
+}
+
+/** Another member (or this user's other device) took the call: mark them joined with their media. */
+function memberJoinedOnAccept() {
+  return {
+    type: 'memberJoined',
+    params: ({ event }: { event: EventOf<'ACCEPTED'> }) => ({ user: event.by, media: event.media }),
+  } as const;
+}
+
+/** Transitions shared by `connecting` and `active`: hang up, leave, ended or taken by others, media lost. */
 function inCallEvents() {
   return {
     HANGUP: {
@@ -531,13 +540,8 @@ function inCallEvents() {
         { type: 'end', params: ({ context }: { context: CallMachineContext }) => ({ reason: 'completed' as const, by: context.self }) },
       ],
     },
-    ENDED: {
-      target: '#call.ended',
-      actions: {
-        type: 'end',
-        params: ({ event }: { event: Extract<CallMachineEvent, { type: 'ENDED' }> }) => ({ reason: event.reason, by: event.by }),
-      },
-    },
+    ENDED: endedElsewhere(),
+    ACCEPTED: { actions: memberJoinedOnAccept() },
     MEDIA_DISCONNECTED: [
       { guard: 'mediaClosedByServer' },
       {
@@ -545,7 +549,7 @@ function inCallEvents() {
         actions: [
           {
             type: 'signal',
-            params: ({ context, event }: { context: CallMachineContext; event: Extract<CallMachineEvent, { type: 'MEDIA_DISCONNECTED' }> }) => ({
+            params: ({ context, event }: { context: CallMachineContext; event: EventOf<'MEDIA_DISCONNECTED'> }) => ({
               type: 'hangup' as const,
               callId: context.callId,
               // Tell the others why: a failed or lost media connection, not an ordinary hang-up.
@@ -554,7 +558,7 @@ function inCallEvents() {
           },
           {
             type: 'end',
-            params: ({ context, event }: { context: CallMachineContext; event: Extract<CallMachineEvent, { type: 'MEDIA_DISCONNECTED' }> }) => ({
+            params: ({ context, event }: { context: CallMachineContext; event: EventOf<'MEDIA_DISCONNECTED'> }) => ({
               reason: event.reason,
               by: context.self,
             }),
@@ -568,7 +572,7 @@ function inCallEvents() {
 /** Context after the server took this device's invite: the server's view of the call wins. */
 function invitedContext(
   context: CallMachineContext,
-  event: Extract<CallMachineEvent, { type: 'INVITED' }>,
+  event: EventOf<'INVITED'>,
 ): Partial<CallMachineContext> {
   return { ...fromCallInfo(event.call, context.self), invited: true };
 }
