@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { callStatusOf, type CallMachineEvent } from '../../src/core/call-machine.js';
-import { END_REASONS, type EndReason } from '../../src/core/protocol.js';
+import { peersOf } from '../../src/core/machine/context.js';
+import { END_REASONS, type EndReason, type Member } from '../../src/core/protocol.js';
 import { grantFor, ringingCall, startCallActor, TEST_TIMEOUTS } from '../helpers/client-fixtures.js';
 
 const CALL: CallMachineEvent = { type: 'CALL', callId: 'c1', to: ['bob'], media: 'video' };
@@ -220,5 +221,17 @@ describe('call machine details', () => {
     run.send({ type: 'UPDATED', call });
     expect(run.actor.getSnapshot().context.media).toBe('audio');
     expect(run.actor.getSnapshot().context.members).toEqual(call.members);
+  });
+});
+
+describe('peersOf', () => {
+  const member = (user: string, state: Member['state']): Member => ({ user, state, media: 'audio' });
+
+  it('drops members who left a call that goes on', () => {
+    expect(peersOf([member('alice', 'joined'), member('bob', 'joined'), member('carol', 'left')], 'alice')).toEqual(['bob']);
+  });
+
+  it('keeps everyone else when nobody is left, so an ended call still names its peers', () => {
+    expect(peersOf([member('alice', 'calling'), member('bob', 'left')], 'alice')).toEqual(['bob']);
   });
 });

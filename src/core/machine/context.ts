@@ -53,7 +53,9 @@ export function initialCallContext(input: CallMachineInput): CallMachineContext 
 const EXITED_STATES: ReadonlySet<Member['state']> = new Set(['left', 'declined', 'missed']);
 
 /**
- * The other users of a call who are still in it (ringing or joined), in member order.
+ * The other users of a call who are still in it (ringing or joined), in
+ * member order; when none is (a call that ended because the callee was busy,
+ * offline...), everyone else, so an ended call still says who it was with.
  *
  * @example
  * ```ts
@@ -61,7 +63,9 @@ const EXITED_STATES: ReadonlySet<Member['state']> = new Set(['left', 'declined',
  * ```
  */
 export function peersOf(members: readonly Member[], self: string): string[] {
-  return members.filter((member) => member.user !== self && !EXITED_STATES.has(member.state)).map((member) => member.user);
+  const others = members.filter((member) => member.user !== self);
+  const present = others.filter((member) => !EXITED_STATES.has(member.state));
+  return (present.length > 0 ? present : others).map((member) => member.user);
 }
 
 /**
