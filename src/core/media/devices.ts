@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import { addListener } from '../listeners.js';
 import { audioConstraints } from './constraints.js';
 import { guessFailedKind, MediaSessionError, toMediaDeviceError } from './errors.js';
 import type { DeviceKind, MediaDeviceError } from './types.js';
@@ -416,10 +417,7 @@ export function createDeviceManager(options: DeviceManagerOptions = {}): DeviceM
     refresh,
     requestPermission,
     select,
-    onSelect(listener) {
-      selectListeners.add(listener);
-      return () => selectListeners.delete(listener);
-    },
+    onSelect: (listener) => addListener(selectListeners, listener),
   };
 }
 

@@ -7,6 +7,7 @@
  *
  * @packageDocumentation
  */
+import { addListener } from '../listeners.js';
 import type { Media } from '../protocol.js';
 import { parseCaptureOptions, videoResolution } from './constraints.js';
 import { describeDeviceError, deviceFailure, MediaSessionError } from './errors.js';
@@ -454,15 +455,9 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
 
     getSnapshot: () => snapshot,
 
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => addListener(listeners, listener),
 
-    onEvent(listener) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
-    },
+    onEvent: (listener) => addListener(eventListeners, listener),
 
     simulateReconnecting() {
       if (connection !== 'connected') return;

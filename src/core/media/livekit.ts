@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import type * as LiveKit from 'livekit-client';
+import { addListener } from '../listeners.js';
 import { parseCaptureOptions, videoResolution } from './constraints.js';
 import { deviceFailure, MediaSessionError, toMediaDeviceError } from './errors.js';
 import { parseDeviceChoice, parseGrant, parseMedia, parsePrepareGrant } from './inputs.js';
@@ -367,14 +368,8 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
 
     getSnapshot: () => snapshot,
 
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => addListener(listeners, listener),
 
-    onEvent(listener) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
-    },
+    onEvent: (listener) => addListener(eventListeners, listener),
   };
 }

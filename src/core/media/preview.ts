@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { addListener } from '../listeners.js';
 import { audioConstraints, parseCaptureOptions, videoConstraints } from './constraints.js';
 import { guessFailedKind, MediaSessionError, toMediaDeviceError } from './errors.js';
 import type { CaptureOptions, DeviceKind, MediaDeviceError, TrackHandle } from './types.js';
@@ -140,10 +141,7 @@ export function createLocalPreview(mediaDevices?: Pick<MediaDevices, 'getUserMed
 
   return {
     getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => addListener(listeners, listener),
     start,
     stop() {
       attempt += 1;

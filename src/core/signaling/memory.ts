@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { addListener } from '../listeners.js';
 import { parseClientMessage, type ClientMessage, type LiveKitGrant, type ServerMessage } from '../protocol.js';
 import { createCallService, type CallService, type CallServiceOptions, type Connection, type GrantRequest } from '../../server/call-service.js';
 import { deviceIdentity } from '../../server/identity.js';
@@ -125,14 +126,8 @@ export function createMemoryHub(options: MemoryHubOptions = {}): MemoryHub {
         }
         void service.receive(connection, parsed.message);
       },
-      onMessage(listener) {
-        messageListeners.add(listener);
-        return () => messageListeners.delete(listener);
-      },
-      onClose(listener) {
-        closeListeners.add(listener);
-        return () => closeListeners.delete(listener);
-      },
+      onMessage: (listener) => addListener(messageListeners, listener),
+      onClose: (listener) => addListener(closeListeners, listener),
       close() {
         shut({ code: 1000, reason: 'closed by the client' });
       },

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { addListener } from '../listeners.js';
 import { parseServerMessage, type ClientMessage, type ProtocolError, type ServerMessage } from '../protocol.js';
 import type { SignalingTransport, TransportCloseInfo, TransportFactory } from './transport.js';
 
@@ -156,14 +157,8 @@ function createWebSocketTransport(options: WebSocketTransportOptions): Signaling
       if (closed || !socket || socket.readyState !== OPEN) return;
       socket.send(JSON.stringify(message));
     },
-    onMessage(listener) {
-      messageListeners.add(listener);
-      return () => messageListeners.delete(listener);
-    },
-    onClose(listener) {
-      closeListeners.add(listener);
-      return () => closeListeners.delete(listener);
-    },
+    onMessage: (listener) => addListener(messageListeners, listener),
+    onClose: (listener) => addListener(closeListeners, listener),
     close() {
       if (closed) return;
       socket?.close(1000, 'client closed');
