@@ -28,7 +28,7 @@ if ((${#missing_apt[@]})); then
   echo "ringkit setup: installing ${missing_apt[*]} with apt-get"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing_apt[@]}" >/dev/null
+  apt-get install -y -qq "${missing_apt[@]}" >/dev/null
 fi
 
 livekit_installed_version() {
