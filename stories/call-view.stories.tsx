@@ -317,29 +317,25 @@ export const EndedDoNotDisturb = ended('do-not-disturb', async (world) => {
   return { alice: caller, bob };
 });
 
+/** Bob calls Alice; her phone (this view) and her laptop ring, and `onLaptop` answers or declines there. */
+function endedElsewhere(reason: EndReason, onLaptop: (laptop: RingClient) => Promise<unknown>): Story {
+  return ended(reason, async (world) => {
+    const phone = await world.client('alice');
+    const laptop = await world.client('alice');
+    const bob = await world.client('bob');
+    await bob.call('alice');
+    await until(phone, (s) => s.incoming.length === 1);
+    await until(laptop, (s) => s.incoming.length === 1);
+    await onLaptop(laptop);
+    return { alice: phone, laptop, bob };
+  });
+}
+
 /** Alice's laptop answered, so her phone (this view) stopped ringing. */
-export const EndedAnsweredElsewhere = ended('answered-elsewhere', async (world) => {
-  const phone = await world.client('alice');
-  const laptop = await world.client('alice');
-  const bob = await world.client('bob');
-  await bob.call('alice');
-  await until(phone, (s) => s.incoming.length === 1);
-  await until(laptop, (s) => s.incoming.length === 1);
-  await laptop.accept();
-  return { alice: phone, laptop, bob };
-});
+export const EndedAnsweredElsewhere = endedElsewhere('answered-elsewhere', (laptop) => laptop.accept());
 
 /** Alice declined on her laptop, so her phone (this view) stopped ringing. */
-export const EndedDeclinedElsewhere = ended('declined-elsewhere', async (world) => {
-  const phone = await world.client('alice');
-  const laptop = await world.client('alice');
-  const bob = await world.client('bob');
-  await bob.call('alice');
-  await until(phone, (s) => s.incoming.length === 1);
-  await until(laptop, (s) => s.incoming.length === 1);
-  await laptop.reject();
-  return { alice: phone, laptop, bob };
-});
+export const EndedDeclinedElsewhere = endedElsewhere('declined-elsewhere', (laptop) => laptop.reject());
 
 /** The media connection was lost and did not come back. */
 export const EndedConnectionLost = ended(

@@ -124,19 +124,20 @@ export const SeveralIncoming: Story = {
   },
 };
 
+/** Alice calls Bob, whose phone (the modal shown) and laptop both ring. */
+const phoneAndLaptopRinging = loadScene(async (world) => {
+  const alice = await world.client('alice');
+  const phone = await world.client('bob');
+  const laptop = await world.client('bob');
+  await alice.call('bob');
+  await until(phone, (s) => s.incoming.length === 1);
+  await until(laptop, (s) => s.incoming.length === 1);
+  return { alice, bob: phone, laptop };
+});
+
 /** Bob's phone and laptop both ring; he answers on the laptop, so the phone stops ringing. */
 export const AnsweredElsewhere: Story = {
-  loaders: [
-    loadScene(async (world) => {
-      const alice = await world.client('alice');
-      const phone = await world.client('bob');
-      const laptop = await world.client('bob');
-      await alice.call('bob');
-      await until(phone, (s) => s.incoming.length === 1);
-      await until(laptop, (s) => s.incoming.length === 1);
-      return { alice, bob: phone, laptop };
-    }),
-  ],
+  loaders: [phoneAndLaptopRinging],
   play: async ({ canvasElement, loaded }) => {
     const modal = await dialog(canvasElement, 'Incoming call');
     await sceneOf(loaded).client('laptop').accept();
@@ -148,17 +149,7 @@ export const AnsweredElsewhere: Story = {
 
 /** Bob's phone and laptop both ring; he declines on the laptop, so the phone stops ringing. */
 export const DeclinedElsewhere: Story = {
-  loaders: [
-    loadScene(async (world) => {
-      const alice = await world.client('alice');
-      const phone = await world.client('bob');
-      const laptop = await world.client('bob');
-      await alice.call('bob');
-      await until(phone, (s) => s.incoming.length === 1);
-      await until(laptop, (s) => s.incoming.length === 1);
-      return { alice, bob: phone, laptop };
-    }),
-  ],
+  loaders: [phoneAndLaptopRinging],
   play: async ({ canvasElement, loaded }) => {
     const modal = await dialog(canvasElement, 'Incoming call');
     await sceneOf(loaded).client('laptop').reject();

@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatMessage, ZH_CN_MESSAGES } from '../../src/react/i18n/messages.js';
-import { launchChromium } from '../helpers/e2e-browser.js';
 import {
   answer,
   callState,
@@ -13,25 +11,14 @@ import {
   incomingDialog,
   waitOnline,
 } from '../helpers/e2e-demo.js';
-import { startDemoSite } from '../helpers/e2e-demo-site.js';
 import { startSession } from '../helpers/e2e-session.js';
-import type { StaticServer } from '../helpers/e2e-static-server.js';
+import { setUpDemoSuite } from '../helpers/e2e-suite.js';
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), startDemoSite()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const demo = setUpDemoSuite();
 
 describe('every way a call ends shows the right reason on both sides', () => {
   it('declined: Bob declines', async () => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'] });
     await clickCallButton(alice.page, 'bob', 'audio');
@@ -42,7 +29,7 @@ describe('every way a call ends shows the right reason on both sides', () => {
   });
 
   it('cancelled: Alice cancels while Bob rings', async () => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'] });
     await clickCallButton(alice.page, 'bob', 'audio');
@@ -54,7 +41,7 @@ describe('every way a call ends shows the right reason on both sides', () => {
   });
 
   it('busy: Bob is already in a call with Carol', async () => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice', 'carol'] });
     const carol = await session.open('carol', { contacts: ['bob'] });
@@ -69,7 +56,7 @@ describe('every way a call ends shows the right reason on both sides', () => {
   });
 
   it('no-answer: nobody answers before the ring timeout, and Bob sees a missed call', async () => {
-    const session = await startSession(browser, site.url, { ringTimeoutMs: 5_000 });
+    const session = await startSession(demo.browser, demo.site.url, { ringTimeoutMs: 5_000 });
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'] });
     await clickCallButton(alice.page, 'bob', 'audio');
@@ -80,7 +67,7 @@ describe('every way a call ends shows the right reason on both sides', () => {
   });
 
   it('offline: Dave has no device connected', async () => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const alice = await session.open('alice', { contacts: ['dave'] });
     await expectPresence(alice.page, 'dave', 'offline');
     await clickCallButton(alice.page, 'dave', 'audio');
@@ -93,7 +80,7 @@ describe('every way a call ends shows the right reason on both sides', () => {
   });
 
   it('do-not-disturb: Bob turned it on, so his devices never ring', async () => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'] });
     // The box shows the server's presence, so it turns checked once the server confirmed.
@@ -109,7 +96,7 @@ describe('every way a call ends shows the right reason on both sides', () => {
 
 describe('several devices and closed tabs', () => {
   it('rings both of Bob’s tabs; accepting in one stops the other with answered-elsewhere', async () => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'] });
     const secondTab = await bob.openTab(demoUrlFor(session.target, 'bob', ['alice']));
@@ -128,7 +115,7 @@ describe('several devices and closed tabs', () => {
 
   it('ends Alice’s call when Bob closes his ringing tab', async () => {
     // A ring timeout longer than the 30 s bound, so a no-answer cannot stand in for the real reason.
-    const session = await startSession(browser, site.url, { ringTimeoutMs: 60_000 });
+    const session = await startSession(demo.browser, demo.site.url, { ringTimeoutMs: 60_000 });
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'] });
     await clickCallButton(alice.page, 'bob', 'audio');
@@ -138,7 +125,7 @@ describe('several devices and closed tabs', () => {
   });
 
   it('ends Bob’s call as connection-lost after the grace period when Alice closes her tab mid-call', async () => {
-    const session = await startSession(browser, site.url, { graceMs: 3_000 });
+    const session = await startSession(demo.browser, demo.site.url, { graceMs: 3_000 });
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'] });
     await clickCallButton(alice.page, 'bob', 'audio');

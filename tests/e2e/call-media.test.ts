@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type E2EUser } from '../helpers/e2e-browser.js';
+import { describe, expect, it } from 'vitest';
+import type { E2EUser } from '../helpers/e2e-browser.js';
 import {
   answer,
   callState,
@@ -13,7 +12,6 @@ import {
   incomingDialog,
   selectDevice,
 } from '../helpers/e2e-demo.js';
-import { startDemoSite } from '../helpers/e2e-demo-site.js';
 import { sharedLiveKit } from '../helpers/e2e-env.js';
 import {
   expectRemoteAudioEnergy,
@@ -23,19 +21,9 @@ import {
   liveCaptureLabels,
 } from '../helpers/e2e-media.js';
 import { startSession, type E2ESession } from '../helpers/e2e-session.js';
-import type { StaticServer } from '../helpers/e2e-static-server.js';
+import { setUpDemoSuite } from '../helpers/e2e-suite.js';
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), startDemoSite()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const demo = setUpDemoSuite();
 
 /** Alice video-calls Bob and he accepts; resolves once both are active. */
 async function connectedVideoCall(session: E2ESession): Promise<[E2EUser, E2EUser]> {
@@ -64,7 +52,7 @@ async function expectRoomGone(callId: string): Promise<void> {
 
 describe('a video call between two browsers on the real servers', () => {
   it('rings Bob, shows ringing only after his device acked, and carries video and audio both ways', async () => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'], initScripts: [delayOutgoingMessages('ack', 2_000)] });
 
@@ -81,7 +69,7 @@ describe('a video call between two browsers on the real servers', () => {
   });
 
   it('mutes the microphone and turns the camera off: indicators change and media stops, then flows again', async () => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const [alice, bob] = await connectedVideoCall(session);
     await expectMediaBothWays(alice, bob);
     const aliceTileOnBob = bob.page.locator('.rk-call-view__remote');
@@ -103,7 +91,7 @@ describe('a video call between two browsers on the real servers', () => {
   });
 
   it('accepts a video call as audio only, then switches to video and back mid-call', async () => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'] });
     await clickCallButton(alice.page, 'bob', 'video');
@@ -125,7 +113,7 @@ describe('a video call between two browsers on the real servers', () => {
   });
 
   it('switches microphone and camera mid-call to other fake devices while media keeps flowing', async () => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const [alice, bob] = await connectedVideoCall(session);
     await expectMediaBothWays(alice, bob);
 
@@ -143,7 +131,7 @@ describe('a video call between two browsers on the real servers', () => {
     ['the caller', 0],
     ['the callee', 1],
   ] as const)('hangs up from %s: both end as completed and the LiveKit room is gone', async (_who, side) => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const users = await connectedVideoCall(session);
     const { callId } = await callState(users[0].page);
     expect((await sharedLiveKit().rooms.listRooms([callId])).map((room) => room.name)).toEqual([callId]);

@@ -1,6 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { launchChromium } from '../helpers/e2e-browser.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import {
   answer,
   callState,
@@ -11,27 +9,16 @@ import {
   incomingDialog,
   waitOnline,
 } from '../helpers/e2e-demo.js';
-import { startDemoSite } from '../helpers/e2e-demo-site.js';
 import { expectRemoteAudioEnergy, expectRemoteVideoPlaying } from '../helpers/e2e-media.js';
 import { startSession } from '../helpers/e2e-session.js';
-import type { StaticServer } from '../helpers/e2e-static-server.js';
 import { startLiveKitServer } from '../helpers/livekit-server.js';
+import { setUpDemoSuite } from '../helpers/e2e-suite.js';
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), startDemoSite()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const demo = setUpDemoSuite();
 
 describe('calls survive or end cleanly when a server goes away', () => {
   it('keeps the call when the signaling socket drops and comes back, without ringing again', async () => {
-    const session = await startSession(browser, site.url, { graceMs: 15_000 });
+    const session = await startSession(demo.browser, demo.site.url, { graceMs: 15_000 });
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'] });
     await clickCallButton(alice.page, 'bob', 'video');
@@ -58,7 +45,7 @@ describe('calls survive or end cleanly when a server goes away', () => {
   it('leaves the active state on both sides when livekit-server is killed mid-call', async () => {
     const livekit = await startLiveKitServer();
     onTestFinished(() => livekit.stop());
-    const session = await startSession(browser, site.url, { livekit });
+    const session = await startSession(demo.browser, demo.site.url, { livekit });
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'] });
     await clickCallButton(alice.page, 'bob', 'video');

@@ -1,27 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/e2e-browser.js';
+import { describe, expect, it } from 'vitest';
 import { answer, expectStatus } from '../helpers/e2e-demo.js';
-import { startDemoSite } from '../helpers/e2e-demo-site.js';
 import { expectRemoteAudioEnergy, expectRemoteVideoPlaying } from '../helpers/e2e-media.js';
 import { startSession } from '../helpers/e2e-session.js';
-import type { StaticServer } from '../helpers/e2e-static-server.js';
+import { setUpDemoSuite } from '../helpers/e2e-suite.js';
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchChromium(), startDemoSite()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const demo = setUpDemoSuite();
 
 describe('a group call with three people', () => {
   it('lets everyone see and hear the two others; when one leaves, the other two continue', async () => {
-    const session = await startSession(browser, site.url);
+    const session = await startSession(demo.browser, demo.site.url);
     const alice = await session.open('alice', { contacts: ['bob', 'carol'] });
     const bob = await session.open('bob', { contacts: ['alice', 'carol'] });
     const carol = await session.open('carol', { contacts: ['alice', 'bob'] });
