@@ -223,6 +223,26 @@ export const ChineseLocale: Story = {
   },
 };
 
+/** Alice's browser refused the camera: the video call goes on audio-only and says why. */
+export const CameraDenied: Story = {
+  loaders: [
+    loadScene(async (world) => {
+      const caller = await world.client('alice', { failWith: { code: 'permission-denied', kind: 'videoinput' } });
+      const bob = await world.client('bob');
+      await answered(caller, bob, 'video');
+      await until(caller, (s) => s.call?.deviceError !== undefined);
+      return { alice: caller, bob };
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const view = await region(canvasElement);
+    await expect(await within(view).findByRole('alert')).toHaveTextContent(
+      'Access to the camera was denied. Allow it in the browser’s site settings.',
+    );
+    await status(canvasElement, 'In call with Bob Marley');
+  },
+};
+
 /** Dark theme. */
 export const DarkTheme: Story = {
   loaders: [loadScene(inCall('video'))],

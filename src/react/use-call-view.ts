@@ -11,7 +11,7 @@ import type { ParticipantView } from '../core/media/types.js';
 import type { RingClient } from '../core/ring-client.js';
 import { useRingSnapshot } from './components/use-ring-snapshot.js';
 import { displayNames, type UserLookup } from './components/users.js';
-import { formatMessage, type RingMessages } from './i18n/messages.js';
+import { describeDeviceErrorIn, formatMessage, type RingMessages } from './i18n/messages.js';
 import { useRingMessages, type LocaleProps } from './i18n/context.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
@@ -44,6 +44,8 @@ export interface CallViewBag {
   durationText: string | undefined;
   /** Whether the media connection is being restored. */
   reconnecting: boolean;
+  /** Why this device's camera or microphone is not in the call (for example access denied), in words. */
+  deviceErrorText: string | undefined;
   /** Remote participants with media; empty before anyone joined the room. */
   remotes: readonly ParticipantView[];
   /** This device's participant, once joined. */
@@ -115,6 +117,7 @@ export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
     durationSeconds: duration.seconds,
     durationText: call?.answeredAt !== undefined ? duration.formatted : undefined,
     reconnecting: call?.status === 'reconnecting',
+    deviceErrorText: call?.deviceError && !ended ? describeDeviceErrorIn(messages, call.deviceError) : undefined,
     remotes,
     local: ended ? undefined : media?.local,
     waitingFor,

@@ -82,6 +82,17 @@ describe.each(modes)('<CallView> (%s)', (_mode, wrap) => {
     expect(client.dismiss).toHaveBeenCalledTimes(1);
   });
 
+  it('says why the camera or microphone is not in the call, in the chosen language', () => {
+    const deviceError = { code: 'permission-denied', kind: 'videoinput', message: 'raw' } as const;
+    const client = scriptedClient({ call: currentCall({ status: 'active', answeredAt: Date.now(), deviceError }) });
+    const { rerender } = view(client, wrap, <CallView ringback={false} devices={false} />);
+    expect(screen.getByRole('alert').textContent).toBe('Access to the camera was denied. Allow it in the browser’s site settings.');
+    rerender(wrap(<RingProvider client={client} connect={false}><CallView ringback={false} devices={false} locale="zh-CN" /></RingProvider>));
+    expect(screen.getByRole('alert').textContent).toBe('摄像头权限被拒绝，请在浏览器的网站设置中允许。');
+    act(() => client.set({ call: currentCall({ status: 'ended', endReason: 'completed', deviceError }) }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('says every end reason in Chinese too', () => {
     const client = scriptedClient({ call: currentCall({ status: 'ended', endReason: 'do-not-disturb' }) });
     view(client, wrap, <CallView ringback={false} locale="zh-CN" />);

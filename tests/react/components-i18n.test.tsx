@@ -5,6 +5,7 @@ import { RingProvider } from '../../src/react/provider.js';
 import { createMemoryWorld } from '../helpers/client.js';
 import { RingI18nProvider, useRingMessages, type LocaleProps } from '../../src/react/i18n/context.js';
 import {
+  describeDeviceErrorIn,
   EN_MESSAGES,
   ZH_CN_MESSAGES,
   formatMessage,
@@ -32,6 +33,17 @@ describe('i18n', () => {
   it('has the same keys in English and Chinese, and different words', () => {
     expect(Object.keys(ZH_CN_MESSAGES).sort()).toEqual(Object.keys(EN_MESSAGES).sort());
     expect(ZH_CN_MESSAGES.accept).not.toBe(EN_MESSAGES.accept);
+  });
+
+  it('has every device error and device name in both languages, and merges overrides key by key', () => {
+    for (const messages of [EN_MESSAGES, ZH_CN_MESSAGES]) {
+      for (const code of ['permission-denied', 'not-found', 'in-use', 'overconstrained', 'unsupported', 'unknown'] as const) {
+        expect(describeDeviceErrorIn(messages, { code, kind: 'audioinput' })).toContain(messages.deviceNames.audioinput);
+      }
+    }
+    const text = resolveMessages('en', { deviceNames: { videoinput: 'webcam' } });
+    expect(describeDeviceErrorIn(text, { code: 'not-found', kind: 'videoinput' })).toBe('No webcam was found. Connect one and try again.');
+    expect(text.deviceNames.audioinput).toBe('microphone');
   });
 
   it('picks Chinese for zh tags and English otherwise', () => {

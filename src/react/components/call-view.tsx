@@ -76,6 +76,11 @@ export function CallView(props: CallViewProps) {
           {messages.reconnectingBanner}
         </p>
       ) : null}
+      {view.deviceErrorText ? (
+        <p className="rk-call-view__device-error" role="alert">
+          {view.deviceErrorText}
+        </p>
+      ) : null}
       <div className="rk-call-view__header">
         <p className="rk-call-view__status" role="status">
           {view.statusText}

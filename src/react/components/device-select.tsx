@@ -7,6 +7,7 @@
 import type { ChangeEvent, HTMLAttributes, Ref } from 'react';
 import { useDeviceSelect, type UseDeviceSelectOptions } from '../use-device-select.js';
 import { classNames, composeHandlers } from './compose.js';
+import { describeDeviceErrorIn } from '../i18n/messages.js';
 
 /** Props of {@link DeviceSelect}. */
 export interface DeviceSelectProps
@@ -46,7 +47,7 @@ export function DeviceSelect(props: DeviceSelectProps) {
       </select>
       {bag.error ? (
         <span {...bag.errorProps} className="rk-device-select__error" role="alert">
-          {bag.error.message}
+          {describeDeviceErrorIn(bag.messages, bag.error)}
         </span>
       ) : null}
     </div>

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import type { DeviceKind, MediaDeviceError, MediaDeviceErrorCode } from '../../core/media/types.js';
 import type { EndReason } from '../../core/protocol.js';
 
 /** Every string a ringkit component shows. Override any of them through `messages`. */
@@ -104,12 +105,18 @@ export interface RingMessages {
   callRegion: string;
   /** Every end reason, in words. */
   endReasons: Record<EndReason, string>;
+  /** Device kinds, as they appear inside {@link RingMessages.deviceErrors}. */
+  deviceNames: Record<DeviceKind, string>;
+  /** Why a camera, microphone or speaker cannot be used: `{device}` is one of {@link RingMessages.deviceNames}. */
+  deviceErrors: Record<MediaDeviceErrorCode, string>;
 }
 
-/** Overrides for some of the strings; `endReasons` and `quality` merge key by key. */
-export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'quality'>> & {
+/** Overrides for some of the strings; the word tables (`endReasons`, `quality`, `deviceNames`, `deviceErrors`) merge key by key. */
+export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'quality' | 'deviceNames' | 'deviceErrors'>> & {
   endReasons?: Partial<RingMessages['endReasons']>;
   quality?: Partial<RingMessages['quality']>;
+  deviceNames?: Partial<RingMessages['deviceNames']>;
+  deviceErrors?: Partial<RingMessages['deviceErrors']>;
 };
 
 /** Locales with built-in text. */
@@ -178,6 +185,15 @@ export const EN_MESSAGES: RingMessages = {
     'media-failed': 'audio or video failed',
     failed: 'something went wrong',
   },
+  deviceNames: { audioinput: 'microphone', videoinput: 'camera', audiooutput: 'speaker' },
+  deviceErrors: {
+    'permission-denied': 'Access to the {device} was denied. Allow it in the browser’s site settings.',
+    'not-found': 'No {device} was found. Connect one and try again.',
+    'in-use': 'The {device} is in use by another application or could not start.',
+    overconstrained: 'The chosen {device} cannot provide the requested settings.',
+    unsupported: 'This browser cannot use the {device} here.',
+    unknown: 'The {device} failed.',
+  },
 };
 
 /** The Simplified Chinese text. */
@@ -243,6 +259,15 @@ export const ZH_CN_MESSAGES: RingMessages = {
     'media-failed': '音视频连接失败',
     failed: '通话失败',
   },
+  deviceNames: { audioinput: '麦克风', videoinput: '摄像头', audiooutput: '扬声器' },
+  deviceErrors: {
+    'permission-denied': '{device}权限被拒绝，请在浏览器的网站设置中允许。',
+    'not-found': '未找到{device}，请连接后重试。',
+    'in-use': '{device}正被其他应用占用或无法启动。',
+    overconstrained: '所选{device}不支持请求的设置。',
+    unsupported: '此浏览器无法在这里使用{device}。',
+    unknown: '{device}出现故障。',
+  },
 };
 
 /** Built-in text by locale. */
@@ -266,7 +291,22 @@ export function resolveMessages(locale: string | undefined, overrides?: RingMess
     ...overrides,
     endReasons: { ...base.endReasons, ...overrides.endReasons },
     quality: { ...base.quality, ...overrides.quality },
+    deviceNames: { ...base.deviceNames, ...overrides.deviceNames },
+    deviceErrors: { ...base.deviceErrors, ...overrides.deviceErrors },
   };
+}
+
+/**
+ * A camera, microphone or speaker error in the chosen words.
+ *
+ * @example
+ * ```ts
+ * describeDeviceErrorIn(resolveMessages('en'), { code: 'not-found', kind: 'videoinput', message: '' });
+ * // 'No camera was found. Connect one and try again.'
+ * ```
+ */
+export function describeDeviceErrorIn(messages: RingMessages, error: Pick<MediaDeviceError, 'code' | 'kind'>): string {
+  return formatMessage(messages.deviceErrors[error.code], { device: messages.deviceNames[error.kind] });
 }
 
 /**
