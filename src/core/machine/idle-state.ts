@@ -1,0 +1,62 @@
+/**
+ * The call machine before its call: placing one (`CALL`) or being rung (`INCOMING`).
+ *
+ * @packageDocumentation
+ */
+import { assign } from 'xstate';
+import { fromCallInfo } from './context.js';
+import { callMachineSetup } from './setup.js';
+
+/**
+ * The `idle` state: `CALL` sends the invite and goes `outgoing`; `INCOMING` acknowledges the ring and goes `incoming`.
+ *
+ * @example
+ * ```ts
+ * callMachineSetup.createMachine({ id: 'call', initial: 'idle', states: { idle: idleState, ... } });
+ * ```
+ */
+export const idleState = callMachineSetup.createStateConfig({
+    on: {
+      CALL: {
+        target: 'outgoing',
+        actions: [
+          assign(({ context, event }) => ({
+            callId: event.callId,
+            direction: 'outgoing' as const,
+            peers: [...event.to],
+            members: [
+              { user: context.self, state: 'joined' as const, media: event.media },
+              ...event.to.map((user) => ({ user, state: 'invited' as const, media: event.media })),
+            ],
+            media: event.media,
+            extra: event.extra,
+            createdAt: Date.now(),
+            camera: event.media === 'video',
+          })),
+          {
+            type: 'signal',
+            params: ({ event }) => ({
+              type: 'invite' as const,
+              callId: event.callId,
+              to: event.to,
+              media: event.media,
+              ...(event.extra === undefined ? {} : { extra: event.extra }),
+              ...(event.push === undefined ? {} : { push: event.push }),
+            }),
+          },
+        ],
+      },
+      INCOMING: {
+        target: 'incoming',
+        actions: [
+          assign(({ context, event }) => ({
+            ...fromCallInfo(event.call, context.self),
+            direction: 'incoming' as const,
+            camera: event.call.media === 'video',
+          })),
+          { type: 'signal', params: ({ event }) => ({ type: 'ack' as const, callId: event.call.callId }) },
+          'prepareMedia',
+        ],
+      },
+    },
+});

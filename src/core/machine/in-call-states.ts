@@ -1,0 +1,155 @@
+/**
+ * The call machine once answered: joining the media room (`connecting`), then
+ * the call itself (`active`), and the transitions both share.
+ *
+ * @packageDocumentation
+ */
+import { assign } from 'xstate';
+import { withMember } from './context.js';
+import { callMachineSetup } from './setup.js';
+import { endedElsewhere, memberJoinedOnAccept, type EventOf } from './shared-transitions.js';
+import type { CallMachineContext } from './types.js';
+
+/** Transitions shared by `connecting` and `active`: hang up, leave, ended or taken by others, media lost. */
+function inCallEvents() {
+  return {
+    HANGUP: {
+      target: '#call.ended',
+      actions: [
+        { type: 'signal', params: ({ context }: { context: CallMachineContext }) => ({ type: 'hangup' as const, callId: context.callId }) },
+        { type: 'end', params: ({ context }: { context: CallMachineContext }) => ({ reason: 'completed' as const, by: context.self }) },
+      ],
+    },
+    LEAVE: {
+      target: '#call.ended',
+      actions: [
+        { type: 'signal', params: ({ context }: { context: CallMachineContext }) => ({ type: 'leave' as const, callId: context.callId }) },
+        { type: 'end', params: ({ context }: { context: CallMachineContext }) => ({ reason: 'completed' as const, by: context.self }) },
+      ],
+    },
+    ENDED: endedElsewhere(),
+    ACCEPTED: { actions: memberJoinedOnAccept() },
+    MEDIA_DISCONNECTED: [
+      { guard: 'mediaClosedByServer' },
+      {
+        target: '#call.ended',
+        actions: [
+          {
+            type: 'signal',
+            params: ({ context, event }: { context: CallMachineContext; event: EventOf<'MEDIA_DISCONNECTED'> }) => ({
+              type: 'hangup' as const,
+              callId: context.callId,
+              // Tell the others why: a failed or lost media connection, not an ordinary hang-up.
+              ...(event.reason === 'media-failed' || event.reason === 'connection-lost' ? { reason: event.reason } : {}),
+            }),
+          },
+          {
+            type: 'end',
+            params: ({ context, event }: { context: CallMachineContext; event: EventOf<'MEDIA_DISCONNECTED'> }) => ({
+              reason: event.reason,
+              by: context.self,
+            }),
+          },
+        ],
+      },
+    ],
+  } as const;
+}
+
+/**
+ * The `connecting` state: joining the media room, until connected or the connect timer fires.
+ *
+ * @example
+ * ```ts
+ * callMachineSetup.createMachine({ id: 'call', initial: 'idle', states: { connecting: connectingState, ... } });
+ * ```
+ */
+export const connectingState = callMachineSetup.createStateConfig({
+    entry: 'startConnectTimer',
+    exit: { type: 'stopTimer', params: { timer: 'CONNECT_TIMEOUT' } },
+    on: {
+      MEDIA_CONNECTED: { target: 'active', actions: assign({ mediaConnected: true }) },
+      CONNECT_TIMEOUT: {
+        target: 'ended',
+        actions: [
+          { type: 'signal', params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId }) },
+          { type: 'end', params: ({ context }) => ({ reason: 'media-failed', by: context.self }) },
+        ],
+      },
+      ...inCallEvents(),
+    },
+});
+
+/**
+ * The `active` state, parallel: media `connection` (connected | reconnecting), `mic` and `camera` (on | off).
+ *
+ * @example
+ * ```ts
+ * callMachineSetup.createMachine({ id: 'call', initial: 'idle', states: { active: activeState, ... } });
+ * ```
+ */
+export const activeState = callMachineSetup.createStateConfig({
+    type: 'parallel',
+    on: {
+      ...inCallEvents(),
+      SWITCH_MEDIA: {
+        guard: ({ context, event }) => context.media !== event.media,
+        actions: [
+          assign({ media: ({ event }) => event.media, camera: ({ event }) => event.media === 'video' }),
+          { type: 'signal', params: ({ context, event }) => ({ type: 'media' as const, callId: context.callId, media: event.media }) },
+          { type: 'setCamera', params: ({ event }) => ({ enabled: event.media === 'video' }) },
+        ],
+      },
+      ADD: {
+        actions: [
+          assign({
+            members: ({ context, event }) =>
+              event.to.reduce((members, user) => withMember(members, user, 'invited', context.media), context.members),
+            peers: ({ context, event }) => [...new Set([...context.peers, ...event.to])],
+          }),
+          { type: 'signal', params: ({ context, event }) => ({ type: 'add' as const, callId: context.callId, to: event.to }) },
+        ],
+      },
+    },
+    states: {
+      connection: {
+        initial: 'connected',
+        states: {
+          connected: { on: { MEDIA_RECONNECTING: 'reconnecting' } },
+          reconnecting: {
+            entry: 'startReconnectTimer',
+            exit: { type: 'stopTimer', params: { timer: 'RECONNECT_TIMEOUT' } },
+            on: {
+              MEDIA_RECONNECTED: 'connected',
+              RECONNECT_TIMEOUT: {
+                target: '#call.ended',
+                actions: [
+                  {
+                    type: 'signal',
+                    params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId, reason: 'connection-lost' as const }),
+                  },
+                  { type: 'end', params: { reason: 'connection-lost', by: null } },
+                ],
+              },
+            },
+          },
+        },
+      },
+      mic: {
+        initial: 'resolving',
+        states: {
+          resolving: { always: [{ guard: 'micWanted', target: 'on' }, { target: 'off' }] },
+          on: { always: { guard: ({ context }) => !context.mic, target: 'off' } },
+          off: { always: { guard: 'micWanted', target: 'on' } },
+        },
+      },
+      camera: {
+        initial: 'resolving',
+        states: {
+          resolving: { always: [{ guard: 'cameraWanted', target: 'on' }, { target: 'off' }] },
+          on: { always: { guard: ({ context }) => !context.camera, target: 'off' } },
+          off: { always: { guard: 'cameraWanted', target: 'on' } },
+        },
+      },
+    },
+});
