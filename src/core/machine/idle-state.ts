@@ -16,47 +16,47 @@ import { callMachineSetup } from './setup.js';
  * ```
  */
 export const idleState = callMachineSetup.createStateConfig({
-    on: {
-      CALL: {
-        target: 'outgoing',
-        actions: [
-          assign(({ context, event }) => ({
+  on: {
+    CALL: {
+      target: 'outgoing',
+      actions: [
+        assign(({ context, event }) => ({
+          callId: event.callId,
+          direction: 'outgoing' as const,
+          peers: [...event.to],
+          members: [
+            { user: context.self, state: 'joined' as const, media: event.media },
+            ...event.to.map((user) => ({ user, state: 'invited' as const, media: event.media })),
+          ],
+          media: event.media,
+          extra: event.extra,
+          createdAt: Date.now(),
+          camera: event.media === 'video',
+        })),
+        {
+          type: 'signal',
+          params: ({ event }) => ({
+            type: 'invite' as const,
             callId: event.callId,
-            direction: 'outgoing' as const,
-            peers: [...event.to],
-            members: [
-              { user: context.self, state: 'joined' as const, media: event.media },
-              ...event.to.map((user) => ({ user, state: 'invited' as const, media: event.media })),
-            ],
+            to: event.to,
             media: event.media,
-            extra: event.extra,
-            createdAt: Date.now(),
-            camera: event.media === 'video',
-          })),
-          {
-            type: 'signal',
-            params: ({ event }) => ({
-              type: 'invite' as const,
-              callId: event.callId,
-              to: event.to,
-              media: event.media,
-              ...(event.extra === undefined ? {} : { extra: event.extra }),
-              ...(event.push === undefined ? {} : { push: event.push }),
-            }),
-          },
-        ],
-      },
-      INCOMING: {
-        target: 'incoming',
-        actions: [
-          assign(({ context, event }) => ({
-            ...fromCallInfo(event.call, context.self),
-            direction: 'incoming' as const,
-            camera: event.call.media === 'video',
-          })),
-          { type: 'signal', params: ({ event }) => ({ type: 'ack' as const, callId: event.call.callId }) },
-          'prepareMedia',
-        ],
-      },
+            ...(event.extra === undefined ? {} : { extra: event.extra }),
+            ...(event.push === undefined ? {} : { push: event.push }),
+          }),
+        },
+      ],
     },
+    INCOMING: {
+      target: 'incoming',
+      actions: [
+        assign(({ context, event }) => ({
+          ...fromCallInfo(event.call, context.self),
+          direction: 'incoming' as const,
+          camera: event.call.media === 'video',
+        })),
+        { type: 'signal', params: ({ event }) => ({ type: 'ack' as const, callId: event.call.callId }) },
+        'prepareMedia',
+      ],
+    },
+  },
 });

@@ -65,19 +65,19 @@ function inCallEvents() {
  * ```
  */
 export const connectingState = callMachineSetup.createStateConfig({
-    entry: 'startConnectTimer',
-    exit: { type: 'stopTimer', params: { timer: 'CONNECT_TIMEOUT' } },
-    on: {
-      MEDIA_CONNECTED: { target: 'active', actions: assign({ mediaConnected: true }) },
-      CONNECT_TIMEOUT: {
-        target: 'ended',
-        actions: [
-          { type: 'signal', params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId }) },
-          { type: 'end', params: ({ context }) => ({ reason: 'media-failed', by: context.self }) },
-        ],
-      },
-      ...inCallEvents(),
+  entry: 'startConnectTimer',
+  exit: { type: 'stopTimer', params: { timer: 'CONNECT_TIMEOUT' } },
+  on: {
+    MEDIA_CONNECTED: { target: 'active', actions: assign({ mediaConnected: true }) },
+    CONNECT_TIMEOUT: {
+      target: 'ended',
+      actions: [
+        { type: 'signal', params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId }) },
+        { type: 'end', params: ({ context }) => ({ reason: 'media-failed', by: context.self }) },
+      ],
     },
+    ...inCallEvents(),
+  },
 });
 
 /**
@@ -89,67 +89,67 @@ export const connectingState = callMachineSetup.createStateConfig({
  * ```
  */
 export const activeState = callMachineSetup.createStateConfig({
-    type: 'parallel',
-    on: {
-      ...inCallEvents(),
-      SWITCH_MEDIA: {
-        guard: ({ context, event }) => context.media !== event.media,
-        actions: [
-          assign({ media: ({ event }) => event.media, camera: ({ event }) => event.media === 'video' }),
-          { type: 'signal', params: ({ context, event }) => ({ type: 'media' as const, callId: context.callId, media: event.media }) },
-          { type: 'setCamera', params: ({ event }) => ({ enabled: event.media === 'video' }) },
-        ],
-      },
-      ADD: {
-        actions: [
-          assign({
-            members: ({ context, event }) =>
-              event.to.reduce((members, user) => withMember(members, user, 'invited', context.media), context.members),
-            peers: ({ context, event }) => [...new Set([...context.peers, ...event.to])],
-          }),
-          { type: 'signal', params: ({ context, event }) => ({ type: 'add' as const, callId: context.callId, to: event.to }) },
-        ],
-      },
+  type: 'parallel',
+  on: {
+    ...inCallEvents(),
+    SWITCH_MEDIA: {
+      guard: ({ context, event }) => context.media !== event.media,
+      actions: [
+        assign({ media: ({ event }) => event.media, camera: ({ event }) => event.media === 'video' }),
+        { type: 'signal', params: ({ context, event }) => ({ type: 'media' as const, callId: context.callId, media: event.media }) },
+        { type: 'setCamera', params: ({ event }) => ({ enabled: event.media === 'video' }) },
+      ],
     },
-    states: {
-      connection: {
-        initial: 'connected',
-        states: {
-          connected: { on: { MEDIA_RECONNECTING: 'reconnecting' } },
-          reconnecting: {
-            entry: 'startReconnectTimer',
-            exit: { type: 'stopTimer', params: { timer: 'RECONNECT_TIMEOUT' } },
-            on: {
-              MEDIA_RECONNECTED: 'connected',
-              RECONNECT_TIMEOUT: {
-                target: '#call.ended',
-                actions: [
-                  {
-                    type: 'signal',
-                    params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId, reason: 'connection-lost' as const }),
-                  },
-                  { type: 'end', params: { reason: 'connection-lost', by: null } },
-                ],
-              },
+    ADD: {
+      actions: [
+        assign({
+          members: ({ context, event }) =>
+            event.to.reduce((members, user) => withMember(members, user, 'invited', context.media), context.members),
+          peers: ({ context, event }) => [...new Set([...context.peers, ...event.to])],
+        }),
+        { type: 'signal', params: ({ context, event }) => ({ type: 'add' as const, callId: context.callId, to: event.to }) },
+      ],
+    },
+  },
+  states: {
+    connection: {
+      initial: 'connected',
+      states: {
+        connected: { on: { MEDIA_RECONNECTING: 'reconnecting' } },
+        reconnecting: {
+          entry: 'startReconnectTimer',
+          exit: { type: 'stopTimer', params: { timer: 'RECONNECT_TIMEOUT' } },
+          on: {
+            MEDIA_RECONNECTED: 'connected',
+            RECONNECT_TIMEOUT: {
+              target: '#call.ended',
+              actions: [
+                {
+                  type: 'signal',
+                  params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId, reason: 'connection-lost' as const }),
+                },
+                { type: 'end', params: { reason: 'connection-lost', by: null } },
+              ],
             },
           },
         },
       },
-      mic: {
-        initial: 'resolving',
-        states: {
-          resolving: { always: [{ guard: 'micWanted', target: 'on' }, { target: 'off' }] },
-          on: { always: { guard: ({ context }) => !context.mic, target: 'off' } },
-          off: { always: { guard: 'micWanted', target: 'on' } },
-        },
-      },
-      camera: {
-        initial: 'resolving',
-        states: {
-          resolving: { always: [{ guard: 'cameraWanted', target: 'on' }, { target: 'off' }] },
-          on: { always: { guard: ({ context }) => !context.camera, target: 'off' } },
-          off: { always: { guard: 'cameraWanted', target: 'on' } },
-        },
+    },
+    mic: {
+      initial: 'resolving',
+      states: {
+        resolving: { always: [{ guard: 'micWanted', target: 'on' }, { target: 'off' }] },
+        on: { always: { guard: ({ context }) => !context.mic, target: 'off' } },
+        off: { always: { guard: 'micWanted', target: 'on' } },
       },
     },
+    camera: {
+      initial: 'resolving',
+      states: {
+        resolving: { always: [{ guard: 'cameraWanted', target: 'on' }, { target: 'off' }] },
+        on: { always: { guard: ({ context }) => !context.camera, target: 'off' } },
+        off: { always: { guard: 'cameraWanted', target: 'on' } },
+      },
+    },
+  },
 });

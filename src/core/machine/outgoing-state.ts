@@ -20,98 +20,98 @@ import type { CallMachineContext } from './types.js';
  * ```
  */
 export const outgoingState = callMachineSetup.createStateConfig({
-    initial: 'calling',
-    entry: 'startRingTimer',
-    exit: { type: 'stopTimer', params: { timer: 'RING_TIMEOUT' } },
-    on: {
-      RING_TIMEOUT: {
-        target: 'ended',
+  initial: 'calling',
+  entry: 'startRingTimer',
+  exit: { type: 'stopTimer', params: { timer: 'RING_TIMEOUT' } },
+  on: {
+    RING_TIMEOUT: {
+      target: 'ended',
+      actions: [
+        { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
+        { type: 'end', params: { reason: 'no-answer', by: null } },
+      ],
+    },
+    INVITED: [
+      {
+        guard: 'hasGrant',
         actions: [
-          { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
-          { type: 'end', params: { reason: 'no-answer', by: null } },
+          assign(({ context, event }) => ({ ...invitedContext(context, event), grant: event.livekit })),
+          {
+            type: 'joinMedia',
+            params: ({ context, event }) => ({ grant: event.livekit as LiveKitGrant, media: context.media }),
+          },
         ],
       },
-      INVITED: [
-        {
-          guard: 'hasGrant',
-          actions: [
-            assign(({ context, event }) => ({ ...invitedContext(context, event), grant: event.livekit })),
-            {
-              type: 'joinMedia',
-              params: ({ context, event }) => ({ grant: event.livekit as LiveKitGrant, media: context.media }),
-            },
-          ],
-        },
-        { actions: assign(({ context, event }) => invitedContext(context, event)) },
-      ],
-      MEDIA_CONNECTED: { actions: assign({ mediaConnected: true }) },
-      RINGING: {
-        target: '.ringing',
+      { actions: assign(({ context, event }) => invitedContext(context, event)) },
+    ],
+    MEDIA_CONNECTED: { actions: assign({ mediaConnected: true }) },
+    RINGING: {
+      target: '.ringing',
+      actions: assign({
+        members: ({ context, event }) => withMember(context.members, event.by, 'ringing', mediaOf(context, event.by)),
+      }),
+    },
+    ACCEPTED: [
+      {
+        guard: 'mediaConnected',
+        target: 'active',
         actions: assign({
-          members: ({ context, event }) => withMember(context.members, event.by, 'ringing', mediaOf(context, event.by)),
+          answeredAt: () => Date.now(),
+          members: ({ context, event }) => withMember(context.members, event.by, 'joined', event.media),
         }),
       },
-      ACCEPTED: [
-        {
-          guard: 'mediaConnected',
-          target: 'active',
-          actions: assign({
-            answeredAt: () => Date.now(),
-            members: ({ context, event }) => withMember(context.members, event.by, 'joined', event.media),
-          }),
-        },
-        {
-          target: 'connecting',
-          actions: assign({
-            answeredAt: () => Date.now(),
-            members: ({ context, event }) => withMember(context.members, event.by, 'joined', event.media),
-          }),
-        },
+      {
+        target: 'connecting',
+        actions: assign({
+          answeredAt: () => Date.now(),
+          members: ({ context, event }) => withMember(context.members, event.by, 'joined', event.media),
+        }),
+      },
+    ],
+    CANCEL: {
+      target: 'ended',
+      actions: [
+        { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
+        { type: 'end', params: ({ context }) => ({ reason: 'cancelled', by: context.self }) },
       ],
-      CANCEL: {
+    },
+    HANGUP: {
+      target: 'ended',
+      actions: [
+        { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
+        { type: 'end', params: ({ context }) => ({ reason: 'cancelled', by: context.self }) },
+      ],
+    },
+    ENDED: endedElsewhere(),
+    SIGNAL_ERROR: failedBySignalError(),
+    MEDIA_DISCONNECTED: [
+      { guard: 'mediaClosedByServer' },
+      {
         target: 'ended',
         actions: [
           { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
-          { type: 'end', params: ({ context }) => ({ reason: 'cancelled', by: context.self }) },
+          { type: 'end', params: ({ context, event }) => ({ reason: event.reason, by: context.self }) },
         ],
       },
-      HANGUP: {
-        target: 'ended',
-        actions: [
-          { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
-          { type: 'end', params: ({ context }) => ({ reason: 'cancelled', by: context.self }) },
-        ],
-      },
-      ENDED: endedElsewhere(),
-      SIGNAL_ERROR: failedBySignalError(),
-      MEDIA_DISCONNECTED: [
-        { guard: 'mediaClosedByServer' },
-        {
-          target: 'ended',
+    ],
+  },
+  states: {
+    calling: {
+      entry: 'startSignalTimer',
+      exit: { type: 'stopTimer', params: { timer: 'SIGNAL_TIMEOUT' } },
+      on: {
+        SIGNAL_TIMEOUT: {
+          guard: 'notInvited',
+          target: '#call.ended',
           actions: [
-            { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
-            { type: 'end', params: ({ context, event }) => ({ reason: event.reason, by: context.self }) },
+            assign({ error: { code: 'unavailable', message: 'the server did not answer the invite' } }),
+            { type: 'end', params: { reason: 'failed', by: null } },
           ],
         },
-      ],
-    },
-    states: {
-      calling: {
-        entry: 'startSignalTimer',
-        exit: { type: 'stopTimer', params: { timer: 'SIGNAL_TIMEOUT' } },
-        on: {
-          SIGNAL_TIMEOUT: {
-            guard: 'notInvited',
-            target: '#call.ended',
-            actions: [
-              assign({ error: { code: 'unavailable', message: 'the server did not answer the invite' } }),
-              { type: 'end', params: { reason: 'failed', by: null } },
-            ],
-          },
-        },
       },
-      ringing: {},
     },
+    ringing: {},
+  },
 });
 
 /** Context after the server took this device's invite: the server's view of the call wins. */
