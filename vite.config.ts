@@ -29,7 +29,15 @@ function copyStyles(): Plugin {
 /** Library build: `ringkit` (React), `ringkit/core`, `ringkit/server` and the `ringkit-server` CLI. */
 export default defineConfig({
   plugins: [
-    dts({ include: ['src'], exclude: ['src/**/*.test.*'], tsconfigPath: './tsconfig.build.json' }),
+    dts({
+      include: ['src'],
+      exclude: ['src/**/*.test.*'],
+      tsconfigPath: './tsconfig.build.json',
+      // A declaration that cannot be emitted fails the build instead of shipping broken types.
+      afterDiagnostic: (diagnostics) => {
+        if (diagnostics.length > 0) throw new Error(`${diagnostics.length} type error(s) while emitting declarations`);
+      },
+    }),
     copyStyles(),
   ],
   build: {

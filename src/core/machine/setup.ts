@@ -10,14 +10,28 @@ import type { EndReason, ErrorCode, LiveKitGrant, Media } from '../protocol.js';
 import { withMember } from './context.js';
 import type { CallEffect, CallMachineContext, CallMachineEvent, CallMachineInput, CallSignal, CallTimerEvent } from './types.js';
 
-/** Parameters of the `end` action. */
-interface EndParams {
+/**
+ * Parameters of the machine's `end` action: why the call ended and who ended it.
+ *
+ * @example
+ * ```ts
+ * const params: EndParams = { reason: 'completed', by: 'bob' };
+ * ```
+ */
+export interface EndParams {
   reason: EndReason;
   by: string | null;
 }
 
-/** Parameters of the `joinMedia` action. */
-interface JoinParams {
+/**
+ * Parameters of the machine's `joinMedia` action: the LiveKit grant and the media to publish.
+ *
+ * @example
+ * ```ts
+ * const params: JoinParams = { grant, media: 'video' };
+ * ```
+ */
+export interface JoinParams {
   grant: LiveKitGrant;
   media: Media;
 }
