@@ -135,7 +135,8 @@ describe('ring client over WebSockets', () => {
       expect(missed.missed[0]).toMatchObject({ reason: 'cancelled', call: { from: a } });
     });
 
-    it('declined and declined-elsewhere', async () => {
+    /** Alice calls Bob, whose phone and laptop both ring. */
+    async function ringPhoneAndLaptop() {
       const [a, b] = [name('alice'), name('bob')];
       const alice = await connect(a);
       const bobPhone = await connect(b);
@@ -143,23 +144,24 @@ describe('ring client over WebSockets', () => {
       await alice.client.call(b);
       await waitForClient(bobLaptop.client, (s) => s.incoming.length === 1);
       await waitForClient(bobPhone.client, (s) => s.incoming.length === 1);
+      return { b, alice, bobPhone, bobLaptop };
+    }
+
+    it('declined and declined-elsewhere', async () => {
+      const { b, alice, bobPhone, bobLaptop } = await ringPhoneAndLaptop();
       await bobPhone.client.reject();
       expect(await ended(alice.client)).toEqual({ reason: 'declined', by: b });
-      await waitForClient(bobLaptop.client, (s) => s.incoming.length === 0);
-      expect(bobLaptop.client.getSnapshot().missed).toEqual([]);
+      const laptop = await waitForClient(bobLaptop.client, (s) => s.incoming.length === 0);
+      expect(laptop.missed).toEqual([]);
+      expect(laptop.call).toMatchObject({ status: 'ended', endReason: 'declined-elsewhere' });
     });
 
     it('answered-elsewhere', async () => {
-      const [a, b] = [name('alice'), name('bob')];
-      const alice = await connect(a);
-      const bobPhone = await connect(b);
-      const bobLaptop = await connect(b);
-      await alice.client.call(b);
-      await waitForClient(bobLaptop.client, (s) => s.incoming.length === 1);
-      await waitForClient(bobPhone.client, (s) => s.incoming.length === 1);
+      const { alice, bobPhone, bobLaptop } = await ringPhoneAndLaptop();
       await bobPhone.client.accept();
-      await waitForClient(bobLaptop.client, (s) => s.incoming.length === 0);
-      expect(bobLaptop.client.getSnapshot().missed).toEqual([]);
+      const laptop = await waitForClient(bobLaptop.client, (s) => s.incoming.length === 0);
+      expect(laptop.missed).toEqual([]);
+      expect(laptop.call).toMatchObject({ status: 'ended', endReason: 'answered-elsewhere' });
       await waitForStatus(alice.client, 'active');
       await expect(bobLaptop.client.accept()).rejects.toMatchObject({ code: 'no-call' });
     });
