@@ -3,6 +3,22 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** The layers of DESIGN.md: protocol <- core <- react; protocol <- server; testing may use core and server. */
+const layer = (files, forbidden) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((name) => ({
+          group: [`**/${name}/*`, `**/${name}.js`],
+          message: `${files[0]} may not import ${name} code (layers in DESIGN.md).`,
+        })),
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['dist', 'storybook-static', 'node_modules', 'bench/out', 'test-results', '.cache'] },
   js.configs.recommended,
@@ -17,4 +33,8 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  layer(['src/protocol/**'], ['core', 'react', 'server', 'testing']),
+  layer(['src/core/**', 'src/core.ts'], ['react', 'server', 'testing']),
+  layer(['src/react/**', 'src/index.ts'], ['server', 'testing']),
+  layer(['src/server/**', 'src/server.ts', 'src/cli.ts'], ['core', 'react', 'testing']),
 );

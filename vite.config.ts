@@ -26,7 +26,7 @@ function copyStyles(): Plugin {
   };
 }
 
-/** Library build: `ringkit` (React), `ringkit/core`, `ringkit/server` and the `ringkit-server` CLI. */
+/** Library build: `ringkit` (React), `ringkit/core`, `ringkit/testing`, `ringkit/server` and the `ringkit-server` CLI. */
 export default defineConfig({
   plugins: [
     dts({
@@ -48,6 +48,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         core: 'src/core.ts',
+        testing: 'src/testing.ts',
         server: 'src/server.ts',
         cli: 'src/cli.ts',
       },

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export type { EndReason, Media, PresenceStatus, CallInfo } from './core/protocol.js';
+export type { EndReason, Media, PresenceStatus, CallInfo } from './protocol/protocol.js';
 export { RingProvider, RingClientContext, type RingProviderProps } from './react/provider.js';
 export { useRingClient, useMaybeRingClient, useRingSelector } from './react/use-ring-client.js';
 export { useCall, type UseCallResult, type CallActions } from './react/use-call.js';

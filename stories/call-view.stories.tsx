@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import type { EndReason } from '../src/core/protocol.js';
+import type { EndReason } from '../src/protocol/protocol.js';
 import type { RingClient } from '../src/core/ring-client.js';
 import { CallView } from '../src/react/components/call-view.js';
 import { EN_MESSAGES } from '../src/react/i18n/messages.js';

@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type ServerMessageOf } from '../../src/core/protocol.js';
+import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type ServerMessageOf } from '../../src/protocol/protocol.js';
 
 interface Waiter {
   matches(message: ServerMessage): boolean;

@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
-import { createFakeMedia, createFakeMediaHub, createRingClient, type RingClient } from '../../src/core.js';
+import { createRingClient, type RingClient } from '../../src/core.js';
+import { createFakeMedia, createFakeMediaHub } from '../../src/testing.js';
 import { websocketTransport } from '../../src/core/signaling/websocket.js';
 
 /**

@@ -9,8 +9,9 @@
  */
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createFakeMedia, createFakeMediaHub, createRingClient, type RingClient } from '../../src/core.js';
-import { createMemoryHub } from '../../src/core/signaling/memory.js';
+import { createRingClient, type RingClient } from '../../src/core.js';
+import { createFakeMedia, createFakeMediaHub } from '../../src/testing.js';
+import { createMemoryHub } from '../../src/testing/memory-hub.js';
 import { CallView, RingProvider, useCall, useIncomingCall } from '../../src/index.js';
 
 /** Phases of the call, in order. */

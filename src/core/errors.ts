@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ErrorCode } from './protocol.js';
+import type { ErrorCode } from '../protocol/protocol.js';
 
 /**
  * What went wrong: the server's {@link ErrorCode}s plus the client's own.

@@ -7,7 +7,7 @@
 import { useId, useState, type MouseEvent } from 'react';
 import type { RingClient } from '../core/ring-client.js';
 import type { CurrentCall, RingClientSnapshot } from '../core/client/types.js';
-import type { Extra } from '../core/protocol.js';
+import type { Extra } from '../protocol/protocol.js';
 import { useRingSnapshot } from './components/use-ring-snapshot.js';
 import { displayNames, type UserLookup } from './components/users.js';
 import { formatMessage, type RingMessages } from './i18n/messages.js';

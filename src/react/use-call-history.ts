@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { useCallback, useEffect, useRef } from 'react';
-import type { HistoryEntry } from '../core/protocol.js';
+import type { HistoryEntry } from '../protocol/protocol.js';
 import type { MissedCall, RingClient } from '../core/ring-client.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
 

@@ -7,7 +7,7 @@
 import { useMemo } from 'react';
 import type { RingError } from '../core/errors.js';
 import type { ParticipantView } from '../core/media/types.js';
-import type { EndReason, Extra, Media, Push } from '../core/protocol.js';
+import type { EndReason, Extra, Media, Push } from '../protocol/protocol.js';
 import type { CallStatus, CurrentCall, JsonValue, RingClient } from '../core/ring-client.js';
 import type { CaptureOptions } from '../core/media/types.js';
 import { useCallDuration, type CallDuration } from './use-call-duration.js';

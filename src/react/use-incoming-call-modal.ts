@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { useCallback, useId, useRef, type KeyboardEvent, type MouseEvent, type RefCallback } from 'react';
-import type { CallInfo } from '../core/protocol.js';
+import type { CallInfo } from '../protocol/protocol.js';
 import type { RingClient } from '../core/ring-client.js';
 import { useCallNotification } from './components/use-call-notification.js';
 import { useRingSnapshot } from './components/use-ring-snapshot.js';

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import type { CaptureOptions } from '../core/media/types.js';
-import type { CallInfo } from '../core/protocol.js';
+import type { CallInfo } from '../protocol/protocol.js';
 import type { RingClient } from '../core/ring-client.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
 

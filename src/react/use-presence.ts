@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { useEffect, useMemo } from 'react';
-import type { PresenceStatus } from '../core/protocol.js';
+import type { PresenceStatus } from '../protocol/protocol.js';
 import type { ConnectionStatus, RingClient, WatchedPresence } from '../core/ring-client.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
 

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { jwtVerify, SignJWT } from 'jose';
-import { IdSchema } from '../core/protocol.js';
+import { IdSchema } from '../protocol/protocol.js';
 
 /**
  * How the server authenticates connections.

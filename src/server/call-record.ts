@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { CallInfo, EndReason, Extra, Media, MemberState, Push } from '../core/protocol.js';
+import type { CallInfo, EndReason, Extra, Media, MemberState, Push } from '../protocol/protocol.js';
 
 /**
  * One member of a stored call.

@@ -13,7 +13,7 @@ import {
   type ClientMessageOf,
   type LiveKitGrant,
   type ServerMessage,
-} from '../core/protocol.js';
+} from '../protocol/protocol.js';
 import { findMember, isPending, isPresent, toCallInfo, type CallRecord } from './call-record.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
 import { randomId } from './ids.js';

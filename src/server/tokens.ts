@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { AccessToken, RoomServiceClient, TrackSource } from 'livekit-server-sdk';
-import type { LiveKitGrant } from '../core/protocol.js';
+import type { LiveKitGrant } from '../protocol/protocol.js';
 import type { GrantRequest } from './call-service.js';
 import { deviceIdentity } from './identity.js';
 

@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { IdSchema, MAX_FRAME_BYTES, parseClientMessage, type ServerMessage } from '../core/protocol.js';
+import { IdSchema, MAX_FRAME_BYTES, parseClientMessage, type ServerMessage } from '../protocol/protocol.js';
 import { verifyUserToken, type AuthOptions } from './auth.js';
 import { createCallService, type CallService, type CallServiceOptions, type Connection } from './call-service.js';
 import { createTokenBucket, type RateLimitOptions } from './rate-limit.js';

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { useEffect, useMemo } from 'react';
-import { createTestPatternTrack } from '../../src/core/media/test-pattern.js';
+import { createTestPatternTrack } from '../../src/testing/test-pattern.js';
 import type { ParticipantView, TrackHandle } from '../../src/core/media/types.js';
 
 /**

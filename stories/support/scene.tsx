@@ -6,8 +6,8 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import type { RingClient } from '../../src/core/ring-client.js';
-import type { Media } from '../../src/core/protocol.js';
-import type { MemoryHubOptions } from '../../src/core/signaling/memory.js';
+import type { Media } from '../../src/protocol/protocol.js';
+import type { MemoryHubOptions } from '../../src/testing/memory-hub.js';
 import { createStoryWorld, until, type StoryWorld } from './world.js';
 
 /** A world and the named clients a loader made in it. */

@@ -6,10 +6,10 @@
  */
 import type { ReactNode } from 'react';
 import type { RingClientSnapshot } from '../../src/core/client/types.js';
-import { createFakeMedia, createFakeMediaHub, type FakeMediaOptions, type FakeMediaSession } from '../../src/core/media/fake.js';
+import { createFakeMedia, createFakeMediaHub, type FakeMediaOptions, type FakeMediaSession } from '../../src/testing/fake-media.js';
 import { createRingClient, type RingClient } from '../../src/core/ring-client.js';
-import { PROTOCOL_VERSION } from '../../src/core/protocol.js';
-import { createMemoryHub, type MemoryHubOptions } from '../../src/core/signaling/memory.js';
+import { PROTOCOL_VERSION } from '../../src/protocol/protocol.js';
+import { createMemoryHub, type MemoryHubOptions } from '../../src/testing/memory-hub.js';
 import { RingProvider } from '../../src/react/provider.js';
 import type { UserLookup } from '../../src/react/components/users.js';
 import './phone.css';

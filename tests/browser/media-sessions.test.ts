@@ -3,7 +3,7 @@
  * only on prepare/join; the fake session publishes a moving test pattern.
  */
 import { describe, expect, it } from 'vitest';
-import { createFakeMedia, createFakeMediaHub } from '../../src/core/media/fake.js';
+import { createFakeMedia, createFakeMediaHub } from '../../src/testing/fake-media.js';
 import { createLiveKitMedia } from '../../src/core/media/livekit.js';
 
 function livekitLoaded(): boolean {

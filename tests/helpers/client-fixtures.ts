@@ -4,7 +4,7 @@
  */
 import { createActor, SimulatedClock } from 'xstate';
 import { callMachine, type CallEffect, type CallMachineEvent } from '../../src/core/call-machine.js';
-import type { CallInfo, LiveKitGrant, Media } from '../../src/core/protocol.js';
+import type { CallInfo, LiveKitGrant, Media } from '../../src/protocol/protocol.js';
 
 /** Short timers so timer paths are quick to reason about. */
 export const TEST_TIMEOUTS = { signalMs: 1_000, ringMs: 30_000, connectMs: 5_000, reconnectMs: 8_000 } as const;

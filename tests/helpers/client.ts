@@ -2,10 +2,10 @@
  * Ring client test helpers: clients on a memory hub (or any transport) with
  * fake media, and bounded waits on a client's store.
  */
-import { createFakeMedia, createFakeMediaHub, type FakeMediaHub, type FakeMediaOptions, type FakeMediaSession } from '../../src/core/media/fake.js';
+import { createFakeMedia, createFakeMediaHub, type FakeMediaHub, type FakeMediaOptions, type FakeMediaSession } from '../../src/testing/fake-media.js';
 import { createDeviceManager } from '../../src/core/media/devices.js';
 import { createRingClient, type RingClient, type RingClientOptions, type RingClientSnapshot } from '../../src/core/ring-client.js';
-import { createMemoryHub, type MemoryHub, type MemoryHubOptions } from '../../src/core/signaling/memory.js';
+import { createMemoryHub, type MemoryHub, type MemoryHubOptions } from '../../src/testing/memory-hub.js';
 import type { TransportFactory } from '../../src/core/signaling/transport.js';
 
 /** A client plus the fake media sessions it made (newest last). */

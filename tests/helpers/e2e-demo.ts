@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { EndReason } from '../../src/core/protocol.js';
+import type { EndReason } from '../../src/protocol/protocol.js';
 import { EN_MESSAGES } from '../../src/react/i18n/messages.js';
 import { openUser, type E2EUser } from './e2e-browser.js';
 

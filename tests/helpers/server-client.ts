@@ -3,7 +3,7 @@
  * a fake connection straight into a call service, or (see server-ws.ts) over
  * a real WebSocket. Every wait is bounded.
  */
-import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type ServerMessageOf } from '../../src/core/protocol.js';
+import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type ServerMessageOf } from '../../src/protocol/protocol.js';
 
 /** Default bound of every wait (ms). */
 export const WAIT_MS = 2_000;

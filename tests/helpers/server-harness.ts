@@ -3,8 +3,8 @@
  * store and a manual clock. With `services > 1` it plays several server
  * processes: each client sits on one service, deliveries are relayed.
  */
-import { memoryGrant } from '../../src/core/signaling/memory.js';
-import type { ServerMessage } from '../../src/core/protocol.js';
+import { memoryGrant } from '../../src/testing/memory-hub.js';
+import type { ServerMessage } from '../../src/protocol/protocol.js';
 import { createCallService, type CallService, type CallServiceOptions, type Connection } from '../../src/server/call-service.js';
 import { createMemoryStore } from '../../src/server/stores/memory.js';
 import type { RingStore } from '../../src/server/stores/store.js';

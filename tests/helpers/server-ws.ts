@@ -3,7 +3,7 @@
  * 127.0.0.1 (random port) and recording WebSocket clients. Every wait is bounded.
  */
 import { WebSocket } from 'ws';
-import { parseServerMessage } from '../../src/core/protocol.js';
+import { parseServerMessage } from '../../src/protocol/protocol.js';
 import { createUserToken } from '../../src/server/auth.js';
 import { createRingServer, type RingServer, type RingServerOptions } from '../../src/server/ws-server.js';
 import { recordingClient, WAIT_MS, type TestClient } from './server-client.js';

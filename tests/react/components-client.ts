@@ -4,7 +4,7 @@
  */
 import { vi } from 'vitest';
 import type { CurrentCall, RingClient, RingClientSnapshot } from '../../src/core/ring-client.js';
-import type { CallInfo } from '../../src/core/protocol.js';
+import type { CallInfo } from '../../src/protocol/protocol.js';
 
 export interface ScriptedClient extends RingClient {
   /** Replace parts of the snapshot and notify subscribers. */

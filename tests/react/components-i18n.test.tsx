@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { END_REASONS } from '../../src/core/protocol.js';
+import { END_REASONS } from '../../src/protocol/protocol.js';
 import { RingProvider } from '../../src/react/provider.js';
 import { createMemoryWorld } from '../helpers/client.js';
 import { RingI18nProvider, useRingMessages, type LocaleProps } from '../../src/react/i18n/context.js';

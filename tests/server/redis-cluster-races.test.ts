@@ -5,7 +5,7 @@
  * end nothing is left in Redis but ended calls, history and heartbeats.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientMessage, ServerMessage } from '../../src/core/protocol.js';
+import type { ClientMessage, ServerMessage } from '../../src/protocol/protocol.js';
 import { createRedisStore, type RedisStore } from '../../src/server/stores/redis.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { startCluster, waitUntil, type ServerProcess } from '../helpers/redis-cluster.js';

@@ -4,8 +4,8 @@
  */
 import { WebSocket, WebSocketServer } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeMediaHub } from '../../src/core/media/fake.js';
-import { PROTOCOL_VERSION, parseClientMessage, type ProtocolError, type ServerMessage } from '../../src/core/protocol.js';
+import { createFakeMediaHub } from '../../src/testing/fake-media.js';
+import { PROTOCOL_VERSION, parseClientMessage, type ProtocolError, type ServerMessage } from '../../src/protocol/protocol.js';
 import type { ConnectionStatus } from '../../src/core/ring-client.js';
 import { websocketTransport } from '../../src/core/signaling/websocket.js';
 import { createTestClient, waitForClient } from '../helpers/client.js';

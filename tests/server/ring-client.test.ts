@@ -5,7 +5,7 @@
  */
 import { WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeMediaHub, type FakeMediaOptions } from '../../src/core/media/fake.js';
+import { createFakeMediaHub, type FakeMediaOptions } from '../../src/testing/fake-media.js';
 import type { RingClient, RingClientOptions } from '../../src/core/ring-client.js';
 import { websocketTransport } from '../../src/core/signaling/websocket.js';
 import type { RingServer } from '../../src/server/ws-server.js';

@@ -5,7 +5,7 @@
  * operations over both.
  */
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../src/core/protocol.js';
+import type { HistoryEntry } from '../../src/protocol/protocol.js';
 import type { CallRecord } from '../../src/server/call-record.js';
 import { HISTORY_LIMIT, type DeviceRecord, type RingStore } from '../../src/server/stores/store.js';
 

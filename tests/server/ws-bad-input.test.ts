@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ID_LENGTH } from '../../src/core/protocol.js';
+import { MAX_ID_LENGTH } from '../../src/protocol/protocol.js';
 import type { RingServer } from '../../src/server/ws-server.js';
 import { rid } from '../helpers/server-client.js';
 import { bounded, connectWs, startTestServer, type WsTestClient } from '../helpers/server-ws.js';

@@ -3,7 +3,7 @@
  * each, is in tests/unit/call-service-races.test.ts against the rules).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../src/core/protocol.js';
+import type { ServerMessage } from '../../src/protocol/protocol.js';
 import type { RingServer } from '../../src/server/ws-server.js';
 import { rid } from '../helpers/server-client.js';
 import { connectWs, startTestServer, type WsTestClient } from '../helpers/server-ws.js';

@@ -4,7 +4,7 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '../../src/core/protocol.js';
+import { PROTOCOL_VERSION } from '../../src/protocol/protocol.js';
 import type { RingServer } from '../../src/server/ws-server.js';
 import { rid } from '../helpers/server-client.js';
 import { bounded, connectWs, startTestServer, TEST_JWT_SECRET, TEST_LIVEKIT, tokenFor } from '../helpers/server-ws.js';

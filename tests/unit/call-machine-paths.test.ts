@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestModel } from 'xstate/graph';
 import { callMachine, callStatusOf, type CallMachineEvent, type CallMachineSnapshot } from '../../src/core/call-machine.js';
-import { ClientMessageSchema } from '../../src/core/protocol.js';
+import { ClientMessageSchema } from '../../src/protocol/protocol.js';
 import { grantFor, ringingCall, startCallActor, TEST_TIMEOUTS } from '../helpers/client-fixtures.js';
 
 const SELF = 'alice';

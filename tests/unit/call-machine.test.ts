@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { callStatusOf, type CallMachineEvent } from '../../src/core/call-machine.js';
 import { peersOf } from '../../src/core/machine/context.js';
-import { END_REASONS, type EndReason, type Member } from '../../src/core/protocol.js';
+import { END_REASONS, type EndReason, type Member } from '../../src/protocol/protocol.js';
 import { grantFor, ringingCall, startCallActor, TEST_TIMEOUTS } from '../helpers/client-fixtures.js';
 
 const CALL: CallMachineEvent = { type: 'CALL', callId: 'c1', to: ['bob'], media: 'video' };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryHub, type MemoryHub } from '../../src/core/signaling/memory.js';
+import { createMemoryHub, type MemoryHub } from '../../src/testing/memory-hub.js';
 import type { SignalingTransport } from '../../src/core/signaling/transport.js';
 import { recordingClient, rid, type TestClient } from '../helpers/server-client.js';
 

@@ -6,7 +6,7 @@
  * one consistent outcome on every connection.
  */
 import { describe, expect, it } from 'vitest';
-import type { ClientMessage, ServerMessage } from '../../src/core/protocol.js';
+import type { ClientMessage, ServerMessage } from '../../src/protocol/protocol.js';
 import { rid } from '../helpers/server-client.js';
 import { createHarness, type HarnessClient } from '../helpers/server-harness.js';
 

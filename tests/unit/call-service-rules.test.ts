@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClientMessage } from '../../src/core/protocol.js';
+import type { ClientMessage } from '../../src/protocol/protocol.js';
 import type { UnreachableEvent } from '../../src/server/call-service.js';
 import { rid } from '../helpers/server-client.js';
 import { createHarness, type Harness, type HarnessClient } from '../helpers/server-harness.js';

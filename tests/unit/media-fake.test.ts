@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MediaSessionError } from '../../src/core/media/errors.js';
-import { createFakeMedia, createFakeMediaHub } from '../../src/core/media/fake.js';
+import { createFakeMedia, createFakeMediaHub } from '../../src/testing/fake-media.js';
 import type { MediaEvent } from '../../src/core/media/types.js';
 
 const grant = (identity: string, room = 'call-1') => ({ url: 'fake://media', token: 'token', room, identity });

@@ -10,7 +10,7 @@ import {
   type CallInfo,
   type ClientMessage,
   type ServerMessage,
-} from '../../src/core/protocol.js';
+} from '../../src/protocol/protocol.js';
 
 const call: CallInfo = {
   callId: 'c1',

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRingError } from '../../src/core/errors.js';
-import { createFakeMedia } from '../../src/core/media/fake.js';
+import { createFakeMedia } from '../../src/testing/fake-media.js';
 import { createManualClock } from '../helpers/server-clock.js';
 import { createMemoryWorld, waitForClient, waitForStatus, type MemoryWorld } from '../helpers/client.js';
 

@@ -9,7 +9,7 @@ import type { callMachine } from '../call-machine.js';
 import { RingError } from '../errors.js';
 import type { CallMachineEvent, CallSignal } from '../machine/types.js';
 import type { CaptureOptions } from '../media/types.js';
-import type { CallInfo } from '../protocol.js';
+import type { CallInfo } from '../../protocol/protocol.js';
 import type { CallMedia } from './call-media.js';
 import { toCurrentCall } from './call-view.js';
 import type { Reply } from './connection.js';

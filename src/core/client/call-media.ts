@@ -8,7 +8,7 @@
 import { RingError, toRingError } from '../errors.js';
 import type { CallMediaEvent } from '../machine/types.js';
 import type { CaptureOptions, DeviceKind, MediaEvent, MediaFactory, MediaSession, MediaSnapshot } from '../media/types.js';
-import type { LiveKitGrant, Media } from '../protocol.js';
+import type { LiveKitGrant, Media } from '../../protocol/protocol.js';
 import type { RemoteMediaState } from './types.js';
 
 /** Options of {@link createCallMedia}. */

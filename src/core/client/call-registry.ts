@@ -11,7 +11,7 @@ import { RingError, toRingError } from '../errors.js';
 import type { CallSignal } from '../machine/types.js';
 import type { DeviceManager } from '../media/devices.js';
 import type { CaptureOptions, DeviceKind, MediaFactory } from '../media/types.js';
-import { ERROR_CODES, type CallInfo, type ErrorCode } from '../protocol.js';
+import { ERROR_CODES, type CallInfo, type ErrorCode } from '../../protocol/protocol.js';
 import { isLive, type CallEntry } from './call-entry.js';
 import { createCallMedia } from './call-media.js';
 import { isMissed, toCurrentCall } from './call-view.js';

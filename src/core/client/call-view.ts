@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { callStatusOf, type CallMachineSnapshot } from '../call-machine.js';
-import type { EndReason } from '../protocol.js';
+import type { EndReason } from '../../protocol/protocol.js';
 import type { CurrentCall } from './types.js';
 
 /**

@@ -18,7 +18,7 @@ import {
   type HistoryEntry,
   type Media,
   type PresenceStatus,
-} from '../protocol.js';
+} from '../../protocol/protocol.js';
 import { isLive, sendAndWait, untilCall, type CallEntry } from './call-entry.js';
 import type { CallRegistry } from './call-registry.js';
 import type { ClientOutput } from './client-output.js';

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { RingError } from '../errors.js';
-import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type ServerMessageOf } from '../protocol.js';
+import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type ServerMessageOf } from '../../protocol/protocol.js';
 import type { SignalingTransport, TransportFactory } from '../signaling/transport.js';
 import { backoffDelay } from './backoff.js';
 import type { BackoffOptions, ConnectionStatus } from './types.js';

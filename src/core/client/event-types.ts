@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod';
 import type { RingError } from '../errors.js';
-import type { CallInfo, PayloadSchema } from '../protocol.js';
+import type { CallInfo, PayloadSchema } from '../../protocol/protocol.js';
 import type { CurrentCall, MissedCall } from './snapshot-types.js';
 
 /**

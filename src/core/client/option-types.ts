@@ -5,7 +5,7 @@
  */
 import type { DeviceManager } from '../media/devices.js';
 import type { CaptureOptions, MediaFactory } from '../media/types.js';
-import type { Extra, Push } from '../protocol.js';
+import type { Extra, Push } from '../../protocol/protocol.js';
 import type { TransportFactory } from '../signaling/transport.js';
 
 /**

@@ -7,7 +7,7 @@
  */
 import { RingError } from '../errors.js';
 import type { CallMachineEvent } from '../machine/types.js';
-import type { ServerMessage, ServerMessageOf } from '../protocol.js';
+import type { ServerMessage, ServerMessageOf } from '../../protocol/protocol.js';
 import type { CallRegistry } from './call-registry.js';
 import type { ClientOutput } from './client-output.js';
 

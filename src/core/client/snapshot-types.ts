@@ -5,7 +5,7 @@
  */
 import type { RingError } from '../errors.js';
 import type { ConnectionQuality, MediaDeviceError, MediaSnapshot } from '../media/types.js';
-import type { CallInfo, EndReason, Extra, HistoryEntry, Media, Member, PresenceStatus } from '../protocol.js';
+import type { CallInfo, EndReason, Extra, HistoryEntry, Media, Member, PresenceStatus } from '../../protocol/protocol.js';
 
 /**
  * Connection to the signaling server.

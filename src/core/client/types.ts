@@ -6,7 +6,7 @@
  */
 import type { DeviceManager } from '../media/devices.js';
 import type { DeviceKind, MediaSession } from '../media/types.js';
-import type { HistoryEntry, Media, PresenceStatus } from '../protocol.js';
+import type { HistoryEntry, Media, PresenceStatus } from '../../protocol/protocol.js';
 import type { JsonValue, RingClientEvents } from './event-types.js';
 import type { AcceptOptions, CallOptions } from './option-types.js';
 import type { RingClientSnapshot } from './snapshot-types.js';

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { CallTimeouts } from '../client/types.js';
-import type { CallInfo, EndReason, Media, Member, MemberState } from '../protocol.js';
+import type { CallInfo, EndReason, Media, Member, MemberState } from '../../protocol/protocol.js';
 import type { CallMachineContext, CallMachineInput } from './types.js';
 
 /**

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { assign } from 'xstate';
-import type { LiveKitGrant } from '../protocol.js';
+import type { LiveKitGrant } from '../../protocol/protocol.js';
 import { withMember } from './context.js';
 import { callMachineSetup } from './setup.js';
 import { endedElsewhere, failedBySignalError, memberJoinedOnAccept } from './shared-transitions.js';

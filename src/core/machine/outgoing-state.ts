@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { assign } from 'xstate';
-import type { LiveKitGrant } from '../protocol.js';
+import type { LiveKitGrant } from '../../protocol/protocol.js';
 import { fromCallInfo, mediaOf, withMember } from './context.js';
 import { callMachineSetup } from './setup.js';
 import { endedElsewhere, failedBySignalError, type EventOf } from './shared-transitions.js';

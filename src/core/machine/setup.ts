@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { assign, cancel, emit, raise, setup } from 'xstate';
-import type { EndReason, ErrorCode, LiveKitGrant, Media } from '../protocol.js';
+import type { EndReason, ErrorCode, LiveKitGrant, Media } from '../../protocol/protocol.js';
 import { withMember } from './context.js';
 import type { CallEffect, CallMachineContext, CallMachineEvent, CallMachineInput, CallSignal, CallTimerEvent } from './types.js';
 

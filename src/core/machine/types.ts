@@ -15,7 +15,7 @@ import type {
   Media,
   Member,
   Push,
-} from '../protocol.js';
+} from '../../protocol/protocol.js';
 
 /**
  * A message about one call the machine asks to send (the sender adds the request `id`).

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import * as z from 'zod';
-import { type LiveKitGrant, LiveKitGrantSchema, type Media, MediaSchema } from '../protocol.js';
+import { type LiveKitGrant, LiveKitGrantSchema, type Media, MediaSchema } from '../../protocol/protocol.js';
 import { MediaSessionError } from './errors.js';
 import type { DeviceKind } from './types.js';
 

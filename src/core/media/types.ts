@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { EndReason, LiveKitGrant, Media } from '../protocol.js';
+import type { EndReason, LiveKitGrant, Media } from '../../protocol/protocol.js';
 
 /** Kinds of media device a user can choose. */
 export type DeviceKind = 'audioinput' | 'videoinput' | 'audiooutput';

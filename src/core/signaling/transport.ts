@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ClientMessage, ServerMessage } from '../protocol.js';
+import type { ClientMessage, ServerMessage } from '../../protocol/protocol.js';
 
 /** Why a transport closed. */
 export interface TransportCloseInfo {

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { addListener } from '../listeners.js';
-import { parseServerMessage, type ClientMessage, type ProtocolError, type ServerMessage } from '../protocol.js';
+import { parseServerMessage, type ClientMessage, type ProtocolError, type ServerMessage } from '../../protocol/protocol.js';
 import type { SignalingTransport, TransportCloseInfo, TransportFactory } from './transport.js';
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { HTMLAttributes, MouseEvent, ReactNode, Ref } from 'react';
 import { createPortal } from 'react-dom';
-import type { CallInfo, Extra } from '../../core/protocol.js';
+import type { CallInfo, Extra } from '../../protocol/protocol.js';
 import { formatMessage } from '../i18n/messages.js';
 import {
   useIncomingCallModal,

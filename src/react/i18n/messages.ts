@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { DeviceKind, MediaDeviceError, MediaDeviceErrorCode } from '../../core/media/types.js';
-import type { EndReason } from '../../core/protocol.js';
+import type { EndReason } from '../../protocol/protocol.js';
 
 /** Every string a ringkit component shows. Override any of them through `messages`. */
 export interface RingMessages {

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import * as z from 'zod';
-import { IdSchema, parseServerMessage, type ServerMessage } from '../../core/protocol.js';
+import { IdSchema, parseServerMessage, type ServerMessage } from '../../protocol/protocol.js';
 import type { DeliveryTarget } from '../rules/context.js';
 
 const DeliveryTargetSchema: z.ZodType<DeliveryTarget> = z.union([

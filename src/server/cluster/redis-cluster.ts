@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 import type { Redis } from 'ioredis';
-import type { ServerMessage } from '../../core/protocol.js';
+import type { ServerMessage } from '../../protocol/protocol.js';
 import type { CallService } from '../call-service.js';
 import { randomId } from '../ids.js';
 import type { DeliveryTarget } from '../rules/context.js';

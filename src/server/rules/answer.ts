@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { ClientMessageOf, EndReason, ErrorCode, LiveKitGrant, Media } from '../../core/protocol.js';
+import type { ClientMessageOf, EndReason, ErrorCode, LiveKitGrant, Media } from '../../protocol/protocol.js';
 import { findMember, isPending, type CallRecord } from '../call-record.js';
 import { broadcast, fail, ok, type Actor, type RulesContext } from './context.js';
 import { decide } from './effects.js';

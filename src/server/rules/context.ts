@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { CallInfo, ErrorCode, LiveKitGrant, Push, ServerMessage, ServerMessageOf } from '../../core/protocol.js';
+import type { CallInfo, ErrorCode, LiveKitGrant, Push, ServerMessage, ServerMessageOf } from '../../protocol/protocol.js';
 import { isPending, isPresent, type CallRecord, type MemberRecord } from '../call-record.js';
 import type { Clock } from '../clock.js';
 import type { RingStore } from '../stores/store.js';

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { EndReason, HistoryEntry } from '../../core/protocol.js';
+import type { EndReason, HistoryEntry } from '../../protocol/protocol.js';
 import { findMember, isPending, isPresent, toCallInfo, type CallRecord, type MemberRecord } from '../call-record.js';
 import { broadcast, sendToMember, type RulesContext } from './context.js';
 

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ClientMessageOf, EndReason } from '../../core/protocol.js';
+import type { ClientMessageOf, EndReason } from '../../protocol/protocol.js';
 import { findMember, isPending, isPresent } from '../call-record.js';
 import { fail, ok, type Actor, type RulesContext } from './context.js';
 import { decide } from './effects.js';

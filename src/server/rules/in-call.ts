@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { ClientMessageOf } from '../../core/protocol.js';
+import type { ClientMessageOf } from '../../protocol/protocol.js';
 import { findMember, isPending, isPresent, toCallInfo, type CallRecord } from '../call-record.js';
 import { broadcast, fail, ok, type Actor, type RulesContext } from './context.js';
 import { applyExits } from './effects.js';

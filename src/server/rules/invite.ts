@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ClientMessageOf, EndReason, Media } from '../../core/protocol.js';
+import type { ClientMessageOf, EndReason, Media } from '../../protocol/protocol.js';
 import { findMember, isPending, toCallInfo, type CallRecord, type MemberRecord } from '../call-record.js';
 import { answer } from './answer.js';
 import { fail, type Actor, type RulesContext } from './context.js';

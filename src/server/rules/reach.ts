@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { EndReason } from '../../core/protocol.js';
+import type { EndReason } from '../../protocol/protocol.js';
 import { findMember, isPending, isPresent, toCallInfo, type CallRecord } from '../call-record.js';
 import type { RulesContext } from './context.js';
 

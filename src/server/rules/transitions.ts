@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { EndReason, Media } from '../../core/protocol.js';
+import type { EndReason, Media } from '../../protocol/protocol.js';
 import { isPending, isPresent, type CallRecord, type MemberRecord } from '../call-record.js';
 
 /** A copy of `call` with `user`'s record replaced by `update(member)`. */

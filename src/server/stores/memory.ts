@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { HistoryEntry, PresenceStatus } from '../../core/protocol.js';
+import type { HistoryEntry, PresenceStatus } from '../../protocol/protocol.js';
 import type { CallRecord } from '../call-record.js';
 import { HISTORY_LIMIT, type Change, type DeviceRecord, type RingStore, type Updated } from './store.js';
 

@@ -13,7 +13,7 @@ import {
   MemberStateSchema,
   PushSchema,
   type HistoryEntry,
-} from '../../core/protocol.js';
+} from '../../protocol/protocol.js';
 import type { CallRecord } from '../call-record.js';
 import type { DeviceRecord } from './store.js';
 

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import type { ChainableCommander, Redis } from 'ioredis';
-import { PresenceStatusSchema, type PresenceStatus } from '../../core/protocol.js';
+import { PresenceStatusSchema, type PresenceStatus } from '../../protocol/protocol.js';
 import type { CallRecord } from '../call-record.js';
 import { connectRedis } from './redis-connection.js';
 import { DEFAULT_REDIS_PREFIX, redisKeys, type RedisKeys } from './redis-keys.js';

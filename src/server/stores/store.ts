@@ -22,7 +22,7 @@
  *
  * @packageDocumentation
  */
-import type { HistoryEntry, PresenceStatus } from '../../core/protocol.js';
+import type { HistoryEntry, PresenceStatus } from '../../protocol/protocol.js';
 import type { CallRecord } from '../call-record.js';
 
 /**

@@ -5,11 +5,11 @@
  *
  * @packageDocumentation
  */
-import { addListener } from '../listeners.js';
-import { parseClientMessage, type ClientMessage, type LiveKitGrant, type ServerMessage } from '../protocol.js';
-import { createCallService, type CallService, type CallServiceOptions, type Connection, type GrantRequest } from '../../server/call-service.js';
-import { deviceIdentity } from '../../server/identity.js';
-import type { SignalingTransport, TransportCloseInfo, TransportFactory } from './transport.js';
+import { addListener } from '../core/listeners.js';
+import { parseClientMessage, type ClientMessage, type LiveKitGrant, type ServerMessage } from '../protocol/protocol.js';
+import { createCallService, type CallService, type CallServiceOptions, type Connection, type GrantRequest } from '../server/call-service.js';
+import { deviceIdentity } from '../server/identity.js';
+import type { SignalingTransport, TransportCloseInfo, TransportFactory } from '../core/signaling/transport.js';
 
 /** Options of {@link createMemoryHub}: the call service's, without the multi-process ones. */
 export type MemoryHubOptions = Pick<

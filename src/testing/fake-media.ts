@@ -7,11 +7,11 @@
  *
  * @packageDocumentation
  */
-import { addListener } from '../listeners.js';
-import type { Media } from '../protocol.js';
-import { parseCaptureOptions, videoResolution } from './constraints.js';
-import { describeDeviceError, deviceFailure, MediaSessionError } from './errors.js';
-import { parseDeviceChoice, parseGrant, parseMedia, parsePrepareGrant, userOfIdentity } from './inputs.js';
+import { addListener } from '../core/listeners.js';
+import type { Media } from '../protocol/protocol.js';
+import { parseCaptureOptions, videoResolution } from '../core/media/constraints.js';
+import { describeDeviceError, deviceFailure, MediaSessionError } from '../core/media/errors.js';
+import { parseDeviceChoice, parseGrant, parseMedia, parsePrepareGrant, userOfIdentity } from '../core/media/inputs.js';
 import { createTestPatternTrack, createToneTrack, type SyntheticTrack } from './test-pattern.js';
 import type {
   CallStats,
@@ -25,7 +25,7 @@ import type {
   MediaSnapshot,
   ParticipantView,
   TrackHandle,
-} from './types.js';
+} from '../core/media/types.js';
 
 /** One fake session as other sessions in its room see it. */
 export interface FakeRoomMember {
