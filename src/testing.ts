@@ -30,3 +30,4 @@ export {
   type SyntheticTrack,
   type TestPatternOptions,
 } from './testing/test-pattern.js';
+export { liveMediaIntervals } from './core/media/live-intervals.js';

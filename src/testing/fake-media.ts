@@ -12,6 +12,7 @@ import type { Media } from '../protocol/protocol.js';
 import { parseCaptureOptions, videoResolution } from '../core/media/constraints.js';
 import { describeDeviceError, deviceFailure, MediaSessionError } from '../core/media/errors.js';
 import { parseDeviceChoice, parseGrant, parseMedia, parsePrepareGrant, userOfIdentity } from '../core/media/inputs.js';
+import { startMediaInterval } from '../core/media/live-intervals.js';
 import { createTestPatternTrack, createToneTrack, type SyntheticTrack } from './test-pattern.js';
 import type {
   CallStats,
@@ -195,7 +196,7 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
   let deviceError: MediaDeviceError | undefined;
   let runtimeFailure: FakeDeviceFailure | undefined;
   let stats: CallStats | undefined;
-  let statsTimer: ReturnType<typeof setInterval> | undefined;
+  let stopStatsTimer: (() => void) | undefined;
   let leaveHub: (() => void) | undefined;
   let local: ParticipantView | undefined;
   let snapshot: MediaSnapshot = { connection: 'idle', remotes: [] };
@@ -358,8 +359,8 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
   }
 
   function teardown(): void {
-    if (statsTimer !== undefined) clearInterval(statsTimer);
-    statsTimer = undefined;
+    stopStatsTimer?.();
+    stopStatsTimer = undefined;
     mic?.synthetic?.stop();
     mic = undefined;
     stopCamera();
@@ -405,7 +406,7 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
       for (const user of options.peers ?? []) addPeer(user);
       connection = 'connected';
       leaveHub = hub.enter(room, member);
-      if (options.statsIntervalMs !== 0) statsTimer = setInterval(sampleStats, options.statsIntervalMs ?? 3000);
+      if (options.statsIntervalMs !== 0) stopStatsTimer = startMediaInterval(sampleStats, options.statsIntervalMs ?? 3000);
       publish();
       emit({ type: 'connected' });
       if (peers.size > 0 || hub.others(room, member).length > 0) emit({ type: 'remote-changed' });

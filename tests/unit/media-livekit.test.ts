@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createLiveKitMedia, type LiveKitModule } from '../../src/core/media/livekit.js';
+import { liveMediaIntervals } from '../../src/core/media/live-intervals.js';
 
 const unreachable = 'ws://127.0.0.1:9';
 const grant = { url: unreachable, token: 'token', room: 'call-1', identity: 'alice#a1' };
@@ -49,5 +50,73 @@ describe('createLiveKitMedia', () => {
     await media.switchDevice('videoinput', 'cam-2');
     expect(media.getSnapshot().devices).toEqual({ videoinput: 'cam-2' });
     expect(load).not.toHaveBeenCalled();
+  });
+});
+
+/** A LiveKit room whose connect and publish steps finish when the test says so (a left room loses its engine, as LiveKit's does). */
+function scriptedLiveKit() {
+  const steps: Array<() => void> = [];
+  const step = () => new Promise<void>((resolve) => steps.push(resolve));
+  class Room {
+    engine: { pcManager?: object } | undefined = { pcManager: { publisher: { getStats: async () => new Map() } } };
+    remoteParticipants = new Map();
+    localParticipant = {
+      identity: 'alice#a1',
+      name: 'alice',
+      attributes: {},
+      isLocal: true,
+      isSpeaking: false,
+      connectionQuality: 'good',
+      getTrackPublication: () => undefined,
+      setMicrophoneEnabled: step,
+      setCameraEnabled: step,
+    };
+    on() {
+      return this;
+    }
+    connect = step;
+    prepareConnection = async () => undefined;
+    async disconnect() {
+      this.engine = undefined;
+    }
+  }
+  const module = {
+    Room,
+    RoomEvent: new Proxy({}, { get: (_, name) => String(name) }),
+    Track: { Source: { Camera: 'camera', Microphone: 'microphone' } },
+    DisconnectReason: {},
+    supportsAudioOutputSelection: () => true,
+  } as unknown as LiveKitModule;
+  /** Let the oldest pending step finish (after it started). */
+  async function finishStep(): Promise<void> {
+    for (let tries = 0; tries < 100 && steps.length === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+    steps.shift()?.();
+  }
+  return { module, finishStep };
+}
+
+describe('leaving while a join is still on its way', () => {
+  it('starts no statistics timer once left, and the join rejects with closed', async () => {
+    const livekit = scriptedLiveKit();
+    const media = createLiveKitMedia({ loadLiveKit: async () => livekit.module, statsIntervalMs: 10 });
+    const joining = media.join(grant, 'audio');
+    await livekit.finishStep(); // connected
+    await vi.waitFor(() => expect(media.getSnapshot().connection).toBe('connected'));
+    await media.leave(); // the callee declined while the microphone was being published
+    await livekit.finishStep(); // the microphone is published after all
+    await expect(joining).rejects.toMatchObject({ code: 'closed' });
+    expect(liveMediaIntervals()).toBe(0);
+  });
+
+  it('a joined session runs one statistics timer until it is left', async () => {
+    const livekit = scriptedLiveKit();
+    const media = createLiveKitMedia({ loadLiveKit: async () => livekit.module, statsIntervalMs: 10 });
+    const joining = media.join(grant, 'audio');
+    await livekit.finishStep();
+    await livekit.finishStep();
+    await joining;
+    expect(liveMediaIntervals()).toBe(1);
+    await media.leave();
+    expect(liveMediaIntervals()).toBe(0);
   });
 });

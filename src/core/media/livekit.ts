@@ -11,6 +11,7 @@ import { addListener } from '../listeners.js';
 import { parseCaptureOptions, videoResolution } from './constraints.js';
 import { deviceFailure, MediaSessionError, toMediaDeviceError } from './errors.js';
 import { parseDeviceChoice, parseGrant, parseMedia, parsePrepareGrant } from './inputs.js';
+import { startMediaInterval } from './live-intervals.js';
 import { endReasonOfDisconnect } from './livekit/disconnect.js';
 import { participantView } from './livekit/participants.js';
 import { computeCallStats, type StatEntry, type StatsTotals } from './livekit/stats.js';
@@ -94,7 +95,7 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
   let deviceError: MediaDeviceError | undefined;
   let stats: CallStats | undefined;
   let totals: StatsTotals | undefined;
-  let statsTimer: ReturnType<typeof setInterval> | undefined;
+  let stopStatsTimer: (() => void) | undefined;
   let snapshot: MediaSnapshot = { connection: 'idle', remotes: [] };
 
   function emit(event: MediaEvent): void {
@@ -122,12 +123,13 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
   }
 
   function stopStats(): void {
-    if (statsTimer !== undefined) clearInterval(statsTimer);
-    statsTimer = undefined;
+    stopStatsTimer?.();
+    stopStatsTimer = undefined;
   }
 
   async function sampleStats(room: LiveKit.Room): Promise<void> {
-    const transports = room.engine.pcManager;
+    // A left room has no engine any more: never read it after leaving.
+    const transports = closed ? undefined : room.engine?.pcManager;
     if (!transports) return;
     try {
       const reports = await Promise.all([transports.publisher.getStats(), transports.subscriber?.getStats()]);
@@ -143,11 +145,12 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
     }
   }
 
+  /** Sample statistics until the session is left (never starts on a left session). */
   function startStats(room: LiveKit.Room): void {
     const interval = options.statsIntervalMs ?? 3000;
-    if (interval <= 0 || statsTimer !== undefined) return;
+    if (interval <= 0 || stopStatsTimer !== undefined || closed) return;
     let sampling = false;
-    statsTimer = setInterval(() => {
+    stopStatsTimer = startMediaInterval(() => {
       if (sampling) return;
       sampling = true;
       void sampleStats(room).finally(() => {
@@ -320,6 +323,8 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       await Promise.all(wanted.map((kind) => setDevice(kind, true).catch(() => {})));
       const output = capture.deviceIds?.audiooutput;
       if (output) await switchOutput(room, lk, output).catch(() => {});
+      // `leave()` may have run during the awaits above: a left session starts nothing.
+      if (closed) throw new MediaSessionError('closed', 'The session was left while joining.');
       startStats(room);
     },
 
