@@ -9,6 +9,9 @@
  * @packageDocumentation
  */
 import * as z from 'zod';
+import { MAX_FRAME_DEPTH, MAX_PAYLOAD_DEPTH, nestedDeeperThan } from './depth.js';
+
+export { MAX_FRAME_DEPTH, MAX_PAYLOAD_DEPTH } from './depth.js';
 
 /** The protocol version a client announces in `hello`. */
 export const PROTOCOL_VERSION = 1;
@@ -18,6 +21,9 @@ export const MAX_ID_LENGTH = 128;
 
 /** Largest `extra` or custom-message payload, in bytes of JSON (4 KiB). */
 export const MAX_PAYLOAD_BYTES = 4096;
+
+/** Longest token (`hello.token`, `?token=`) a server looks at; a longer one is refused as `unauthorized`. */
+export const MAX_TOKEN_LENGTH = 8192;
 
 /** Most callees one `invite` or `add` may name. */
 export const MAX_CALLEES = 16;
@@ -78,16 +84,22 @@ function jsonBytes(value: unknown): number {
   }
 }
 
-/** Schema of an app payload (`extra`, custom messages): JSON of at most 4 KiB. */
+const shallowEnough = {
+  message: `payloads must nest objects and arrays at most ${MAX_PAYLOAD_DEPTH} levels deep`,
+} as const;
+
+/** Schema of an app payload (`extra`, custom messages): JSON of at most 4 KiB, nested at most 32 levels. */
 export const PayloadSchema = z
   .json()
+  .refine((value) => !nestedDeeperThan(value, MAX_PAYLOAD_DEPTH), shallowEnough)
   .refine((value) => jsonBytes(value) <= MAX_PAYLOAD_BYTES, {
     message: `payload must be at most ${MAX_PAYLOAD_BYTES} bytes of JSON`,
   });
 
-/** Schema of `extra`: a JSON object of at most 4 KiB attached to an invite. */
+/** Schema of `extra`: a JSON object of at most 4 KiB, nested at most 32 levels, attached to an invite. */
 export const ExtraSchema = z
   .record(z.string(), z.json())
+  .refine((value) => !nestedDeeperThan(value, MAX_PAYLOAD_DEPTH), shallowEnough)
   .refine((value) => jsonBytes(value) <= MAX_PAYLOAD_BYTES, {
     message: `extra must be at most ${MAX_PAYLOAD_BYTES} bytes of JSON`,
   });
@@ -113,7 +125,8 @@ export const HelloSchema = z.strictObject({
   type: z.literal('hello'),
   ...request,
   version: z.number().int().positive(),
-  token: z.string().max(8192).optional(),
+  /** Any length reaches authentication, which refuses one over {@link MAX_TOKEN_LENGTH} as `unauthorized`. */
+  token: z.string().optional(),
   resume: IdSchema.optional(),
 });
 /** Start a call to one or several callees. */
@@ -402,9 +415,13 @@ export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: Prot
 export const MAX_FRAME_BYTES = 64 * 1024;
 
 function readRequestId(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const id = (value as { id?: unknown }).id;
-  return IdSchema.safeParse(id).success ? (id as string) : undefined;
+  try {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    const id = (value as { id?: unknown }).id;
+    return IdSchema.safeParse(id).success ? (id as string) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function describe(issues: readonly z.core.$ZodIssue[]): string {
@@ -414,24 +431,32 @@ function describe(issues: readonly z.core.$ZodIssue[]): string {
     .join('; ');
 }
 
-function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
+function decode(input: unknown): { value: unknown } | { error: ProtocolError } {
+  if (typeof input !== 'string') return { value: input };
+  if (input.length > MAX_FRAME_BYTES) return { error: { code: 'too-large', message: `frame exceeds ${MAX_FRAME_BYTES} bytes` } };
   try {
-    let value = input;
-    if (typeof input === 'string') {
-      if (input.length > MAX_FRAME_BYTES) {
-        return { ok: false, error: { code: 'too-large', message: `frame exceeds ${MAX_FRAME_BYTES} bytes` } };
-      }
-      try {
-        value = JSON.parse(input);
-      } catch {
-        return { ok: false, error: { code: 'bad-json', message: 'frame is not valid JSON' } };
-      }
-    }
+    return { value: JSON.parse(input) };
+  } catch {
+    return { error: { code: 'bad-json', message: 'frame is not valid JSON' } };
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
+  const decoded = decode(input);
+  if ('error' in decoded) return { ok: false, error: decoded.error };
+  const { value } = decoded;
+  const refuse = (message: string): ParseResult<T> => ({
+    ok: false,
+    // Issues quote the sender's keys, which may be long: keep the answer within an error message's limit.
+    error: { code: 'bad-message', message: message.length > 512 ? `${message.slice(0, 511)}…` : message, replyTo: readRequestId(value) },
+  });
+  try {
+    // JSON.parse is not recursive in V8; what follows it (zod, JSON.stringify) is, so depth is checked first.
+    if (nestedDeeperThan(value, MAX_FRAME_DEPTH)) return refuse(`frame nests objects and arrays deeper than ${MAX_FRAME_DEPTH} levels`);
     const result = schema.safeParse(value);
-    if (result.success) return { ok: true, message: result.data };
-    return { ok: false, error: { code: 'bad-message', message: describe(result.error.issues), replyTo: readRequestId(value) } };
+    return result.success ? { ok: true, message: result.data } : refuse(describe(result.error.issues));
   } catch (error) {
-    return { ok: false, error: { code: 'bad-message', message: `unreadable message: ${String(error)}` } };
+    return refuse(`unreadable message: ${String(error)}`);
   }
 }
 

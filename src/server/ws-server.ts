@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { IdSchema, MAX_FRAME_BYTES, parseClientMessage, type ServerMessage } from '../protocol/protocol.js';
+import { IdSchema, MAX_FRAME_BYTES, MAX_TOKEN_LENGTH, parseClientMessage, type ServerMessage } from '../protocol/protocol.js';
 import { verifyUserToken, type AuthOptions } from './auth.js';
 import { createCallService, type CallService, type CallServiceOptions, type Connection } from './call-service.js';
 import { createTokenBucket, type RateLimitOptions } from './rate-limit.js';
@@ -128,7 +128,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
 
   async function authenticate(request: IncomingMessage, token: string | undefined): Promise<string | undefined> {
     const auth = options.auth;
-    if (!auth) return undefined;
+    if (!auth || (token !== undefined && token.length > MAX_TOKEN_LENGTH)) return undefined;
     if ('jwtSecret' in auth) return token === undefined ? undefined : verifyUserToken(token, auth.jwtSecret);
     try {
       const user = await auth.authenticate(request, token);

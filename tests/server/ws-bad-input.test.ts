@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ID_LENGTH } from '../../src/protocol/protocol.js';
+import { MAX_FRAME_DEPTH, MAX_ID_LENGTH, MAX_PAYLOAD_DEPTH, MAX_TOKEN_LENGTH } from '../../src/protocol/protocol.js';
 import type { RingServer } from '../../src/server/ws-server.js';
 import { rid } from '../helpers/server-client.js';
-import { bounded, connectWs, startTestServer, type WsTestClient } from '../helpers/server-ws.js';
+import { bounded, connectWs, startTestServer, tokenFor, type WsTestClient } from '../helpers/server-ws.js';
 
 let server: RingServer;
 let bystander: WsTestClient;
@@ -40,6 +40,49 @@ describe('bad input gets its error and the server keeps serving', () => {
     expect(await client.request({ type: 'ping', id: rid() })).toMatchObject({ type: 'pong' });
     await stillServing();
     await client.close();
+  });
+
+  const nested = (levels: number, inner: string) => `${'['.repeat(levels)}${inner}${']'.repeat(levels)}`;
+  const deepObject = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+  it.each([
+    ['extra nested 3,000 levels', `{"type":"invite","id":"d1","callId":"c-deep","to":["bob"],"media":"audio","extra":{"x":${nested(3_000, '1')}}}`, 'd1'],
+    ['message data nested 1,700 levels of objects', `{"type":"message","id":"d2","callId":"c-deep","kind":"k","data":${deepObject(1_700)}}`, 'd2'],
+    ['an unknown field nested 20,000 levels (most a 64 KiB frame holds)', `{"type":"ping","id":"d3","x":${nested(20_000, '')}}`, 'd3'],
+    ['a frame one level past the limit', `{"type":"ping","id":"d4","x":${nested(MAX_FRAME_DEPTH, '')}}`, 'd4'],
+    ['extra one level past the payload limit', `{"type":"invite","id":"d5","callId":"c-deep","to":["bob"],"media":"audio","extra":{"x":${nested(MAX_PAYLOAD_DEPTH, '1')}}}`, 'd5'],
+  ])('%s: bad-message with replyTo, and the connection stays', async (_name, frame, id) => {
+    const client = await connectWs(server, { user: 'sender' });
+    client.sendRaw(frame);
+    expect(await client.next('error')).toMatchObject({ code: 'bad-message', replyTo: id, message: expect.stringMatching(/levels/) });
+    expect(await client.request({ type: 'ping', id: rid() })).toMatchObject({ type: 'pong' });
+    await stillServing();
+    await client.close();
+  });
+
+  it('extra nested exactly to the payload limit rings the callee, whose client can read it', async () => {
+    const alice = await connectWs(server, { user: 'alice-deep' });
+    const bob = await connectWs(server, { user: 'bob-deep' });
+    const extra = { x: JSON.parse(nested(MAX_PAYLOAD_DEPTH - 1, '1')) as number[] };
+    expect(await alice.request({ type: 'invite', id: rid(), callId: 'c-deep-ok', to: ['bob-deep'], media: 'audio', extra })).toMatchObject({ type: 'invited' });
+    expect((await bob.next('incoming')).call.extra).toEqual(extra);
+    await alice.request({ type: 'hangup', id: rid(), callId: 'c-deep-ok' });
+    await Promise.all([alice.close(), bob.close()]);
+  });
+
+  it('a hello with a token over the length limit is unauthorized and closed with 4001', async () => {
+    const client = await connectWs(server, { hello: false });
+    const token = `${await tokenFor('alice')}${'x'.repeat(MAX_TOKEN_LENGTH)}`;
+    client.sendRaw(JSON.stringify({ type: 'hello', id: 'h1', version: 1, token }));
+    expect(await client.next('error')).toMatchObject({ code: 'unauthorized', replyTo: 'h1' });
+    expect((await bounded(client.closed)).code).toBe(4001);
+    await stillServing();
+  });
+
+  it('a text frame that is not UTF-8 closes that connection with 1007 only', async () => {
+    const client = await connectWs(server, { user: 'sender' });
+    client.sendRaw(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
+    expect((await bounded(client.closed)).code).toBe(1007);
+    await stillServing();
   });
 
   it('a binary frame', async () => {

@@ -20,9 +20,9 @@ import { endUnlessViable, exitMember, joinMember } from './transitions.js';
  */
 export async function ack(context: RulesContext, actor: Actor, message: ClientMessageOf<'ack'>): Promise<void> {
   const updated = await context.store.updateCall(message.callId, (call) => {
-    if (call.status === 'ended') return { result: 'ended' as const };
     const me = findMember(call, actor.user);
     if (!me) return { result: 'forbidden' as const };
+    if (call.status === 'ended') return { result: 'ended' as const };
     if (me.state !== 'invited') return { result: 'unchanged' as const };
     return {
       next: { ...call, members: call.members.map((member) => (member === me ? { ...me, state: 'ringing' as const } : member)) },
@@ -73,9 +73,9 @@ export function endedReasonFor(call: CallRecord, user: string, device: string): 
 export async function answer(context: RulesContext, actor: Actor, callId: string, media: Media): Promise<AnswerOutcome> {
   const now = context.clock.now();
   const updated = await context.store.updateCall(callId, (call) => {
-    if (call.status === 'ended') return { result: 'call-ended' as const };
     const me = findMember(call, actor.user);
     if (!me) return { result: 'forbidden' as const };
+    if (call.status === 'ended') return { result: 'call-ended' as const };
     if (me.state === 'joined') return { result: 'already-answered' as const };
     if (!isPending(me)) return { result: 'invalid-state' as const };
     return { next: joinMember(call, actor.user, actor.device, media, now), result: 'accepted' as const };
@@ -146,9 +146,9 @@ export async function reject(context: RulesContext, actor: Actor, message: Clien
     context,
     message.callId,
     (call) => {
-      if (call.status === 'ended') return { result: 'call-ended' as const };
       const me = findMember(call, actor.user);
       if (!me) return { result: 'forbidden' as const };
+      if (call.status === 'ended') return { result: 'call-ended' as const };
       if (me.state === 'joined') return { result: 'already-answered' as const };
       if (!isPending(me)) return { result: 'done' as const };
       return { next: endUnlessViable(exitMember(call, actor.user, 'declined'), 'declined', actor.user, now), result: 'declined' as const };
