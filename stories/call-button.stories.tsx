@@ -29,16 +29,16 @@ type Story = StoryObj<typeof meta>;
 const button = (canvasElement: HTMLElement, name: RegExp | string) =>
   within(canvasElement).findByRole('button', { name }, { timeout: 5000 });
 
-/** Idle: "Call". Clicking it calls Bob; it turns into Cancel while Bob's phone rings. */
+/** Idle: "Call". Clicking it calls Bob; it turns into "Cancel call to Bob Marley" while Bob's phone rings (a plain button, never a toggle). */
 export const Idle: Story = {
   play: async ({ canvasElement, loaded }) => {
     const call = await button(canvasElement, 'Call Bob Marley');
     await expect(call).toHaveAttribute('data-state', 'idle');
-    await expect(call).toHaveAttribute('aria-pressed', 'false');
+    await expect(call).not.toHaveAttribute('aria-pressed');
     await userEvent.click(call);
     await waitFor(() => expect(call).toHaveAttribute('data-state', 'ringing'), { timeout: 5000 });
-    await expect(call).toHaveAccessibleName('Cancel');
-    await expect(call).toHaveAttribute('aria-pressed', 'true');
+    await expect(call).toHaveAccessibleName('Cancel call to Bob Marley');
+    await expect(call).not.toHaveAttribute('aria-pressed');
     await until(sceneOf(loaded).client('bob'), (s) => s.incoming.length === 1);
   },
 };
@@ -52,9 +52,15 @@ export const IdleVideo: Story = {
   },
 };
 
-/** Offline: disabled (still focusable) with the reason next to it; clicking does nothing. */
+/** Offline (the client disconnected): disabled (still focusable) with the reason next to it; clicking does nothing. */
 export const Offline: Story = {
-  loaders: [loadScene(async (world) => ({ alice: world.offlineClient('alice') }))],
+  loaders: [
+    loadScene(async (world) => {
+      const alice = await world.client('alice');
+      await alice.disconnect();
+      return { alice };
+    }),
+  ],
   play: async ({ canvasElement, loaded }) => {
     const call = await button(canvasElement, 'Call Bob Marley');
     await expect(call).toHaveAttribute('aria-disabled', 'true');
@@ -76,7 +82,7 @@ export const Calling: Story = {
     }),
   ],
   play: async ({ canvasElement }) => {
-    const cancel = await button(canvasElement, 'Cancel');
+    const cancel = await button(canvasElement, 'Cancel call to Bob Marley');
     await expect(cancel).toHaveAttribute('data-state', 'calling');
   },
 };
@@ -92,7 +98,7 @@ export const Ringing: Story = {
     }),
   ],
   play: async ({ canvasElement, loaded }) => {
-    const cancel = await button(canvasElement, 'Cancel');
+    const cancel = await button(canvasElement, 'Cancel call to Bob Marley');
     await expect(cancel).toHaveAttribute('data-state', 'ringing');
     await userEvent.click(cancel);
     const bob = sceneOf(loaded).client('bob');
@@ -102,7 +108,7 @@ export const Ringing: Story = {
   },
 };
 
-/** Active: "Hang up", used here with the keyboard only. */
+/** Active: "Hang up call with Bob Marley", used here with the keyboard only; focus stays on it, now "Call Bob Marley". */
 export const Active: Story = {
   loaders: [
     loadScene(async (world) => {
@@ -113,13 +119,46 @@ export const Active: Story = {
     }),
   ],
   play: async ({ canvasElement, loaded }) => {
-    const hangUp = await button(canvasElement, 'Hang up');
+    const hangUp = await button(canvasElement, 'Hang up call with Bob Marley');
     await expect(hangUp).toHaveAttribute('data-state', 'active');
     await userEvent.tab();
     await expect(hangUp).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     await until(sceneOf(loaded).client('bob'), (s) => s.call?.status === 'ended');
     await expect(sceneOf(loaded).client('bob').getSnapshot().call?.endReason).toBe('completed');
+    await waitFor(() => expect(hangUp).toHaveAccessibleName('Call Bob Marley'), { timeout: 5000 });
+    await expect(hangUp).toHaveFocus();
+  },
+};
+
+/** Connecting: the client has not connected yet (as in server-rendered HTML): disabled, "Connecting to the call service". */
+export const Connecting: Story = {
+  loaders: [loadScene(async (world) => ({ alice: world.offlineClient('alice') }))],
+  play: async ({ canvasElement, loaded }) => {
+    const call = await button(canvasElement, 'Call Bob Marley');
+    await expect(call).toHaveAttribute('data-state', 'connecting');
+    await expect(call).toHaveAttribute('aria-disabled', 'true');
+    await expect(call).toHaveAccessibleDescription('Connecting to the call service');
+    await userEvent.click(call);
+    await expect(sceneOf(loaded).client('alice').getSnapshot().call).toBeNull();
+  },
+};
+
+/** Only starts calls (`endsCall={false}`): while the call rings it is disabled, and `<CallView>`'s controls end it. */
+export const StartsOnly: Story = {
+  args: { endsCall: false },
+  loaders: [
+    loadScene(async (world) => {
+      const alice = await world.client('alice');
+      const bob = await world.client('bob');
+      await ring(alice, bob);
+      return { alice, bob };
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const call = await button(canvasElement, 'Call Bob Marley');
+    await expect(call).toHaveAttribute('aria-disabled', 'true');
+    await expect(call).toHaveAccessibleDescription('You are already in a call');
   },
 };
 

@@ -11,16 +11,18 @@ import type { Extra } from '../protocol/protocol.js';
 import { useRingSnapshot } from './components/use-ring-snapshot.js';
 import { displayNames, type UserLookup } from './components/users.js';
 import { formatMessage, type RingMessages } from './i18n/messages.js';
-import { useRingMessages, type LocaleProps } from './i18n/context.js';
+import { useRingLanguage, useRingMessages, type LocaleProps } from './i18n/context.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
 import { useRingClient } from './use-ring-client.js';
 
 /**
  * What the button does now: `idle` (Call), `calling`/`ringing` (Cancel), `incoming` (Decline),
- * `active` (Hang up, also while connecting or reconnecting), `unavailable` (disabled with a reason).
+ * `active` (Hang up, also while connecting or reconnecting), `connecting` (disabled until the
+ * client is connected, also in server-rendered HTML), `unavailable` (disabled with a reason:
+ * offline, or busy in another call).
  */
-export type CallButtonState = 'idle' | 'calling' | 'ringing' | 'incoming' | 'active' | 'unavailable';
+export type CallButtonState = 'idle' | 'connecting' | 'calling' | 'ringing' | 'incoming' | 'active' | 'unavailable';
 
 /** Options of {@link useCallButton}. */
 export interface UseCallButtonOptions extends LocaleProps {
@@ -34,6 +36,12 @@ export interface UseCallButtonOptions extends LocaleProps {
   getUser?: UserLookup;
   /** Ringback while the callee's device rings: `true` (built-in), `false`, or an audio URL. Default `true`. */
   ringback?: SoundSetting;
+  /**
+   * Whether the button also cancels, declines and hangs up its own call (default `true`). With
+   * `false` it only starts calls and stays `aria-disabled` while a call is live, leaving the
+   * call's end to `<CallView>`'s controls (one Hang up button on the page).
+   */
+  endsCall?: boolean;
   /** Called when placing, cancelling or hanging up fails (the error is also on the client's snapshot). */
   onError?: (error: unknown) => void;
   /** A client other than the provider's. */
@@ -44,13 +52,17 @@ export interface UseCallButtonOptions extends LocaleProps {
 export interface CallButtonProps {
   type: 'button';
   onClick: (event: MouseEvent<HTMLButtonElement>) => void;
+  /** Says the action and who with: Call bob, Cancel call to bob, Hang up call with bob. */
   'aria-label': string;
-  'aria-pressed': boolean;
   'aria-disabled'?: true;
   'aria-busy'?: true;
   'aria-describedby'?: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
   'data-state': CallButtonState;
   'data-rk-media': 'audio' | 'video';
+  /** The user ids called, space-separated (where focus returns after a call: see the README). */
+  'data-rk-to': string;
 }
 
 /** What {@link useCallButton} returns. */
@@ -63,7 +75,7 @@ export interface CallButtonBag {
   /** Spread on the `<button>`; its `onClick` does the action. */
   buttonProps: CallButtonProps;
   /** Spread on the element that shows {@link CallButtonBag.reason} (it describes the button). */
-  reasonProps: { id: string };
+  reasonProps: { id: string; lang: string; dir: 'ltr' | 'rtl' };
   /** The words in use. */
   messages: RingMessages;
 }
@@ -73,28 +85,45 @@ function callWith(call: CurrentCall | null, to: readonly string[]): CurrentCall 
   return to.every((user) => call.peers.includes(user)) ? call : null;
 }
 
-function stateOf(snapshot: RingClientSnapshot, to: readonly string[]): CallButtonState {
+function stateOf(snapshot: RingClientSnapshot, to: readonly string[], endsCall: boolean): CallButtonState {
   const call = callWith(snapshot.call, to);
-  if (call) {
+  if (call && endsCall) {
     if (call.status === 'calling' || call.status === 'ringing') return call.status;
     if (call.status === 'incoming') return 'incoming';
     return 'active';
   }
   if (snapshot.call && snapshot.call.status !== 'ended') return 'unavailable';
-  return snapshot.connection === 'connected' ? 'idle' : 'unavailable';
+  if (snapshot.connection === 'connected') return 'idle';
+  // `idle` is a client that has not connected yet: the provider connects it once mounted.
+  return snapshot.connection === 'disconnected' ? 'unavailable' : 'connecting';
 }
 
-function reasonOf(snapshot: RingClientSnapshot, messages: RingMessages): string {
-  if (snapshot.call && snapshot.call.status !== 'ended') return messages.busyReason;
-  return snapshot.connection === 'connecting' || snapshot.connection === 'reconnecting'
-    ? messages.connectingReason
-    : messages.offlineReason;
+function reasonOf(state: CallButtonState, snapshot: RingClientSnapshot, messages: RingMessages): string | undefined {
+  if (state === 'connecting') return messages.connectingReason;
+  if (state !== 'unavailable') return undefined;
+  return snapshot.call && snapshot.call.status !== 'ended' ? messages.busyReason : messages.offlineReason;
+}
+
+function labelOf(state: CallButtonState, video: boolean, messages: RingMessages): string {
+  if (state === 'calling' || state === 'ringing') return messages.cancelCallLabel;
+  if (state === 'incoming') return messages.declineCallLabel;
+  if (state === 'active') return messages.hangUpCallLabel;
+  return video ? messages.videoCallLabel : messages.callLabel;
+}
+
+function textOf(state: CallButtonState, video: boolean, messages: RingMessages): string {
+  if (state === 'calling' || state === 'ringing') return messages.cancel;
+  if (state === 'incoming') return messages.decline;
+  if (state === 'active') return messages.hangUp;
+  return video ? messages.videoCall : messages.call;
 }
 
 /**
- * Prop bags for a button that calls `to`, cancels while it rings and hangs up once
- * answered. Disabled (with `aria-disabled` and a reason) while offline or in another call.
- * Plays the ringback while the callee's device rings.
+ * Prop bags for a plain button that calls `to`, cancels while it rings and hangs up once
+ * answered; its accessible name says the action and who with ("Call bob", "Cancel call
+ * to bob", "Hang up call with bob"), never a toggle. Disabled (with `aria-disabled` and
+ * a reason) while connecting, offline or in another call. Plays the ringback while the
+ * callee's device rings.
  *
  * @example
  * ```tsx
@@ -110,12 +139,13 @@ function reasonOf(snapshot: RingClientSnapshot, messages: RingMessages): string 
  * ```
  */
 export function useCallButton(options: UseCallButtonOptions): CallButtonBag {
-  const { video = false, extra, getUser, ringback = true, onError, locale, messages: overrides } = options;
+  const { video = false, extra, getUser, ringback = true, endsCall = true, onError, locale, messages: overrides } = options;
   const client = useRingClient(options.client);
   const snapshot = useRingSnapshot(client);
   const messages = useRingMessages({ locale, messages: overrides });
+  const language = useRingLanguage({ locale, messages: overrides });
   const to = typeof options.to === 'string' ? [options.to] : [...options.to];
-  const state = stateOf(snapshot, to);
+  const state = stateOf(snapshot, to, endsCall);
   const [pending, setPending] = useState(false);
   const reasonId = useId();
   const name = displayNames(to, getUser);
@@ -142,38 +172,29 @@ export function useCallButton(options: UseCallButtonOptions): CallButtonBag {
     );
   };
 
-  const text =
-    state === 'calling' || state === 'ringing'
-      ? messages.cancel
-      : state === 'incoming'
-        ? messages.decline
-        : state === 'active'
-          ? messages.hangUp
-          : video
-            ? messages.videoCall
-            : messages.call;
-  const idleLabel = formatMessage(video ? messages.videoCallLabel : messages.callLabel, { name });
-  const reason = state === 'unavailable' ? reasonOf(snapshot, messages) : undefined;
+  const reason = reasonOf(state, snapshot, messages);
   const busy = pending && state === 'idle';
+  const disabled = state === 'unavailable' || state === 'connecting' || busy;
 
   return {
     state,
-    text,
+    text: textOf(state, video, messages),
     reason,
     messages,
-    reasonProps: { id: reasonId },
+    reasonProps: { id: reasonId, ...language },
     buttonProps: {
       type: 'button',
       onClick: () => {
-        if (state !== 'unavailable' && !busy) act();
+        if (!disabled) act();
       },
-      'aria-label': state === 'idle' || state === 'unavailable' ? idleLabel : text,
-      'aria-pressed': state !== 'idle' && state !== 'unavailable',
-      'aria-disabled': state === 'unavailable' || busy ? true : undefined,
+      'aria-label': formatMessage(labelOf(state, video, messages), { name }),
+      'aria-disabled': disabled ? true : undefined,
       'aria-busy': busy ? true : undefined,
       'aria-describedby': reason ? reasonId : undefined,
+      ...language,
       'data-state': state,
       'data-rk-media': video ? 'video' : 'audio',
+      'data-rk-to': to.join(' '),
     },
   };
 }

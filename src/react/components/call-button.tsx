@@ -19,9 +19,12 @@ export interface CallButtonProps
 
 /**
  * A button that calls `to` (audio, or video with `video`), turns into Cancel while
- * it rings and Hang up once answered. While the client is offline or busy it stays
- * focusable but `aria-disabled`, with the reason next to it. State is on `data-state`
- * and `aria-pressed`. The user's `onClick` runs first; `preventDefault()` stops the action.
+ * it rings and Hang up once answered (or, with `endsCall={false}`, only starts calls).
+ * A plain button, not a toggle: its accessible name says the action and who with
+ * ("Video call Bob", "Cancel call to Bob", "Hang up call with Bob"). While the client
+ * connects (also in server-rendered HTML), is offline or busy it stays focusable but
+ * `aria-disabled`, with the reason next to it. State is on `data-state`. The user's
+ * `onClick` runs first; `preventDefault()` stops the action.
  *
  * @example
  * ```tsx
@@ -31,7 +34,7 @@ export interface CallButtonProps
  * ```
  */
 export function CallButton(props: CallButtonProps) {
-  const { to, video, extra, getUser, ringback, onError, client, locale, messages, className, onClick, ref, ...rest } =
+  const { to, video, extra, getUser, ringback, endsCall, onError, client, locale, messages, className, onClick, ref, ...rest } =
     props;
   const { state, text, reason, buttonProps, reasonProps } = useCallButton({
     to,
@@ -39,12 +42,14 @@ export function CallButton(props: CallButtonProps) {
     extra,
     getUser,
     ringback,
+    endsCall,
     onError,
     client,
     locale,
     messages,
   });
-  const icon = state === 'idle' || state === 'unavailable' ? (video ? 'video' : 'phone') : 'hangup';
+  const starts = state === 'idle' || state === 'connecting' || state === 'unavailable';
+  const icon = starts ? (video ? 'video' : 'phone') : 'hangup';
   return (
     <>
       <button

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { languageOf, type RingLanguage } from './language.js';
 import { resolveMessages, type RingMessageOverrides, type RingMessages } from './messages.js';
 
 interface RingI18nValue {
@@ -71,4 +72,24 @@ export function useRingMessages({ locale, messages }: LocaleProps = {}): RingMes
       quality: { ...baseOverrides.quality, ...messages.quality },
     });
   }, [effectiveLocale, baseOverrides, messages]);
+}
+
+/**
+ * `lang` and `dir` for the root of a component that shows ringkit's text: its own
+ * `locale`, else the provider's, else English (see {@link languageOf}). Spread them on
+ * every element that holds the text, portals included, so screen readers pronounce it right.
+ *
+ * @example
+ * ```tsx
+ * function Hint(props: LocaleProps) {
+ *   const text = useRingMessages(props);
+ *   return <p {...useRingLanguage(props)}>{text.hangUp}</p>;
+ * }
+ * ```
+ */
+export function useRingLanguage({ locale, messages }: LocaleProps = {}): RingLanguage {
+  const inherited = useContext(RingI18nContext);
+  const effectiveLocale = locale ?? inherited.locale;
+  const overridden = messages !== undefined || inherited.messages !== undefined;
+  return useMemo(() => languageOf(effectiveLocale, overridden), [effectiveLocale, overridden]);
 }

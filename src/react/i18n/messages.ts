@@ -6,6 +6,7 @@
  */
 import type { DeviceKind, MediaDeviceError, MediaDeviceErrorCode } from '../../core/media/types.js';
 import type { EndReason } from '../../protocol/protocol.js';
+import { builtInLocaleOf, type RingLocale } from './language.js';
 
 /** Every string a ringkit component shows. Override any of them through `messages`. */
 export interface RingMessages {
@@ -19,6 +20,12 @@ export interface RingMessages {
   videoCallLabel: string;
   /** Button text to withdraw a ringing call. */
   cancel: string;
+  /** Accessible label of the call button while its call rings: `{name}`. */
+  cancelCallLabel: string;
+  /** Accessible label of the call button while its call is answered: `{name}`. */
+  hangUpCallLabel: string;
+  /** Accessible label of the call button while `{name}` calls this device. */
+  declineCallLabel: string;
   /** Button text to end a call. */
   hangUp: string;
   /** Why the call button is disabled while the client is offline. */
@@ -57,7 +64,7 @@ export interface RingMessages {
   statusConnecting: string;
   /** Status: in a call: `{name}` (the duration is shown next to it). */
   statusActive: string;
-  /** Accessible label of the call duration: `{duration}`. */
+  /** The call duration as read by screen readers (it describes the call region): `{duration}`. */
   duration: string;
   /** Status: the media connection is being restored. */
   statusReconnecting: string;
@@ -119,9 +126,6 @@ export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'qu
   deviceErrors?: Partial<RingMessages['deviceErrors']>;
 };
 
-/** Locales with built-in text. */
-export type RingLocale = 'en' | 'zh-CN';
-
 /** The English text. */
 export const EN_MESSAGES: RingMessages = {
   call: 'Call',
@@ -129,6 +133,9 @@ export const EN_MESSAGES: RingMessages = {
   callLabel: 'Call {name}',
   videoCallLabel: 'Video call {name}',
   cancel: 'Cancel',
+  cancelCallLabel: 'Cancel call to {name}',
+  hangUpCallLabel: 'Hang up call with {name}',
+  declineCallLabel: 'Decline call from {name}',
   hangUp: 'Hang up',
   offlineReason: 'You are offline',
   connectingReason: 'Connecting to the call service',
@@ -203,6 +210,9 @@ export const ZH_CN_MESSAGES: RingMessages = {
   callLabel: '语音通话 {name}',
   videoCallLabel: '视频通话 {name}',
   cancel: '取消',
+  cancelCallLabel: '取消呼叫 {name}',
+  hangUpCallLabel: '挂断与 {name} 的通话',
+  declineCallLabel: '拒绝 {name} 的来电',
   hangUp: '挂断',
   offlineReason: '您已离线',
   connectingReason: '正在连接通话服务',
@@ -284,7 +294,7 @@ export const BUILT_IN_MESSAGES: Readonly<Record<RingLocale, RingMessages>> = { e
  * ```
  */
 export function resolveMessages(locale: string | undefined, overrides?: RingMessageOverrides): RingMessages {
-  const base = /^zh(-(cn|hans|sg))?\b/i.test(locale ?? '') ? ZH_CN_MESSAGES : EN_MESSAGES;
+  const base = BUILT_IN_MESSAGES[builtInLocaleOf(locale)];
   if (!overrides) return base;
   return {
     ...base,
