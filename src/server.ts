@@ -22,13 +22,8 @@ export { createMemoryStore, type MemoryStoreOptions } from './server/stores/memo
 export { HISTORY_LIMIT, type Change, type DeviceRecord, type RingStore, type Updated } from './server/stores/store.js';
 export { createRingServer, UNAUTHORIZED_CLOSE_CODE, type RingServer, type RingServerOptions } from './server/ws-server.js';
 export { createUserToken, verifyUserToken, type AuthOptions } from './server/auth.js';
-export {
-  createLiveKitGrants,
-  createRoomRemover,
-  PUBLISH_SOURCES,
-  TOKEN_TTL_SECONDS,
-  type LiveKitOptions,
-} from './server/tokens.js';
+export { createLiveKitGrants, PUBLISH_SOURCES, ROOM_TIMEOUTS, TOKEN_TTL_SECONDS, type LiveKitOptions } from './server/tokens.js';
+export { createRoomJanitor, ROOM_CHECK_AFTER_MS, type RoomJanitor } from './server/rooms.js';
 export { createTokenBucket, type RateLimitOptions } from './server/rate-limit.js';
 export { createRedisStore, RedisStoreError, type RedisStore, type RedisStoreOptions } from './server/stores/redis.js';
 export { DEFAULT_REDIS_PREFIX, redisKeys, type RedisKeys } from './server/stores/redis-keys.js';

@@ -42,6 +42,7 @@ export function openFileLimit(): number {
 /**
  * Starts a TypeScript worker (run through tsx, with `--expose-gc` and the open-file limit raised to
  * the hard limit, as thousands of sockets need) that serves requests with {@link serveRequests}.
+ * `nodeArgs` go to Node before the file (for example `--cpu-prof`).
  *
  * @example
  * ```ts
@@ -49,8 +50,8 @@ export function openFileLimit(): number {
  * const { url } = await server.request<{ url: string }>({ cmd: 'start', mode: 'bare' }, 10_000);
  * ```
  */
-export function forkWorker(file: URL): ChildWorker {
-  const node = [process.execPath, '--import', 'tsx', '--expose-gc', '--max-old-space-size=2048', fileURLToPath(file)];
+export function forkWorker(file: URL, nodeArgs: readonly string[] = []): ChildWorker {
+  const node = [process.execPath, '--import', 'tsx', '--expose-gc', '--max-old-space-size=2048', ...nodeArgs, fileURLToPath(file)];
   const child: ChildProcess = spawn('/bin/sh', ['-c', RAISE_FILE_LIMIT, ...node], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

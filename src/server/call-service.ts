@@ -89,6 +89,8 @@ export interface CallServiceOptions {
   onUnreachable?: (event: UnreachableEvent) => boolean | Promise<boolean>;
   /** A call ended (for example: delete its LiveKit room). */
   onCallEnded?: (call: CallInfo) => void;
+  /** The server removed a member from a call that goes on (their connection was lost): take `user#device` out of the LiveKit room. */
+  onMemberRemoved?: (call: CallInfo, user: string, device: string) => void;
   /** One line per call event. */
   log?: (line: string) => void;
   /** Forward deliveries to other processes sharing the store; they hand them to their own {@link CallService.deliverLocal}. */
@@ -246,6 +248,13 @@ export function createCallService(options: CallServiceOptions = {}): CallService
         options.onCallEnded?.(toCallInfo(call));
       } catch (error) {
         log(`onCallEnded for call ${call.callId} failed: ${String(error)}`);
+      }
+    },
+    memberRemoved(call, user, device) {
+      try {
+        options.onMemberRemoved?.(toCallInfo(call), user, device);
+      } catch (error) {
+        log(`onMemberRemoved for ${user}#${device} in call ${call.callId} failed: ${String(error)}`);
       }
     },
     log,

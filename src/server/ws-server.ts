@@ -12,7 +12,9 @@ import { IdSchema, MAX_FRAME_BYTES, MAX_TOKEN_LENGTH, parseClientMessage, type S
 import { verifyUserToken, type AuthOptions } from './auth.js';
 import { createCallService, type CallService, type CallServiceOptions, type Connection } from './call-service.js';
 import { createTokenBucket, type RateLimitOptions } from './rate-limit.js';
-import { createLiveKitGrants, createRoomRemover, type LiveKitOptions } from './tokens.js';
+import { deviceIdentity } from './identity.js';
+import { createRoomJanitor } from './rooms.js';
+import { createLiveKitGrants, type LiveKitOptions } from './tokens.js';
 
 /** Close code for a connection that could not be authenticated. */
 export const UNAUTHORIZED_CLOSE_CODE = 4001;
@@ -33,7 +35,7 @@ export interface RingServerOptions
   host?: string;
   /** Attach to your own HTTP server instead of starting one (then `/healthz` is yours to route). */
   server?: Server;
-  /** LiveKit: tokens for call members and room clean-up. Without it, grants are left out. */
+  /** LiveKit: tokens for call members and room clean-up (see `createRoomJanitor`). Without it, grants are left out. */
   livekit?: LiveKitOptions;
   /** How connections authenticate. Required unless `dev` is on. */
   auth?: AuthOptions;
@@ -110,15 +112,16 @@ function frameText(data: RawData): string {
 export async function createRingServer(options: RingServerOptions): Promise<RingServer> {
   if (!options.auth && !options.dev) throw new Error('createRingServer needs `auth` (a JWT secret or an authenticate function), or `dev: true`');
   const log = options.log ?? (() => undefined);
-  const removeRoom = options.livekit ? createRoomRemover(options.livekit, log) : undefined;
+  const rooms = options.livekit ? createRoomJanitor(options.livekit, log) : undefined;
   const service = createCallService({
     ...options,
     log,
     ...(options.livekit ? { grant: createLiveKitGrants(options.livekit), livekitUrl: options.livekit.url } : {}),
     onCallEnded: (call) => {
-      if (removeRoom) void removeRoom(call.room);
+      rooms?.callEnded(call.room);
       options.onCallEnded?.(call);
     },
+    onMemberRemoved: (call, user, device) => rooms?.memberRemoved(call.room, deviceIdentity(user, device)),
   });
 
   const health = options.health ?? (() => true);
@@ -260,6 +263,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
     service,
     async close() {
       clearInterval(heartbeat);
+      rooms?.close();
       for (const peer of peers) peer.socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       service.close();

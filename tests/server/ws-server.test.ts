@@ -126,6 +126,8 @@ describe('ws server: LiveKit tokens', () => {
         canPublishData: true,
       });
       expect((claims.exp ?? 0) - (claims.nbf ?? claims.iat ?? 0)).toBe(600);
+      // The room closes itself once everyone left: no request to LiveKit at the end of every call.
+      expect(claims.roomConfig).toEqual({ departureTimeout: 3, emptyTimeout: 10 });
     }
     await expect(new TokenVerifier(TEST_LIVEKIT.apiKey, 'some-other-secret-000000000000000').verify(invited.livekit.token)).rejects.toThrow();
   });
@@ -171,40 +173,85 @@ describe('ws server: connections', () => {
 });
 
 describe('ws server: LiveKit rooms', () => {
-  it('deletes the call room through RoomService when the call ends, and only logs when that fails', async () => {
-    const requests: { url: string; body: string; auth: string }[] = [];
-    const fakeLiveKit = createServer((request: IncomingMessage, response) => {
+  /** A stand-in RoomService that records requests; `open` lists the rooms it reports as still open. */
+  async function fakeRoomService(open: Set<string>) {
+    const requests: { url: string; body: Record<string, unknown>; auth: string }[] = [];
+    const http = createServer((request: IncomingMessage, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
-        requests.push({ url: request.url ?? '', body, auth: request.headers.authorization ?? '' });
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        const parsed = JSON.parse(body || '{}') as Record<string, unknown>;
+        requests.push({ url: request.url ?? '', body: parsed, auth: request.headers.authorization ?? '' });
+        const names = Array.isArray(parsed.names) ? (parsed.names as string[]) : [];
+        const reply = request.url?.endsWith('/ListRooms') ? { rooms: names.filter((name) => open.has(name)).map((name) => ({ name })) } : {};
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
       });
     });
-    await new Promise<void>((resolve) => fakeLiveKit.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    return { requests, url: `ws://127.0.0.1:${(http.address() as AddressInfo).port}`, close: () => new Promise((resolve) => http.close(resolve)) };
+  }
+
+  async function endedCall(callId: string, end: (alice: Awaited<ReturnType<typeof connectWs>>) => Promise<unknown>): Promise<void> {
+    if (!server) throw new Error('no server');
+    const alice = await connectWs(server, { user: 'alice' });
+    const bob = await connectWs(server, { user: 'bob' });
+    await alice.request({ type: 'invite', id: rid(), callId, to: ['bob'], media: 'audio' });
+    await bob.next('incoming');
+    await bob.request({ type: 'accept', id: rid(), callId, media: 'audio' });
+    await end(alice);
+  }
+
+  it('asks LiveKit nothing when a call ends; after the check delay it deletes only rooms still open, in one ListRooms per batch', async () => {
+    const livekit = await fakeRoomService(new Set(['room-linger']));
     const lines: string[] = [];
     try {
-      const livekit = { ...TEST_LIVEKIT, url: `ws://127.0.0.1:${(fakeLiveKit.address() as AddressInfo).port}` };
-      server = await startTestServer({ livekit, log: (line) => lines.push(line) });
+      server = await startTestServer({ livekit: { ...TEST_LIVEKIT, url: livekit.url, roomCheckMs: 300 }, log: (line) => lines.push(line) });
+      await endedCall('room-left', (alice) => alice.request({ type: 'hangup', id: rid(), callId: 'room-left' }));
+      await endedCall('room-linger', (alice) => alice.request({ type: 'hangup', id: rid(), callId: 'room-linger' }));
+      expect(livekit.requests).toEqual([]);
+      await expect.poll(() => lines).toContain('room room-linger was still open after its call ended; deleted');
+      const calls = livekit.requests.map((request) => request.url.replace('/twirp/livekit.RoomService/', ''));
+      expect(calls.filter((call) => call === 'DeleteRoom')).toHaveLength(1);
+      expect(livekit.requests.find((request) => request.url.endsWith('/DeleteRoom'))?.body).toEqual({ room: 'room-linger' });
+      const checked = livekit.requests.filter((request) => request.url.endsWith('/ListRooms')).flatMap((request) => request.body.names);
+      expect(checked.sort()).toEqual(['room-left', 'room-linger']);
+      expect(livekit.requests.every((request) => request.auth.startsWith('Bearer '))).toBe(true);
+    } finally {
+      await livekit.close();
+    }
+  });
+
+  it('takes a member whose connection was lost out of the room while the group call goes on', async () => {
+    const livekit = await fakeRoomService(new Set());
+    const lines: string[] = [];
+    try {
+      server = await startTestServer({ graceMs: 0, livekit: { ...TEST_LIVEKIT, url: livekit.url }, log: (line) => lines.push(line) });
       const alice = await connectWs(server, { user: 'alice' });
       const bob = await connectWs(server, { user: 'bob' });
-      await alice.request({ type: 'invite', id: rid(), callId: 'room-1', to: ['bob'], media: 'audio' });
+      const carol = await connectWs(server, { user: 'carol' });
+      await alice.request({ type: 'invite', id: rid(), callId: 'group-1', to: ['bob', 'carol'], media: 'audio' });
       await bob.next('incoming');
-      await bob.request({ type: 'accept', id: rid(), callId: 'room-1', media: 'audio' });
-      await alice.request({ type: 'hangup', id: rid(), callId: 'room-1' });
-      await expect.poll(() => requests.length).toBe(1);
-      expect(requests[0]).toMatchObject({ url: '/twirp/livekit.RoomService/DeleteRoom', auth: expect.stringMatching(/^Bearer /) });
-      expect(JSON.parse(requests[0]?.body ?? '{}')).toEqual({ room: 'room-1' });
-      await expect.poll(() => lines).toContain('room room-1 deleted');
+      await carol.next('incoming');
+      await bob.request({ type: 'accept', id: rid(), callId: 'group-1', media: 'audio' });
+      await carol.request({ type: 'accept', id: rid(), callId: 'group-1', media: 'audio' });
+      await carol.drop();
+      expect(await alice.next('left')).toMatchObject({ user: 'carol', reason: 'connection-lost' });
+      await expect.poll(() => livekit.requests.map((request) => request.url)).toContain('/twirp/livekit.RoomService/RemoveParticipant');
+      expect(livekit.requests.find((request) => request.url.endsWith('/RemoveParticipant'))?.body).toMatchObject({
+        room: 'group-1',
+        identity: `carol#${carol.device}`,
+      });
     } finally {
-      await new Promise((resolve) => fakeLiveKit.close(resolve));
+      await livekit.close();
     }
-    await server.close();
-    lines.length = 0;
-    server = await startTestServer({ livekit: { ...TEST_LIVEKIT, url: 'http://127.0.0.1:9/' }, log: (line) => lines.push(line) });
+  });
+
+  it('only logs when LiveKit cannot be reached, and keeps serving', async () => {
+    const lines: string[] = [];
+    server = await startTestServer({ livekit: { ...TEST_LIVEKIT, url: 'http://127.0.0.1:9/', roomCheckMs: 0 }, log: (line) => lines.push(line) });
     const alice = await connectWs(server, { user: 'alice' });
     await alice.request({ type: 'invite', id: rid(), callId: 'room-2', to: ['bob'], media: 'audio' });
-    await expect.poll(() => lines.some((line) => line.startsWith('room room-2 could not be deleted')), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => lines.some((line) => line.startsWith('rooms room-2 could not be checked')), { timeout: 5_000 }).toBe(true);
     expect(await alice.request({ type: 'ping', id: rid() })).toMatchObject({ type: 'pong' });
   });
 });

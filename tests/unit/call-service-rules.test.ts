@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClientMessage } from '../../src/protocol/protocol.js';
-import type { UnreachableEvent } from '../../src/server/call-service.js';
+import type { GrantRequest, UnreachableEvent } from '../../src/server/call-service.js';
+import { memoryGrant } from '../../src/testing/memory-hub.js';
 import { rid } from '../helpers/server-client.js';
 import { createHarness, type Harness, type HarnessClient } from '../helpers/server-harness.js';
 
@@ -82,6 +83,24 @@ describe('invite: who can ring', () => {
     await connected(alice, bob);
     expect(await invite(carol, 'c1', ['dave'])).toMatchObject({ type: 'error', code: 'invalid-state', callId: 'c1' });
     expect(await invite(alice, 'c2', ['carol'])).toMatchObject({ type: 'error', code: 'already-in-call', callId: 'c1' });
+  });
+});
+
+describe('invite: ring first', () => {
+  it("sends incoming to every callee device before it mints the caller's grant and answers invited", async () => {
+    const callees: HarnessClient[] = [];
+    const rungAtGrant: boolean[] = [];
+    h = createHarness({
+      grant: (request: GrantRequest) => {
+        if (request.user === 'alice') rungAtGrant.push(callees.every((callee) => callee.received.some((message) => message.type === 'incoming')));
+        return memoryGrant(request);
+      },
+    });
+    const alice = await h.connect('alice');
+    callees.push(await h.connect('bob'), await h.connect('bob'), await h.connect('carol'));
+    const reply = await invite(alice, 'c1', ['bob', 'carol']);
+    expect(reply).toMatchObject({ type: 'invited', livekit: { identity: `alice#${alice.device}` } });
+    expect(rungAtGrant).toEqual([true]);
   });
 });
 

@@ -76,6 +76,8 @@ export interface RulesContext {
   unreachable(event: UnreachableEvent): Promise<boolean>;
   /** The call has ended (room clean-up and the app's hook). */
   callEnded(call: CallRecord): void;
+  /** The server removed a member who was in the call (connection lost) while it goes on: take their device out of the room. */
+  memberRemoved(call: CallRecord, user: string, device: string): void;
   /** One line per call event. */
   log(line: string): void;
 }

@@ -78,9 +78,10 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
     context.log(`call ${after.callId} ended ${after.reason ?? 'failed'} by ${options.by ?? 'server'}`);
     context.callEnded(after);
   } else {
-    for (const { member } of exits) {
+    for (const { old, member } of exits) {
       context.log(`call ${after.callId} ${member.user} left ${member.reason ?? 'failed'}`);
       broadcast(context, after, { type: 'left', callId: after.callId, user: member.user, reason: member.reason ?? 'failed' });
+      if (member.reason === 'connection-lost' && old.device !== undefined && !isPending(old)) context.memberRemoved(after, old.user, old.device);
     }
   }
   await context.syncRingDeadline(after);

@@ -95,8 +95,9 @@ async function joinByGlare(context: RulesContext, actor: Actor, message: ClientM
 }
 
 /**
- * Handle `invite`. The caller is answered with `invited` (the stored call and
- * its LiveKit grant), every device of every reachable callee gets `incoming`,
+ * Handle `invite`. Every device of every reachable callee gets `incoming`,
+ * then the caller is answered with `invited` (the stored call and its LiveKit
+ * grant; a callee's `incoming`, and even its `ringing`, may reach clients first),
  * unreachable callees leave with `busy`, `offline` or `do-not-disturb`, and
  * the call ends at once with that reason when nobody can ring.
  *
@@ -149,9 +150,10 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
     return { next: settleReach(call, reachability, now), result: undefined };
   });
   const call = updated?.value ?? settleReach(record, reachability, now);
+  context.log(`call ${call.callId} invite ${actor.user} -> ${callees.join(',')} (${call.media})`);
+  // Ring first: nothing slow (the caller's token) stands before `incoming`, so a callee may hear of the call before its caller.
+  for (const callee of reachability.ringing) context.deliver({ user: callee }, context.incoming(call));
   const livekit = call.status === 'ended' ? undefined : await context.grant(call, actor.user, actor.device);
   actor.send({ type: 'invited', replyTo: message.id, call: toCallInfo(call), ...(livekit ? { livekit } : {}) });
-  context.log(`call ${call.callId} invite ${actor.user} -> ${callees.join(',')} (${call.media})`);
-  for (const callee of reachability.ringing) context.deliver({ user: callee }, context.incoming(call));
   await applyExits(context, before, call, { by: null, silent: new Set(reachability.unavailable.keys()) });
 }

@@ -14,9 +14,17 @@ export interface MemoryStoreOptions {
   keepEndedCalls?: number;
 }
 
+/** Freeze a record and everything in it (records are immutable; see `RingStore`). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
+}
+
 /**
  * A {@link RingStore} held in plain maps. Each method completes its read and
- * write in one synchronous step, so every update is atomic.
+ * write in one synchronous step, so every update is atomic. Records are
+ * stored frozen and handed out as they are, never copied.
  *
  * @example
  * ```ts
@@ -58,12 +66,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RingStore {
 
   return {
     async getCall(callId) {
-      const call = calls.get(callId);
-      return call && structuredClone(call);
+      return calls.get(callId);
     },
     async createCall(call) {
       if (calls.has(call.callId)) return false;
-      calls.set(call.callId, structuredClone(call));
+      calls.set(call.callId, deepFreeze(call));
       if (call.status === 'ended') rememberEnded(call);
       return true;
     },
@@ -73,12 +80,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RingStore {
     async updateCall<R>(callId: string, change: (call: CallRecord) => Change<CallRecord, R>) {
       const current = calls.get(callId);
       if (!current) return undefined;
-      const decision = change(structuredClone(current));
-      if (decision.next === undefined) return { result: decision.result, value: structuredClone(current), changed: false };
-      const next = structuredClone(decision.next);
+      const decision = change(current);
+      if (decision.next === undefined) return { result: decision.result, value: current, changed: false };
+      const next = deepFreeze(decision.next);
       calls.set(callId, next);
       if (next.status === 'ended' && current.status !== 'ended') rememberEnded(next);
-      return { result: decision.result, value: structuredClone(next), changed: true };
+      return { result: decision.result, value: next, changed: true };
     },
 
     async claimUser(user, callId, replacing) {
@@ -130,12 +137,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RingStore {
 
     async appendHistory(user, entry) {
       const entries = history.get(user) ?? [];
-      entries.unshift(structuredClone(entry));
+      entries.unshift(deepFreeze(entry));
       entries.length = Math.min(entries.length, HISTORY_LIMIT);
       history.set(user, entries);
     },
     async listHistory(user, limit) {
-      return structuredClone((history.get(user) ?? []).slice(0, limit));
+      return (history.get(user) ?? []).slice(0, limit);
     },
 
     async setDeadline(key, at) {

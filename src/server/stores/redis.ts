@@ -132,9 +132,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const current = await readCall(callId);
       if (!current) return undefined;
-      const decision = change(structuredClone(current.value));
+      const decision = change(current.value);
       if (decision.next === undefined) return { result: decision.result, value: current.value, changed: false };
-      const next = structuredClone(decision.next);
+      const next = decision.next;
       const written = await runScript(client, CAS_RECORD, [keys.call(callId)], [
         current.version,
         encodeVersioned(current.version + 1, next),

@@ -16,7 +16,10 @@
  * - Deadlines are data: any process may `takeDeadline` a due one, and only
  *   one succeeds, so a ring or grace timer fires once even if the process
  *   that scheduled it died.
- * - Returned records are copies: mutating them changes nothing stored.
+ * - Records are immutable values: `change` returns a new record and never
+ *   edits the one it is given, and nobody edits a record read from or
+ *   written to a store (the memory store freezes them and hands out the
+ *   stored objects themselves; the Redis store hands out fresh parses).
  * - Ended calls stay readable for a while (minutes at least) so late
  *   messages get `call-ended` rather than `not-found`.
  *
