@@ -45,11 +45,16 @@ async function runCli(argv: readonly string[], env: Readonly<Record<string, stri
       ...(config.livekit ? { livekit: config.livekit } : {}),
       ...(config.ringTimeoutMs === undefined ? {} : { ringTimeoutMs: config.ringTimeoutMs }),
       ...(config.graceMs === undefined ? {} : { graceMs: config.graceMs }),
+      ...(config.push ? { push: config.push.options } : {}),
       log,
       ...cluster?.serverOptions,
     });
     cluster?.attach(server.service);
     if (cluster && config.redis) log(`node ${cluster.node} sharing calls through Redis at ${redactUrl(config.redis.url)}`);
+    if (config.push) {
+      const origin = config.push.generated ? 'generated for this run' : 'configured';
+      log(`Web Push on; VAPID public key (${origin}): ${config.push.options.vapidPublicKey}`);
+    }
     log(`ringkit-server listening on ${server.url}${config.dev ? ' (dev mode: ?user=<name> accepted)' : ''}; LiveKit ${config.livekit?.url ?? 'not configured'}`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

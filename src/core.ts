@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './protocol/protocol.js';
+export * from './protocol/push.js';
 export type * from './core/media/types.js';
 export type * from './core/signaling/transport.js';
 export * from './core/errors.js';

@@ -28,3 +28,9 @@ export { createTokenBucket, type RateLimitOptions } from './server/rate-limit.js
 export { createRedisStore, RedisStoreError, type RedisStore, type RedisStoreOptions } from './server/stores/redis.js';
 export { DEFAULT_REDIS_PREFIX, redisKeys, type RedisKeys } from './server/stores/redis-keys.js';
 export { createRedisCluster, type RedisCluster, type RedisClusterOptions } from './server/cluster/redis-cluster.js';
+export { createServerPush, generateVapidKeys, type ServerPush, type WebPushOptions } from './server/push/server-push.js';
+export type { PushNotifier } from './server/push/push-notifier.js';
+export type { VapidKeys } from './server/push/push-request.js';
+export { createWebPushNotifier, type PushResult, type WebPushNotifier, type WebPushNotifierOptions } from './server/push/web-push-notifier.js';
+export { createMemorySubscriptionStore, type PushSubscriptionStore, type StoredSubscription } from './server/push/subscription-store.js';
+export { createRedisSubscriptionStore } from './server/push/redis-subscription-store.js';

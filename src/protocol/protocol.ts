@@ -10,6 +10,7 @@
  */
 import * as z from 'zod';
 import { MAX_FRAME_DEPTH, MAX_PAYLOAD_DEPTH, nestedDeeperThan } from './depth.js';
+import { PushSubscriptionSchema } from './push.js';
 
 export { MAX_FRAME_DEPTH, MAX_PAYLOAD_DEPTH } from './depth.js';
 
@@ -180,6 +181,16 @@ export const HistoryRequestSchema = z.strictObject({
 });
 /** Keep-alive and latency probe. */
 export const PingSchema = z.strictObject({ type: z.literal('ping'), ...request });
+/** Store this browser's Web Push subscription, so calls reach the user when no page of the app is visible. */
+export const PushSubscribeSchema = z.strictObject({ type: z.literal('push-subscribe'), ...request, subscription: PushSubscriptionSchema });
+/** Forget a Web Push subscription of this user: the one at `endpoint`, or the ones this device stored. */
+export const PushUnsubscribeSchema = z.strictObject({
+  type: z.literal('push-unsubscribe'),
+  ...request,
+  endpoint: z.string().min(1).max(2048).optional(),
+});
+/** Whether this device's page is visible (`document.visibilityState`); a user with no visible device is also rung by push. */
+export const VisibilitySchema = z.strictObject({ type: z.literal('visibility'), ...request, state: z.enum(['visible', 'hidden']) });
 
 /** Every message a client may send. */
 export const ClientMessageSchema = z.discriminatedUnion('type', [
@@ -198,6 +209,9 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   WatchSchema,
   HistoryRequestSchema,
   PingSchema,
+  PushSubscribeSchema,
+  PushUnsubscribeSchema,
+  VisibilitySchema,
 ]);
 /** A message from a client to the server. */
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
@@ -298,6 +312,8 @@ export const WelcomeSchema = z.strictObject({
   presence: PresenceStatusSchema,
   graceMs: z.number().int().nonnegative(),
   calls: z.array(CallInfoSchema).max(64),
+  /** The server's VAPID public key (base64url) when it rings by Web Push. */
+  vapidPublicKey: z.string().min(1).max(256).optional(),
 });
 /** The caller's invite was taken: the call as stored, and LiveKit credentials to join while it rings. */
 export const InvitedSchema = z.strictObject({

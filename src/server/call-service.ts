@@ -24,6 +24,8 @@ import { cancel, expireRing, hangup, loseDevice } from './rules/end.js';
 import { add, relayMessage, switchMedia } from './rules/in-call.js';
 import { invite } from './rules/invite.js';
 import { nextRingDeadline } from './rules/transitions.js';
+import { pushMessage } from './push/push-messages.js';
+import type { PushNotifier } from './push/push-notifier.js';
 import { createMemoryStore } from './stores/memory.js';
 import type { DeviceRecord, RingStore } from './stores/store.js';
 
@@ -87,6 +89,8 @@ export interface CallServiceOptions {
   grant?: (request: GrantRequest) => Promise<LiveKitGrant | undefined>;
   /** A callee has no device: push a notification and return true to keep the call ringing for them. Keep it quick. */
   onUnreachable?: (event: UnreachableEvent) => boolean | Promise<boolean>;
+  /** Web Push: rings callees with no visible device on their push subscriptions (see `createRingServer`'s `push`). */
+  pusher?: PushNotifier;
   /** A call ended (for example: delete its LiveKit room). */
   onCallEnded?: (call: CallInfo) => void;
   /** The server removed a member from a call that goes on (their connection was lost): take `user#device` out of the LiveKit room. */
@@ -123,6 +127,11 @@ export interface CallService {
   runDueDeadlines(): Promise<void>;
   /** Ids of the connections this service holds (as stored in `DeviceRecord.connection`). */
   localConnections(): string[];
+  /**
+   * Decline a ringing call for `user` from outside any connection (a Decline
+   * on a push notification), exactly as `reject` from `device` would; resolves with the answer (`ok` or `error`).
+   */
+  rejectAs(user: string, device: string, callId: string): Promise<ServerMessage>;
   /** Stop all timers. */
   close(): void;
 }
@@ -234,6 +243,22 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       const at = nextRingDeadline(call);
       if (at === undefined) await unschedule(`ring:${call.callId}`);
       else await schedule(`ring:${call.callId}`, at);
+    },
+    async pushRing(call, user) {
+      if (!options.pusher) return false;
+      try {
+        return await options.pusher.ring(call, user, findMember(call, user)?.ringUntil ?? clock.now() + ringTimeoutMs);
+      } catch (error) {
+        log(`push to ${user} for call ${call.callId} failed: ${String(error)}`);
+        return false;
+      }
+    },
+    pushWithdraw(call, user) {
+      try {
+        options.pusher?.withdraw(call, user);
+      } catch (error) {
+        log(`withdrawing the push to ${user} for call ${call.callId} failed: ${String(error)}`);
+      }
     },
     async unreachable(event) {
       try {
@@ -373,6 +398,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       presence: await store.getPresence(user),
       graceMs,
       calls: call ? [toCallInfo(call)] : [],
+      ...(options.pusher ? { vapidPublicKey: options.pusher.vapidPublicKey } : {}),
     });
     const me = call && findMember(call, user);
     if (call && me && isPending(me) && !resumed) safeSend(session, context.incoming(call));
@@ -424,6 +450,10 @@ export function createCallService(options: CallServiceOptions = {}): CallService
         return actor.send({ type: 'history', replyTo: message.id, entries: await store.listHistory(actor.user, message.limit ?? 100) });
       case 'ping':
         return actor.send({ type: 'pong', replyTo: message.id, time: clock.now() });
+      case 'visibility':
+      case 'push-subscribe':
+      case 'push-unsubscribe':
+        return pushMessage({ store, pusher: options.pusher, log }, actor, session.session ?? '', message);
     }
   }
 
@@ -481,6 +511,14 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     deliverLocal,
     localConnections() {
       return [...sessions.values()].map((session) => session.id);
+    },
+    rejectAs(user, device, callId) {
+      return lane(async () => {
+        let reply: ServerMessage = { type: 'error', code: 'internal', message: 'no answer', callId };
+        const actor: Actor = { user, device, send: (message) => (reply = message) };
+        await reject(context, actor, { type: 'reject', id: 'push-decline', callId });
+        return reply;
+      });
     },
     runDueDeadlines() {
       return lane(async () => {

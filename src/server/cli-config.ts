@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { parseArgs } from 'node:util';
+import { PUSH_CLI_OPTIONS, PUSH_CLI_USAGE, pushCliConfig, type PushCliConfig } from './push/push-cli.js';
 import type { LiveKitOptions } from './tokens.js';
 
 /** Help text of `ringkit-server`. */
@@ -22,7 +23,7 @@ Options (environment variable in brackets):
                              (default: in-memory, one process)
   --redis-prefix <prefix>    prefix of the Redis keys [REDIS_PREFIX] (default ringkit:)
   --node-ttl-ms <ms>         a process silent this long is dead, 1000-600000 [NODE_TTL_MS] (default 5000)
-  --dev                      development mode: accept ?user=<name>; LiveKit defaults to
+${PUSH_CLI_USAGE}  --dev                      development mode: accept ?user=<name>; LiveKit defaults to
                              ws://127.0.0.1:7880 with devkey/secret
   -h, --help                 show this help
 `;
@@ -38,6 +39,8 @@ export interface CliConfig {
   graceMs?: number;
   /** Share calls with other processes through Redis. */
   redis?: RedisConfig;
+  /** Ring closed tabs through Web Push. */
+  push?: PushCliConfig;
 }
 
 /** How `ringkit-server` reaches the Redis it shares with other processes. */
@@ -96,6 +99,7 @@ export function parseCliConfig(
         redis: { type: 'string' },
         'redis-prefix': { type: 'string' },
         'node-ttl-ms': { type: 'string' },
+        ...PUSH_CLI_OPTIONS,
         dev: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -114,6 +118,7 @@ export function parseCliConfig(
     if (!dev && !jwtSecret) throw new Error('set RINGKIT_JWT_SECRET (or --jwt-secret), or run with --dev for development');
     const ringTimeoutMs = wholeNumber('ring timeout', values['ring-timeout-ms'] ?? env.RING_TIMEOUT_MS);
     const graceMs = wholeNumber('grace period', values['grace-ms'] ?? env.GRACE_MS);
+    const push = pushCliConfig(values, env, dev);
     const redis = redisConfig(values.redis ?? env.REDIS_URL, values['redis-prefix'] ?? env.REDIS_PREFIX, values['node-ttl-ms'] ?? env.NODE_TTL_MS);
     return {
       config: {
@@ -125,6 +130,7 @@ export function parseCliConfig(
         ...(ringTimeoutMs === undefined ? {} : { ringTimeoutMs }),
         ...(graceMs === undefined ? {} : { graceMs }),
         ...(redis ? { redis } : {}),
+        ...(push ? { push } : {}),
       },
     };
   } catch (error) {

@@ -11,6 +11,9 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { IdSchema, MAX_FRAME_BYTES, MAX_TOKEN_LENGTH, parseClientMessage, type ServerMessage } from '../protocol/protocol.js';
 import { verifyUserToken, type AuthOptions } from './auth.js';
 import { createCallService, type CallService, type CallServiceOptions, type Connection } from './call-service.js';
+import { systemClock } from './clock.js';
+import { createServerPush, type WebPushOptions } from './push/server-push.js';
+import { createMemoryStore } from './stores/memory.js';
 import { createTokenBucket, type RateLimitOptions } from './rate-limit.js';
 import { deviceIdentity } from './identity.js';
 import { createRoomJanitor } from './rooms.js';
@@ -51,6 +54,8 @@ export interface RingServerOptions
   log?: (line: string) => void;
   /** Whether the server can serve (for example: its shared store is reachable); `/healthz` answers 503 while false. */
   health?: () => boolean;
+  /** Web Push: ring callees with no visible page (VAPID keys; see the README's "Ring closed tabs"). */
+  push?: WebPushOptions;
 }
 
 /**
@@ -69,6 +74,8 @@ export interface RingServer {
   readonly port: number;
   /** The call rules behind the server. */
   readonly service: CallService;
+  /** With your own `server`: serve ringkit's push decline route (`POST /calls/:callId/decline`); false for other requests. */
+  handlePushRequest(request: IncomingMessage, response: ServerResponse): boolean;
   /** Close every connection and stop listening. */
   close(): Promise<void>;
 }
@@ -113,9 +120,16 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   if (!options.auth && !options.dev) throw new Error('createRingServer needs `auth` (a JWT secret or an authenticate function), or `dev: true`');
   const log = options.log ?? (() => undefined);
   const rooms = options.livekit ? createRoomJanitor(options.livekit, log) : undefined;
+  const store = options.store ?? createMemoryStore();
+  let httpUrl = '';
+  const push = options.push
+    ? createServerPush(options.push, { store, clock: options.clock ?? systemClock, log, baseUrl: () => httpUrl })
+    : undefined;
   const service = createCallService({
     ...options,
+    store,
     log,
+    ...(push ? { pusher: push.notifier } : {}),
     ...(options.livekit ? { grant: createLiveKitGrants(options.livekit), livekitUrl: options.livekit.url } : {}),
     onCallEnded: (call) => {
       rooms?.callEnded(call.room);
@@ -124,8 +138,10 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
     onMemberRemoved: (call, user, device) => rooms?.memberRemoved(call.room, deviceIdentity(user, device)),
   });
 
+  push?.bind(service);
+  const handlePushRequest = (request: IncomingMessage, response: ServerResponse) => push?.handle(request, response) ?? false;
   const health = options.health ?? (() => true);
-  const httpServer = options.server ?? createServer((request, response) => healthz(health, request, response));
+  const httpServer = options.server ?? createServer((request, response) => handlePushRequest(request, response) || healthz(health, request, response));
   const wss = new WebSocketServer({ server: httpServer, maxPayload: MAX_FRAME_BYTES });
   const peers = new Set<Peer>();
 
@@ -256,17 +272,21 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   const address = httpServer.address() as AddressInfo | null;
   const port = address?.port ?? options.port ?? 8787;
   const host = options.host ?? '127.0.0.1';
+  const hostPort = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  httpUrl = `http://${hostPort}`;
 
   return {
-    url: `ws://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `ws://${hostPort}`,
     port,
     service,
+    handlePushRequest,
     async close() {
       clearInterval(heartbeat);
       rooms?.close();
       for (const peer of peers) peer.socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       service.close();
+      await push?.notifier.settled();
       if (!options.server) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

@@ -6,7 +6,9 @@ import { bounded } from '../helpers/server-ws.js';
 
 describe('ringkit-server configuration', () => {
   it('uses defaults and the dev LiveKit in --dev', () => {
-    expect(parseCliConfig(['--dev'], {})).toEqual({ config: { port: 8787, host: '127.0.0.1', dev: true, livekit: DEV_LIVEKIT } });
+    expect(parseCliConfig(['--dev'], {})).toEqual({
+      config: { port: 8787, host: '127.0.0.1', dev: true, livekit: DEV_LIVEKIT, push: expect.objectContaining({ generated: true }) },
+    });
   });
 
   it('reads the environment, and flags win over it', () => {

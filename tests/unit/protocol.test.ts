@@ -25,6 +25,12 @@ const call: CallInfo = {
   status: 'ringing',
   createdAt: 1_700_000_000_000,
 };
+/** A subscription as Chromium serialises it: a 65-byte P-256 key and a 16-byte auth secret. */
+const subscription = {
+  endpoint: 'https://fcm.googleapis.com/fcm/send/abc:def',
+  expirationTime: null,
+  keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) },
+};
 const grant = { url: 'ws://127.0.0.1:7880', token: 'jwt', room: 'c1', identity: 'alice#k3f9' };
 
 /** One valid example of every client message. */
@@ -52,6 +58,9 @@ const validClient: Record<ClientMessage['type'], ClientMessage> = {
   watch: { type: 'watch', id: 'r13', users: ['bob', 'carol'] },
   history: { type: 'history', id: 'r14', limit: 20 },
   ping: { type: 'ping', id: 'r15' },
+  'push-subscribe': { type: 'push-subscribe', id: 'r16', subscription },
+  'push-unsubscribe': { type: 'push-unsubscribe', id: 'r17', endpoint: subscription.endpoint },
+  visibility: { type: 'visibility', id: 'r18', state: 'hidden' },
 };
 
 /** One valid example of every server message. */
@@ -67,6 +76,7 @@ const validServer: Record<ServerMessage['type'], ServerMessage> = {
     presence: 'available',
     graceMs: 15_000,
     calls: [call],
+    vapidPublicKey: `B${'A'.repeat(86)}`,
   },
   invited: { type: 'invited', replyTo: 'r2', call, livekit: grant },
   incoming: { type: 'incoming', call },
@@ -130,6 +140,16 @@ const invalidClient: Record<ClientMessage['type'], [string, unknown][]> = {
   watch: [['user id too long', { type: 'watch', id: 'r13', users: ['x'.repeat(MAX_ID_LENGTH + 1)] }]],
   history: [['limit over 100', { type: 'history', id: 'r14', limit: 101 }]],
   ping: [['id with whitespace', { type: 'ping', id: 'r 15' }]],
+  'push-subscribe': [
+    ['endpoint not a URL', { ...validClient['push-subscribe'], subscription: { ...subscription, endpoint: 'not a url' } }],
+    ['endpoint not http(s)', { ...validClient['push-subscribe'], subscription: { ...subscription, endpoint: 'file:///etc/passwd' } }],
+    ['p256dh too short', { ...validClient['push-subscribe'], subscription: { ...subscription, keys: { ...subscription.keys, p256dh: 'AAAA' } } }],
+    ['auth not base64url', { ...validClient['push-subscribe'], subscription: { ...subscription, keys: { ...subscription.keys, auth: '!'.repeat(22) } } }],
+    ['keys missing', { ...validClient['push-subscribe'], subscription: { endpoint: subscription.endpoint } }],
+    ['subscription missing', { type: 'push-subscribe', id: 'r16' }],
+  ],
+  'push-unsubscribe': [['endpoint empty', { type: 'push-unsubscribe', id: 'r17', endpoint: '' }]],
+  visibility: [['unknown state', { type: 'visibility', id: 'r18', state: 'prerender' }]],
 };
 
 /** Invalid variants of every server message. */

@@ -72,12 +72,14 @@ export function endedReasonFor(call: CallRecord, user: string, device: string): 
  */
 export async function answer(context: RulesContext, actor: Actor, callId: string, media: Media): Promise<AnswerOutcome> {
   const now = context.clock.now();
+  let wasPushed = false;
   const updated = await context.store.updateCall(callId, (call) => {
     const me = findMember(call, actor.user);
     if (!me) return { result: 'forbidden' as const };
     if (call.status === 'ended') return { result: 'call-ended' as const };
     if (me.state === 'joined') return { result: 'already-answered' as const };
     if (!isPending(me)) return { result: 'invalid-state' as const };
+    wasPushed = me.pushed === true;
     return { next: joinMember(call, actor.user, actor.device, media, now), result: 'accepted' as const };
   });
   if (!updated) return { kind: 'refused', code: 'not-found', message: 'no such call' };
@@ -95,6 +97,7 @@ export async function answer(context: RulesContext, actor: Actor, callId: string
       break;
   }
   context.log(`call ${callId} accepted by ${actor.user} (${media})`);
+  if (wasPushed) context.pushWithdraw(call, actor.user);
   context.deliver({ user: actor.user, exceptDevice: actor.device }, { type: 'ended', callId, reason: 'answered-elsewhere', by: actor.user });
   broadcast(context, call, { type: 'accepted', callId, by: actor.user, media }, actor.user);
   await context.syncRingDeadline(call);

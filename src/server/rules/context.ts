@@ -74,6 +74,10 @@ export interface RulesContext {
   syncRingDeadline(call: CallRecord): Promise<void>;
   /** Ask the app to push to an unreachable callee; true when it did. */
   unreachable(event: UnreachableEvent): Promise<boolean>;
+  /** Web Push (when configured): ring `user`'s subscriptions in the background; true when they have any. */
+  pushRing(call: CallRecord, user: string): Promise<boolean>;
+  /** Web Push: the ring of `user` ended; withdraw its notification. */
+  pushWithdraw(call: CallRecord, user: string): void;
   /** The call has ended (room clean-up and the app's hook). */
   callEnded(call: CallRecord): void;
   /** The server removed a member who was in the call (connection lost) while it goes on: take their device out of the room. */

@@ -70,8 +70,11 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
     }
     await context.store.releaseUser(old.user, after.callId);
     await context.store.appendHistory(old.user, historyEntry(after, member, endedAt));
-    if (old.pushed && isPending(old) && reason !== 'declined') {
-      void context.unreachable({ call: toCallInfo(after), user: old.user, event: 'cancelled', ...(after.push ? { push: after.push } : {}) });
+    if (old.pushed && isPending(old)) {
+      context.pushWithdraw(after, old.user);
+      if (reason !== 'declined') {
+        void context.unreachable({ call: toCallInfo(after), user: old.user, event: 'cancelled', ...(after.push ? { push: after.push } : {}) });
+      }
     }
   }
   if (after.status === 'ended' && before.status !== 'ended') {

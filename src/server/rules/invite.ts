@@ -40,6 +40,10 @@ export async function reachAll(
     const outcome = await reach(context, call, callee, settleGlare);
     if (outcome === undefined) result.ringing.push(callee);
     else if (outcome === 'pushed') result.pushed.add(callee);
+    else if (outcome === 'ringing-pushed') {
+      result.ringing.push(callee);
+      result.pushed.add(callee);
+    }
     else if (typeof outcome === 'object') result.yieldTo = outcome.yieldTo;
     else result.unavailable.set(callee, outcome);
   }

@@ -1,6 +1,7 @@
 /**
  * Can a callee ring? Do-not-disturb, busy (claimed by another call), offline
- * (no device; unless the app pushed a notification).
+ * (no device; unless a push notification went out). A callee with devices but
+ * none visible rings on them and is also pushed.
  *
  * @packageDocumentation
  */
@@ -60,9 +61,10 @@ function isMutualGlare(ours: CallRecord, theirs: CallRecord, callee: string): bo
 
 /**
  * What reaching a callee came to: `undefined` (they ring), a reason they
- * cannot, `'pushed'`, or (mutual glare) the other side's call to yield to.
+ * cannot, `'pushed'` (no device; a push went out), `'ringing-pushed'` (they ring
+ * on hidden devices and a push went out), or (mutual glare) the other side's call to yield to.
  */
-export type ReachOutcome = EndReason | 'pushed' | { yieldTo: CallRecord } | undefined;
+export type ReachOutcome = EndReason | 'pushed' | 'ringing-pushed' | { yieldTo: CallRecord } | undefined;
 
 /**
  * Why `callee` cannot ring for `call`, `'pushed'` when the app pushed a
@@ -73,7 +75,7 @@ export type ReachOutcome = EndReason | 'pushed' | { yieldTo: CallRecord } | unde
  *
  * @example
  * ```ts
- * const outcome = await reach(context, call, 'bob', true); // 'busy' | 'offline' | 'do-not-disturb' | 'pushed' | { yieldTo } | undefined
+ * const outcome = await reach(context, call, 'bob', true); // 'busy' | 'offline' | 'do-not-disturb' | 'pushed' | 'ringing-pushed' | { yieldTo } | undefined
  * ```
  */
 export async function reach(context: RulesContext, call: CallRecord, callee: string, settleGlare: boolean): Promise<ReachOutcome> {
@@ -83,12 +85,15 @@ export async function reach(context: RulesContext, call: CallRecord, callee: str
     if (!settleGlare || !held.call || !isMutualGlare(call, held.call, callee)) return 'busy';
     return held.call.callId < call.callId ? { yieldTo: held.call } : undefined;
   }
-  if ((await context.store.listDevices(callee)).length > 0) return undefined;
-  const pushed = await context.unreachable({
+  const devices = await context.store.listDevices(callee);
+  if (devices.some((device) => device.connected && !device.hidden)) return undefined;
+  const webPushed = await context.pushRing(call, callee);
+  if (devices.length > 0) return webPushed ? 'ringing-pushed' : undefined;
+  const appPushed = await context.unreachable({
     call: toCallInfo(call),
     user: callee,
     event: 'invite',
     ...(call.push ? { push: call.push } : {}),
   });
-  return pushed ? 'pushed' : 'offline';
+  return webPushed || appPushed ? 'pushed' : 'offline';
 }

@@ -72,6 +72,7 @@ export const DeviceRecordSchema: z.ZodType<DeviceRecord> = z.object({
   connected: z.boolean(),
   graceUntil: z.number().optional(),
   node: z.string().optional(),
+  hidden: z.boolean().optional(),
 });
 
 /** A record read back with the version it was written at. */

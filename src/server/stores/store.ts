@@ -76,6 +76,8 @@ export interface DeviceRecord {
   graceUntil?: number;
   /** The server process holding the connection, for stores shared by several processes. */
   node?: string;
+  /** The device reported its page hidden (`visibility`); a user with no visible device is also rung by push. */
+  hidden?: boolean;
 }
 
 /**
