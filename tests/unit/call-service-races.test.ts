@@ -67,7 +67,8 @@ async function runRaces(body: (run: number) => Promise<string>): Promise<Map<str
   return outcomes;
 }
 
-describe(`races (${RUNS} runs each)`, () => {
+// 200 runs of each race take a few seconds alone and longer on a loaded 2-core machine: a generous bound, not a timing.
+describe(`races (${RUNS} runs each)`, { timeout: 60_000 }, () => {
   it('glare: A and B invite each other at once -> one call, connected', async () => {
     let simultaneous = 0;
     const outcomes = await runRaces(async () => {

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClientMessage } from '../../src/protocol/protocol.js';
 import type { GrantRequest, UnreachableEvent } from '../../src/server/call-service.js';
 import { memoryGrant } from '../../src/testing/memory-hub.js';
 import { rid } from '../helpers/server-client.js';
