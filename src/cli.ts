@@ -6,11 +6,14 @@
  */
 import { CLI_USAGE, parseCliConfig, type RedisConfig } from './server/cli-config.js';
 import { createRedisCluster, type RedisCluster } from './server/cluster/redis-cluster.js';
+import { createServerLogger } from './server/logging/create-logger.js';
+import { toServerLog, type ServerLog } from './server/logging/server-log.js';
+import { createServerMetrics } from './server/metrics/server-metrics.js';
 import { redactUrl } from './server/stores/redis-connection.js';
 import { createRingServer } from './server/ws-server.js';
 
 /** Join the processes sharing `redis`: heartbeats at a fifth of the node TTL. */
-function joinCluster(redis: RedisConfig, log: (line: string) => void): Promise<RedisCluster> {
+function joinCluster(redis: RedisConfig, log: ServerLog): Promise<RedisCluster> {
   const nodeTtlMs = redis.nodeTtlMs ?? 5_000;
   return createRedisCluster({
     url: redis.url,
@@ -33,10 +36,14 @@ async function runCli(argv: readonly string[], env: Readonly<Record<string, stri
     return 2;
   }
   const { config } = parsed;
-  const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  const logger = createServerLogger(config.logs);
+  const log = toServerLog(logger);
+  const metrics = config.metrics ? createServerMetrics() : undefined;
   let cluster: RedisCluster | undefined;
   try {
     cluster = config.redis ? await joinCluster(config.redis, log) : undefined;
+    const redis = cluster?.store.client;
+    if (cluster && redis && metrics) metrics.watchRedis({ healthy: cluster.healthy, ping: () => redis.ping() });
     const server = await createRingServer({
       port: config.port,
       host: config.host,
@@ -46,7 +53,9 @@ async function runCli(argv: readonly string[], env: Readonly<Record<string, stri
       ...(config.ringTimeoutMs === undefined ? {} : { ringTimeoutMs: config.ringTimeoutMs }),
       ...(config.graceMs === undefined ? {} : { graceMs: config.graceMs }),
       ...(config.push ? { push: config.push.options } : {}),
-      log,
+      logger,
+      ...(metrics ? { metrics } : {}),
+      ...(config.metrics?.port === undefined ? {} : { metricsPort: config.metrics.port }),
       ...cluster?.serverOptions,
     });
     cluster?.attach(server.service);

@@ -16,7 +16,10 @@ import {
 } from '../protocol/protocol.js';
 import { findMember, isPending, isPresent, toCallInfo, type CallRecord } from './call-record.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
+import type { CallEvent } from './events/call-event.js';
 import { randomId } from './ids.js';
+import { callEventEntry } from './logging/call-event-log.js';
+import type { ServerLog } from './logging/server-log.js';
 import { createLane } from './lane.js';
 import { accept, ack, reject } from './rules/answer.js';
 import { ok, type Actor, type DeliveryTarget, type RulesContext, type UnreachableEvent } from './rules/context.js';
@@ -95,8 +98,10 @@ export interface CallServiceOptions {
   onCallEnded?: (call: CallInfo) => void;
   /** The server removed a member from a call that goes on (their connection was lost): take `user#device` out of the LiveKit room. */
   onMemberRemoved?: (call: CallInfo, user: string, device: string) => void;
-  /** One line per call event. */
-  log?: (line: string) => void;
+  /** Every decided change of a call, reported once (by the process that decided it). Keep it quick: queue slow work. */
+  onEvent?: (event: CallEvent) => void;
+  /** One entry per call event and failure: a line, and structured fields (see {@link ServerLog}). */
+  log?: ServerLog;
   /** Forward deliveries to other processes sharing the store; they hand them to their own {@link CallService.deliverLocal}. */
   relay?: (target: DeliveryTarget, message: ServerMessage) => void;
   /** This process's name, stored on its devices. */
@@ -177,7 +182,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     try {
       session.connection.send(message);
     } catch (error) {
-      log(`send to ${session.user} failed: ${String(error)}`);
+      log(`send to ${session.user} failed: ${String(error)}`, { level: 'warn', event: 'send-failed', user: session.user });
     }
   }
 
@@ -201,7 +206,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     if (closed) return;
     const handle = clock.setTimeout(() => {
       timers.delete(key);
-      lane(() => fire(key)).catch((error: unknown) => log(`deadline ${key} failed: ${String(error)}`));
+      lane(() => fire(key)).catch((error: unknown) => log(`deadline ${key} failed: ${String(error)}`, { level: 'error', event: 'deadline-failed' }));
     }, Math.max(0, at - clock.now()));
     timers.set(key, handle);
   }
@@ -231,7 +236,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       try {
         return await options.grant?.({ call: toCallInfo(call), user, device });
       } catch (error) {
-        log(`grant for ${user}#${device} in call ${call.callId} failed: ${String(error)}`);
+        log(`grant for ${user}#${device} in call ${call.callId} failed: ${String(error)}`, { level: 'error', event: 'grant-failed', callId: call.callId, user, device });
         return undefined;
       }
     },
@@ -264,7 +269,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       try {
         return Boolean(await options.onUnreachable?.(event));
       } catch (error) {
-        log(`onUnreachable for ${event.user} failed: ${String(error)}`);
+        log(`onUnreachable for ${event.user} failed: ${String(error)}`, { level: 'error', event: 'hook-failed', callId: event.call.callId, user: event.user });
         return false;
       }
     },
@@ -272,14 +277,23 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       try {
         options.onCallEnded?.(toCallInfo(call));
       } catch (error) {
-        log(`onCallEnded for call ${call.callId} failed: ${String(error)}`);
+        log(`onCallEnded for call ${call.callId} failed: ${String(error)}`, { level: 'error', event: 'hook-failed', callId: call.callId });
+      }
+    },
+    emit(event) {
+      const { line, fields } = callEventEntry(event);
+      log(line, fields);
+      try {
+        options.onEvent?.(event);
+      } catch (error) {
+        log(`onEvent ${event.type} for call ${event.call.callId} failed: ${String(error)}`, { level: 'error', event: 'hook-failed', callId: event.call.callId });
       }
     },
     memberRemoved(call, user, device) {
       try {
         options.onMemberRemoved?.(toCallInfo(call), user, device);
       } catch (error) {
-        log(`onMemberRemoved for ${user}#${device} in call ${call.callId} failed: ${String(error)}`);
+        log(`onMemberRemoved for ${user}#${device} in call ${call.callId} failed: ${String(error)}`, { level: 'error', event: 'hook-failed', callId: call.callId, user, device });
       }
     },
     log,
@@ -300,7 +314,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     );
     const device = removed?.result;
     if (!device) return;
-    log(`device ${device.user}#${device.device} lost after its grace period`);
+    log(`device ${device.user}#${device.device} lost after its grace period`, { event: 'device.lost', user: device.user, device: device.device });
     await loseDevice(context, device.user, device.device, 'connection-lost');
     if ((await store.listDevices(device.user)).length === 0) await announcePresence(device.user);
   }
@@ -402,7 +416,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     });
     const me = call && findMember(call, user);
     if (call && me && isPending(me) && !resumed) safeSend(session, context.incoming(call));
-    log(`device ${user}#${device.device} ${resumed ? 'resumed' : 'connected'}`);
+    log(`device ${user}#${device.device} ${resumed ? 'resumed' : 'connected'}`, { event: resumed ? 'device.resumed' : 'device.connected', user, device: device.device });
     if (firstDevice) await announcePresence(user);
   }
 
@@ -442,7 +456,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       case 'presence':
         await store.setPresence(actor.user, message.status);
         ok(actor, message.id);
-        log(`presence ${actor.user} ${message.status}`);
+        log(`presence ${actor.user} ${message.status}`, { event: 'presence', user: actor.user, status: message.status });
         return announcePresence(actor.user);
       case 'watch':
         return watch(session, message);
@@ -464,6 +478,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       sessions.set(connection, { user, connection, id: randomId(16), watching: new Set() });
     },
     receive(connection, message) {
+      const receivedAt = performance.now();
       return lane(async () => {
         const session = sessions.get(connection);
         if (!session) return;
@@ -473,10 +488,10 @@ export function createCallService(options: CallServiceOptions = {}): CallService
           if (device === undefined) {
             return safeSend(session, { type: 'error', code: 'not-authenticated', message: 'send hello first', replyTo: message.id });
           }
-          const actor: Actor = { user: session.user, device, send: (reply) => safeSend(session, reply) };
+          const actor: Actor = { user: session.user, device, receivedAt, send: (reply) => safeSend(session, reply) };
           await dispatch(session, actor, message);
         } catch (error) {
-          log(`${message.type} from ${session.user} failed: ${String(error)}`);
+          log(`${message.type} from ${session.user} failed: ${String(error)}`, { level: 'error', event: 'request-failed', type: message.type, user: session.user });
           safeSend(session, {
             type: 'error',
             code: 'internal',
@@ -501,10 +516,10 @@ export function createCallService(options: CallServiceOptions = {}): CallService
             device.connection === session.id ? { next: { ...device, connected: false, graceUntil }, result: true } : { result: false },
           );
           if (!updated?.result) return;
-          log(`device ${session.user}#${session.device ?? '?'} dropped; grace ${graceMs} ms`);
+          log(`device ${session.user}#${session.device ?? '?'} dropped; grace ${graceMs} ms`, { event: 'device.dropped', user: session.user, device: session.device });
           await schedule(`grace:${sessionId}`, graceUntil);
         } catch (error) {
-          log(`dropping device ${session.user}#${session.device ?? '?'} failed: ${String(error)}`);
+          log(`dropping device ${session.user}#${session.device ?? '?'} failed: ${String(error)}`, { level: 'error', event: 'device.drop-failed', user: session.user, device: session.device });
         }
       });
     },

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { PUSH_CLI_OPTIONS, PUSH_CLI_USAGE, pushCliConfig, type PushCliConfig } from './push/push-cli.js';
+import { LOG_LEVELS, type LogFormat, type ServerLoggerOptions } from './logging/create-logger.js';
 import type { LiveKitOptions } from './tokens.js';
 
 /** Help text of `ringkit-server`. */
@@ -23,6 +24,11 @@ Options (environment variable in brackets):
                              (default: in-memory, one process)
   --redis-prefix <prefix>    prefix of the Redis keys [REDIS_PREFIX] (default ringkit:)
   --node-ttl-ms <ms>         a process silent this long is dead, 1000-600000 [NODE_TTL_MS] (default 5000)
+  --log-level <level>        trace, debug, info, warn, error, fatal or silent [LOG_LEVEL] (default info)
+  --log-format <format>      json or pretty [LOG_FORMAT] (default json; pretty with --dev)
+  --metrics                  serve Prometheus metrics on GET /metrics of --port [METRICS=1]
+                             (default: off; on with --dev)
+  --metrics-port <n>         serve GET /metrics on this port instead [METRICS_PORT]
 ${PUSH_CLI_USAGE}  --dev                      development mode: accept ?user=<name>; LiveKit defaults to
                              ws://127.0.0.1:7880 with devkey/secret
   -h, --help                 show this help
@@ -41,6 +47,10 @@ export interface CliConfig {
   redis?: RedisConfig;
   /** Ring closed tabs through Web Push. */
   push?: PushCliConfig;
+  /** Level and format of the logs. */
+  logs: Required<Pick<ServerLoggerOptions, 'level' | 'format'>>;
+  /** Serve Prometheus metrics: on the main port, or on `port`. */
+  metrics?: { port?: number };
 }
 
 /** How `ringkit-server` reaches the Redis it shares with other processes. */
@@ -66,6 +76,20 @@ function redisConfig(url: string | undefined, prefix: string | undefined, ttl: s
   const nodeTtlMs = wholeNumber('node TTL', ttl);
   if (nodeTtlMs !== undefined && (nodeTtlMs < 1_000 || nodeTtlMs > 600_000)) throw new Error(`node TTL must be 1000-600000 ms, got ${nodeTtlMs}`);
   return { url, ...(prefix ? { prefix } : {}), ...(nodeTtlMs === undefined ? {} : { nodeTtlMs }) };
+}
+
+function logOptions(level: string | undefined, format: string | undefined, dev: boolean): CliConfig['logs'] {
+  const levels: readonly string[] = LOG_LEVELS;
+  if (level !== undefined && !levels.includes(level)) throw new Error(`log level must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  if (format !== undefined && format !== 'json' && format !== 'pretty') throw new Error(`log format must be json or pretty, got "${format}"`);
+  return { level: (level ?? 'info') as CliConfig['logs']['level'], format: (format as LogFormat | undefined) ?? (dev ? 'pretty' : 'json') };
+}
+
+function metricsOption(enabled: boolean, portText: string | undefined, dev: boolean): Pick<CliConfig, 'metrics'> {
+  const port = wholeNumber('metrics port', portText);
+  if (port !== undefined && (port < 1 || port > 65_535)) throw new Error(`metrics port must be 1-65535, got ${port}`);
+  if (port !== undefined) return { metrics: { port } };
+  return enabled || dev ? { metrics: {} } : {};
 }
 
 /**
@@ -100,6 +124,10 @@ export function parseCliConfig(
         'redis-prefix': { type: 'string' },
         'node-ttl-ms': { type: 'string' },
         ...PUSH_CLI_OPTIONS,
+        'log-level': { type: 'string' },
+        'log-format': { type: 'string' },
+        metrics: { type: 'boolean' },
+        'metrics-port': { type: 'string' },
         dev: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -131,6 +159,8 @@ export function parseCliConfig(
         ...(graceMs === undefined ? {} : { graceMs }),
         ...(redis ? { redis } : {}),
         ...(push ? { push } : {}),
+        logs: logOptions(values['log-level'] ?? env.LOG_LEVEL, values['log-format'] ?? env.LOG_FORMAT, dev),
+        ...metricsOption(values.metrics ?? env.METRICS === '1', values['metrics-port'] ?? env.METRICS_PORT, dev),
       },
     };
   } catch (error) {

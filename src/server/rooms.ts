@@ -9,6 +9,8 @@
  * @packageDocumentation
  */
 import { RoomServiceClient } from 'livekit-server-sdk';
+import type { ServerLog } from './logging/server-log.js';
+import type { ServerMetrics } from './metrics/server-metrics.js';
 import type { LiveKitOptions } from './tokens.js';
 
 /** Default wait after a call ended before its room is checked (ms); see `LiveKitOptions.roomCheckMs`. */
@@ -39,7 +41,8 @@ function reason(error: unknown): string {
 }
 
 /**
- * Make a room janitor on LiveKit's RoomService. Failures are logged, never thrown.
+ * Make a room janitor on LiveKit's RoomService. Failures are logged (and
+ * counted in `metrics`, with the time of each deletion), never thrown.
  *
  * @example
  * ```ts
@@ -47,7 +50,11 @@ function reason(error: unknown): string {
  * janitor.callEnded('c1');
  * ```
  */
-export function createRoomJanitor(options: LiveKitOptions, log: (line: string) => void): RoomJanitor {
+export function createRoomJanitor(
+  options: LiveKitOptions,
+  log: ServerLog,
+  metrics?: Pick<ServerMetrics, 'livekitRoomDelete' | 'livekitRoomDeleteFailures'>,
+): RoomJanitor {
   const checkAfterMs = options.roomCheckMs ?? ROOM_CHECK_AFTER_MS;
   const client = new RoomServiceClient(options.url, options.apiKey, options.apiSecret);
   const due: { room: string; at: number }[] = [];
@@ -68,12 +75,15 @@ export function createRoomJanitor(options: LiveKitOptions, log: (line: string) =
   async function deleteOpen(rooms: string[]): Promise<void> {
     const open = await client.listRooms(rooms);
     for (const { name } of open) {
+      const end = metrics?.livekitRoomDelete.startTimer();
       try {
         await client.deleteRoom(name);
-        log(`room ${name} was still open after its call ended; deleted`);
+        log(`room ${name} was still open after its call ended; deleted`, { event: 'livekit.room-deleted', callId: name });
       } catch (error) {
-        log(`room ${name} could not be deleted: ${reason(error)}`);
+        metrics?.livekitRoomDeleteFailures.inc();
+        log(`room ${name} could not be deleted: ${reason(error)}`, { level: 'warn', event: 'livekit.room-delete-failed', callId: name });
       }
+      end?.();
     }
   }
 
@@ -84,7 +94,10 @@ export function createRoomJanitor(options: LiveKitOptions, log: (line: string) =
         const now = Date.now();
         const notDue = due.findIndex((entry) => entry.at > now);
         const rooms = due.splice(0, Math.min(BATCH, notDue === -1 ? due.length : notDue)).map((entry) => entry.room);
-        await deleteOpen(rooms).catch((error: unknown) => log(`rooms ${rooms.join(', ')} could not be checked: ${reason(error)}`));
+        await deleteOpen(rooms).catch((error: unknown) => {
+          metrics?.livekitRoomDeleteFailures.inc();
+          log(`rooms ${rooms.join(', ')} could not be checked: ${reason(error)}`, { level: 'warn', event: 'livekit.room-check-failed' });
+        });
       }
     } finally {
       sweeping = false;

@@ -10,10 +10,15 @@ import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { IdSchema, MAX_FRAME_BYTES, MAX_TOKEN_LENGTH, parseClientMessage, type ServerMessage } from '../protocol/protocol.js';
 import { verifyUserToken, type AuthOptions } from './auth.js';
+import type { Logger } from 'pino';
 import { createCallService, type CallService, type CallServiceOptions, type Connection } from './call-service.js';
 import { systemClock } from './clock.js';
 import { createServerPush, type WebPushOptions } from './push/server-push.js';
 import { createMemoryStore } from './stores/memory.js';
+import { toServerLog, silentLog, type ServerLog } from './logging/server-log.js';
+import { timedGrant } from './metrics/instrument.js';
+import { listenMetrics, serveMetrics } from './metrics/metrics-endpoint.js';
+import type { ServerMetrics } from './metrics/server-metrics.js';
 import { createTokenBucket, type RateLimitOptions } from './rate-limit.js';
 import { deviceIdentity } from './identity.js';
 import { createRoomJanitor } from './rooms.js';
@@ -31,7 +36,7 @@ export const UNAUTHORIZED_CLOSE_CODE = 4001;
  * ```
  */
 export interface RingServerOptions
-  extends Pick<CallServiceOptions, 'ringTimeoutMs' | 'graceMs' | 'store' | 'onUnreachable' | 'onCallEnded' | 'clock' | 'relay' | 'node'> {
+  extends Pick<CallServiceOptions, 'ringTimeoutMs' | 'graceMs' | 'store' | 'onUnreachable' | 'onCallEnded' | 'onEvent' | 'clock' | 'relay' | 'node'> {
   /** Port to listen on (0: any free port). Ignored when `server` is given. Default 8787. */
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`. */
@@ -50,8 +55,14 @@ export interface RingServerOptions
   rateLimit?: RateLimitOptions;
   /** How long a connection may take to authenticate with `hello.token` (ms). Default 10 000. */
   helloTimeoutMs?: number;
-  /** One line per call event. */
-  log?: (line: string) => void;
+  /** Structured JSON logs (pino): call events, connections, failures. Never tokens, tickets or `extra` payloads. */
+  logger?: Logger;
+  /** Plain text instead of `logger`: one line per call event and failure. */
+  log?: ServerLog;
+  /** Prometheus metrics of this process (see `createServerMetrics`), served on `GET /metrics` of the server's own HTTP server or of `metricsPort`. */
+  metrics?: ServerMetrics;
+  /** Serve `GET /metrics` on this port (same `host`) instead of the main one. */
+  metricsPort?: number;
   /** Whether the server can serve (for example: its shared store is reachable); `/healthz` answers 503 while false. */
   health?: () => boolean;
   /** Web Push: ring callees with no visible page (VAPID keys; see the README's "Ring closed tabs"). */
@@ -118,8 +129,10 @@ function frameText(data: RawData): string {
  */
 export async function createRingServer(options: RingServerOptions): Promise<RingServer> {
   if (!options.auth && !options.dev) throw new Error('createRingServer needs `auth` (a JWT secret or an authenticate function), or `dev: true`');
-  const log = options.log ?? (() => undefined);
-  const rooms = options.livekit ? createRoomJanitor(options.livekit, log) : undefined;
+  const log = options.logger ? toServerLog(options.logger) : (options.log ?? silentLog);
+  const metrics = options.metrics;
+  const rooms = options.livekit ? createRoomJanitor(options.livekit, log, metrics) : undefined;
+  const grant = options.livekit ? createLiveKitGrants(options.livekit) : undefined;
   const store = options.store ?? createMemoryStore();
   let httpUrl = '';
   const push = options.push
@@ -130,7 +143,11 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
     store,
     log,
     ...(push ? { pusher: push.notifier } : {}),
-    ...(options.livekit ? { grant: createLiveKitGrants(options.livekit), livekitUrl: options.livekit.url } : {}),
+    ...(options.livekit ? { grant: grant && metrics ? timedGrant(grant, metrics) : grant, livekitUrl: options.livekit.url } : {}),
+    onEvent: (event) => {
+      metrics?.onEvent(event);
+      options.onEvent?.(event);
+    },
     onCallEnded: (call) => {
       rooms?.callEnded(call.room);
       options.onCallEnded?.(call);
@@ -141,9 +158,18 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   push?.bind(service);
   const handlePushRequest = (request: IncomingMessage, response: ServerResponse) => push?.handle(request, response) ?? false;
   const health = options.health ?? (() => true);
-  const httpServer = options.server ?? createServer((request, response) => handlePushRequest(request, response) || healthz(health, request, response));
+  const httpServer =
+    options.server ??
+    createServer((request, response) => {
+      if (handlePushRequest(request, response)) return;
+      if (!metrics || options.metricsPort !== undefined || !serveMetrics(metrics.registry, request, response)) healthz(health, request, response);
+    });
   const wss = new WebSocketServer({ server: httpServer, maxPayload: MAX_FRAME_BYTES });
   const peers = new Set<Peer>();
+  metrics?.watchConnections(() => {
+    const users = [...peers].flatMap((peer) => (peer.user === undefined ? [] : [peer.user]));
+    return { devices: users.length, users: new Set(users).size };
+  });
 
   async function authenticate(request: IncomingMessage, token: string | undefined): Promise<string | undefined> {
     const auth = options.auth;
@@ -153,7 +179,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
       const user = await auth.authenticate(request, token);
       return user !== undefined && IdSchema.safeParse(user).success ? user : undefined;
     } catch (error) {
-      log(`authenticate failed: ${String(error)}`);
+      log(`authenticate failed: ${String(error)}`, { level: 'warn', event: 'auth-failed' });
       return undefined;
     }
   }
@@ -169,6 +195,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
       missedPongs: 0,
       connection: {
         send: (message: ServerMessage) => {
+          if (message.type === 'error') metrics?.errorsSent.inc({ code: message.code });
           if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
         },
         close: (code, reason) => socket.close(code, reason),
@@ -190,11 +217,11 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
       peers.delete(peer);
       if (peer.user !== undefined) void service.detach(peer.connection);
     });
-    socket.on('error', (error) => log(`socket error: ${error.message}`));
+    socket.on('error', (error) => log(`socket error: ${error.message}`, { level: 'warn', event: 'socket-error', user: peer.user }));
     socket.on('message', (data, isBinary) => {
       authenticating = authenticating
         .then(() => onFrame(data, isBinary))
-        .catch((error: unknown) => log(`frame failed: ${String(error)}`));
+        .catch((error: unknown) => log(`frame failed: ${String(error)}`, { level: 'error', event: 'frame-failed', user: peer.user }));
     });
 
     function admit(user: string): void {
@@ -213,6 +240,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
       }
       const message = parsed.message;
       if (!bucket.take()) {
+        metrics?.rateLimited.inc();
         return peer.connection.send({ type: 'error', code: 'rate-limited', message: 'too many messages; slow down', replyTo: message.id });
       }
       if (peer.user === undefined) {
@@ -250,7 +278,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   const heartbeat = setInterval(() => {
     for (const peer of peers) {
       if (peer.missedPongs >= 2) {
-        log(`${peer.user ?? 'unauthenticated peer'} missed two pings; dropping it`);
+        log(`${peer.user ?? 'unauthenticated peer'} missed two pings; dropping it`, { event: 'peer-timeout', user: peer.user });
         peer.socket.terminate();
         continue;
       }
@@ -274,6 +302,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   const host = options.host ?? '127.0.0.1';
   const hostPort = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   httpUrl = `http://${hostPort}`;
+  const metricsServer = metrics && options.metricsPort !== undefined ? await listenMetrics(metrics.registry, options.metricsPort, host) : undefined;
 
   return {
     url: `ws://${hostPort}`,
@@ -288,6 +317,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
       service.close();
       await push?.notifier.settled();
       if (!options.server) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
     },
   };
 }

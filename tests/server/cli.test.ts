@@ -7,7 +7,15 @@ import { bounded } from '../helpers/server-ws.js';
 describe('ringkit-server configuration', () => {
   it('uses defaults and the dev LiveKit in --dev', () => {
     expect(parseCliConfig(['--dev'], {})).toEqual({
-      config: { port: 8787, host: '127.0.0.1', dev: true, livekit: DEV_LIVEKIT, push: expect.objectContaining({ generated: true }) },
+      config: {
+        port: 8787,
+        host: '127.0.0.1',
+        dev: true,
+        livekit: DEV_LIVEKIT,
+        push: expect.objectContaining({ generated: true }),
+        logs: { level: 'info', format: 'pretty' },
+        metrics: {},
+      },
     });
   });
 
@@ -31,6 +39,7 @@ describe('ringkit-server configuration', () => {
         livekit: { url: 'wss://lk.example.com', apiKey: 'key', apiSecret: 'secret' },
         ringTimeoutMs: 30_000,
         graceMs: 0,
+        logs: { level: 'info', format: 'json' },
       },
     });
   });

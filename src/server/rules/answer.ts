@@ -5,6 +5,7 @@
  */
 import type { ClientMessageOf, EndReason, ErrorCode, LiveKitGrant, Media } from '../../protocol/protocol.js';
 import { findMember, isPending, type CallRecord } from '../call-record.js';
+import { secondsSince } from '../events/call-event.js';
 import { broadcast, fail, ok, type Actor, type RulesContext } from './context.js';
 import { decide } from './effects.js';
 import { endUnlessViable, exitMember, joinMember } from './transitions.js';
@@ -33,7 +34,7 @@ export async function ack(context: RulesContext, actor: Actor, message: ClientMe
   if (updated.result === 'forbidden') return fail(actor, message.id, 'forbidden', 'you are not in this call', message.callId);
   if (updated.result === 'ended') return fail(actor, message.id, 'call-ended', 'the call has ended', message.callId);
   if (updated.result === 'ringing') {
-    context.log(`call ${message.callId} ringing on ${actor.user}`);
+    context.emit({ type: 'call.ringing', call: updated.value, user: actor.user });
     broadcast(context, updated.value, { type: 'ringing', callId: message.callId, by: actor.user }, actor.user);
   }
   ok(actor, message.id);
@@ -73,7 +74,9 @@ export function endedReasonFor(call: CallRecord, user: string, device: string): 
 export async function answer(context: RulesContext, actor: Actor, callId: string, media: Media): Promise<AnswerOutcome> {
   const now = context.clock.now();
   let wasPushed = false;
+  let firstAnswer = false;
   const updated = await context.store.updateCall(callId, (call) => {
+    firstAnswer = call.status === 'ringing';
     const me = findMember(call, actor.user);
     if (!me) return { result: 'forbidden' as const };
     if (call.status === 'ended') return { result: 'call-ended' as const };
@@ -96,12 +99,13 @@ export async function answer(context: RulesContext, actor: Actor, callId: string
     case 'accepted':
       break;
   }
-  context.log(`call ${callId} accepted by ${actor.user} (${media})`);
   if (wasPushed) context.pushWithdraw(call, actor.user);
   context.deliver({ user: actor.user, exceptDevice: actor.device }, { type: 'ended', callId, reason: 'answered-elsewhere', by: actor.user });
   broadcast(context, call, { type: 'accepted', callId, by: actor.user, media }, actor.user);
   await context.syncRingDeadline(call);
   const livekit = await context.grant(call, actor.user, actor.device);
+  const answerLatency = secondsSince(actor.receivedAt);
+  context.emit({ type: 'call.answered', call, user: actor.user, device: actor.device, media, firstAnswer, ...(answerLatency === undefined ? {} : { answerLatency }) });
   return { kind: 'accepted', call, ...(livekit ? { livekit } : {}) };
 }
 

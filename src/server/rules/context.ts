@@ -7,6 +7,7 @@
 import type { CallInfo, ErrorCode, LiveKitGrant, Push, ServerMessage, ServerMessageOf } from '../../protocol/protocol.js';
 import { isPending, isPresent, type CallRecord, type MemberRecord } from '../call-record.js';
 import type { Clock } from '../clock.js';
+import type { CallEvent } from '../events/call-event.js';
 import type { RingStore } from '../stores/store.js';
 
 /**
@@ -31,6 +32,8 @@ export type DeliveryTarget = { user: string; device?: string; exceptDevice?: str
 export interface Actor {
   user: string;
   device: string;
+  /** When the request arrived (`performance.now()`), for latency metrics. */
+  receivedAt?: number;
   /** Send to the connection that made the request. */
   send(message: ServerMessage): void;
 }
@@ -82,6 +85,8 @@ export interface RulesContext {
   callEnded(call: CallRecord): void;
   /** The server removed a member who was in the call (connection lost) while it goes on: take their device out of the room. */
   memberRemoved(call: CallRecord, user: string, device: string): void;
+  /** Report a decided change of a call (metrics, logs, webhooks). */
+  emit(event: CallEvent): void;
   /** One line per call event. */
   log(line: string): void;
 }

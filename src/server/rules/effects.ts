@@ -70,6 +70,7 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
     }
     await context.store.releaseUser(old.user, after.callId);
     await context.store.appendHistory(old.user, historyEntry(after, member, endedAt));
+    if (member.state === 'missed' && member.user !== after.from) context.emit({ type: 'call.missed', call: after, user: member.user, reason });
     if (old.pushed && isPending(old)) {
       context.pushWithdraw(after, old.user);
       if (reason !== 'declined') {
@@ -78,7 +79,9 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
     }
   }
   if (after.status === 'ended' && before.status !== 'ended') {
-    context.log(`call ${after.callId} ended ${after.reason ?? 'failed'} by ${options.by ?? 'server'}`);
+    const answeredAt = after.answeredAt;
+    const durationMs = answeredAt === undefined ? 0 : Math.max(0, endedAt - answeredAt);
+    context.emit({ type: 'call.ended', call: after, reason: after.reason ?? 'failed', by: options.by, durationMs, answered: answeredAt !== undefined });
     context.callEnded(after);
   } else {
     for (const { old, member } of exits) {

@@ -60,9 +60,9 @@ export async function add(context: RulesContext, actor: Actor, message: ClientMe
     return fail(actor, message.id, 'call-ended', 'the call has ended', message.callId);
   }
   const call = updated.value;
-  context.log(`call ${call.callId} add ${actor.user} -> ${newcomers.join(',')}`);
   broadcast(context, current, { type: 'updated', call: toCallInfo(call) });
   for (const user of reachability.ringing) context.deliver({ user }, context.incoming(call));
+  context.emit({ type: 'call.invited', call, by: actor.user, invitees: newcomers, newCall: false, ringing: reachability.ringing });
   await applyExits(context, before, call, { by: null, silent: new Set(reachability.unavailable.keys()) });
   ok(actor, message.id);
 }

@@ -7,6 +7,7 @@
 import type { ClientMessageOf, EndReason, Media } from '../../protocol/protocol.js';
 import { findMember, isPending, toCallInfo, type CallRecord, type MemberRecord } from '../call-record.js';
 import { answer } from './answer.js';
+import { secondsSince } from '../events/call-event.js';
 import { fail, type Actor, type RulesContext } from './context.js';
 import { applyExits } from './effects.js';
 import { claimUser, reach } from './reach.js';
@@ -154,9 +155,10 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
     return { next: settleReach(call, reachability, now), result: undefined };
   });
   const call = updated?.value ?? settleReach(record, reachability, now);
-  context.log(`call ${call.callId} invite ${actor.user} -> ${callees.join(',')} (${call.media})`);
   // Ring first: nothing slow (the caller's token) stands before `incoming`, so a callee may hear of the call before its caller.
   for (const callee of reachability.ringing) context.deliver({ user: callee }, context.incoming(call));
+  const ringLatency = reachability.ringing.length > 0 ? secondsSince(actor.receivedAt) : undefined;
+  context.emit({ type: 'call.invited', call, by: actor.user, invitees: callees, newCall: true, ringing: reachability.ringing, ...(ringLatency === undefined ? {} : { ringLatency }) });
   const livekit = call.status === 'ended' ? undefined : await context.grant(call, actor.user, actor.device);
   actor.send({ type: 'invited', replyTo: message.id, call: toCallInfo(call), ...(livekit ? { livekit } : {}) });
   await applyExits(context, before, call, { by: null, silent: new Set(reachability.unavailable.keys()) });

@@ -1,0 +1,78 @@
+/**
+ * What the call rules report after each decided change of a call: one event
+ * per change, emitted only by the process whose atomic store update decided
+ * it (so in a Redis cluster every event is reported exactly once). Metrics,
+ * structured logs and webhooks are built on these events.
+ *
+ * @packageDocumentation
+ */
+import type { EndReason, Media } from '../../protocol/protocol.js';
+import type { CallRecord } from '../call-record.js';
+
+/** The names of the call events. */
+export const CALL_EVENT_TYPES = ['call.invited', 'call.ringing', 'call.answered', 'call.ended', 'call.missed'] as const;
+
+/** One of {@link CALL_EVENT_TYPES}. */
+export type CallEventType = (typeof CALL_EVENT_TYPES)[number];
+
+/**
+ * A decided change of a call, with the call as stored right after it.
+ *
+ * @example
+ * ```ts
+ * const onEvent = (event: CallEvent) => {
+ *   if (event.type === 'call.ended') console.log(event.call.callId, event.reason, event.durationMs);
+ * };
+ * ```
+ */
+export type CallEvent =
+  | {
+      type: 'call.invited';
+      call: CallRecord;
+      /** Who invited (the caller, or a member adding people). */
+      by: string;
+      /** Who was invited by this step (an invite, or an `add` to a call under way). */
+      invitees: readonly string[];
+      /** True for the invite that created the call, false for an `add`. */
+      newCall: boolean;
+      /** Callees whose devices got `incoming` (the others left at once: busy, offline, do-not-disturb). */
+      ringing: readonly string[];
+      /** Seconds from the invite's arrival to its first `incoming` (absent when nobody rang). */
+      ringLatency?: number;
+    }
+  | { type: 'call.ringing'; call: CallRecord; user: string }
+  | {
+      type: 'call.answered';
+      call: CallRecord;
+      user: string;
+      device: string;
+      media: Media;
+      /** True for the answer that made the call active. */
+      firstAnswer: boolean;
+      /** Seconds from the accept's arrival until the winner's `accepted` (with its LiveKit grant) is ready. */
+      answerLatency?: number;
+    }
+  | { type: 'call.missed'; call: CallRecord; user: string; reason: EndReason }
+  | {
+      type: 'call.ended';
+      call: CallRecord;
+      reason: EndReason;
+      /** Who ended it (`null`: the server). */
+      by: string | null;
+      /** Milliseconds from the first answer to the end (0 when nobody answered). */
+      durationMs: number;
+      /** Whether anybody had answered. */
+      answered: boolean;
+    };
+
+/**
+ * Seconds elapsed since a `performance.now()` reading.
+ *
+ * @example
+ * ```ts
+ * const ringLatency = secondsSince(actor.receivedAt);
+ * ```
+ */
+export function secondsSince(start: number | undefined): number | undefined {
+  return start === undefined ? undefined : Math.max(0, performance.now() - start) / 1000;
+}

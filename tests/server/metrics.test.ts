@@ -1,0 +1,102 @@
+/**
+ * `GET /metrics` of a real `ringkit-server --dev` process after scripted
+ * calls over real sockets: counters, gauges and histogram counts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scrape, type Samples } from '../helpers/prometheus.js';
+import { rid } from '../helpers/server-client.js';
+import { spawnServer, type ServerProcess } from '../helpers/server-process.js';
+import { connectWs, startTestServer } from '../helpers/server-ws.js';
+import { createServerMetrics } from '../../src/server/metrics/server-metrics.js';
+
+let server: ServerProcess;
+beforeAll(async () => {
+  // A LiveKit that does not answer (port 9): tokens are signed locally, room checks fail.
+  server = await spawnServer(['--log-format', 'json', '--livekit-url', 'ws://127.0.0.1:9', '--livekit-api-key', 'key', '--livekit-api-secret', 'secret']);
+}, 30_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function metrics(): Promise<Samples> {
+  return scrape(`${server.url.replace('ws://', 'http://')}/metrics`);
+}
+
+describe('ringkit-server metrics', () => {
+  it('counts invites, answers, endings by reason, latencies, errors and connections', async () => {
+    const before = await metrics();
+    expect(before('ringkit_invites_total', { media: 'audio' })).toBeUndefined();
+    expect(before('ringkit_calls', { state: 'ringing' })).toBe(0);
+    expect(before('process_cpu_user_seconds_total')).toBeGreaterThan(0);
+
+    const alice = await connectWs(server, { user: 'alice' });
+    const bob = await connectWs(server, { user: 'bob' });
+    // Answered, then hung up.
+    await alice.request({ type: 'invite', id: rid(), callId: 'm1', to: ['bob'], media: 'audio' });
+    await bob.next('incoming');
+    await bob.request({ type: 'ack', id: rid(), callId: 'm1' });
+    await bob.request({ type: 'accept', id: rid(), callId: 'm1', media: 'audio' });
+    const during = await metrics();
+    expect(during('ringkit_calls', { state: 'active' })).toBe(1);
+    expect(during('ringkit_calls', { state: 'ringing' })).toBe(0);
+    await alice.request({ type: 'hangup', id: rid(), callId: 'm1' });
+    await bob.next('ended', (message) => message.callId === 'm1');
+    // Nobody can ring: carol is offline.
+    await alice.request({ type: 'invite', id: rid(), callId: 'm2', to: ['carol'], media: 'video' });
+    // Declined.
+    await alice.request({ type: 'invite', id: rid(), callId: 'm3', to: ['bob'], media: 'audio' });
+    await bob.next('incoming', (message) => message.call.callId === 'm3');
+    await bob.request({ type: 'reject', id: rid(), callId: 'm3' });
+    await alice.next('ended', (message) => message.callId === 'm3');
+    // An error: no such call.
+    expect(await bob.request({ type: 'hangup', id: rid(), callId: 'nope' })).toMatchObject({ type: 'error', code: 'not-found' });
+
+    const value = await metrics();
+    expect(value('ringkit_invites_total', { media: 'audio' })).toBe(2);
+    expect(value('ringkit_invites_total', { media: 'video' })).toBe(1);
+    expect(value('ringkit_answers_total', { media: 'audio' })).toBe(1);
+    expect(value('ringkit_calls_ended_total', { reason: 'completed' })).toBe(1);
+    expect(value('ringkit_calls_ended_total', { reason: 'offline' })).toBe(1);
+    expect(value('ringkit_calls_ended_total', { reason: 'declined' })).toBe(1);
+    expect(value('ringkit_calls_missed_total', { reason: 'offline' })).toBe(1);
+    expect(value('ringkit_calls', { state: 'ringing' })).toBe(0);
+    expect(value('ringkit_calls', { state: 'active' })).toBe(0);
+    expect(value('ringkit_ring_latency_seconds_count')).toBe(2);
+    expect(value('ringkit_answer_latency_seconds_count')).toBe(1);
+    expect(value('ringkit_errors_sent_total', { code: 'not-found' })).toBe(1);
+    // Grants: alice on m1 and m3, bob on accept; m2 ended before any grant.
+    expect(value('ringkit_livekit_grant_seconds_count')).toBe(3);
+    expect(value('ringkit_livekit_grant_failures_total')).toBe(0);
+    expect(value('ringkit_connected_devices')).toBe(2);
+    expect(value('ringkit_connected_users')).toBe(2);
+    const extra = await connectWs(server, { user: 'alice' });
+    expect((await metrics())('ringkit_connected_devices')).toBe(3);
+    expect((await metrics())('ringkit_connected_users')).toBe(2);
+    await Promise.all([alice.close(), bob.close(), extra.close()]);
+  }, 30_000);
+
+  it('counts frames refused by the rate limit', async () => {
+    const dave = await connectWs(server, { user: 'dave' });
+    for (let index = 0; index < 60; index += 1) dave.send({ type: 'ping', id: rid() });
+    await dave.next('error', (message) => message.code === 'rate-limited');
+    const value = await metrics();
+    expect(value('ringkit_rate_limited_frames_total')).toBeGreaterThan(0);
+    expect(value('ringkit_errors_sent_total', { code: 'rate-limited' })).toBe(value('ringkit_rate_limited_frames_total'));
+    await dave.close();
+  }, 15_000);
+
+  it('counts LiveKit room checks that fail (createRingServer with metrics, GET /metrics on its port)', async () => {
+    const metrics = createServerMetrics({ processMetrics: false });
+    const inProcess = await startTestServer({ livekit: { url: 'http://127.0.0.1:9', apiKey: 'key', apiSecret: 'secret', roomCheckMs: 50 }, metrics });
+    try {
+      const alice = await connectWs(inProcess, { user: 'alice' });
+      await alice.request({ type: 'invite', id: rid(), callId: 'r1', to: ['nobody'], media: 'audio' });
+      const url = `${inProcess.url.replace('ws://', 'http://')}/metrics`;
+      await expect.poll(async () => (await scrape(url))('ringkit_livekit_room_delete_failures_total'), { timeout: 10_000 }).toBe(1);
+      expect((await scrape(url))('process_cpu_user_seconds_total')).toBeUndefined();
+      await alice.close();
+    } finally {
+      await inProcess.close();
+    }
+  }, 20_000);
+});
