@@ -20,7 +20,7 @@ const layer = (files, forbidden) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', 'bench/out', 'test-results', '.cache'] },
+  { ignores: ['dist', 'storybook-static', 'node_modules', 'bench/out', 'test-results', '.cache', 'registry'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
