@@ -4,7 +4,7 @@
  * dropped, and a node wrongly taken for dead takes its devices back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeDelivery, encodeDelivery } from '../../src/server/cluster/deliveries.js';
+import { decodeDeliveries, encodeDeliveries } from '../../src/server/cluster/deliveries.js';
 import { createRedisCluster, type RedisCluster } from '../../src/server/cluster/redis-cluster.js';
 import { createRingServer, type RingServer } from '../../src/server/ws-server.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
@@ -47,18 +47,23 @@ async function connect(node: number, user: string): Promise<WsTestClient> {
 }
 
 describe('deliveries between nodes', () => {
-  it('decodes what it encodes and refuses anything malformed', () => {
-    const delivery = { from: 'n1', target: { user: 'bob', exceptDevice: 'd1' }, message: { type: 'ok', replyTo: 'r1' } } as const;
-    expect(decodeDelivery(encodeDelivery(delivery))).toEqual(delivery);
+  it('decodes the batches it encodes, in order, and refuses anything malformed', () => {
+    const delivery = { target: { user: 'bob', exceptDevice: 'd1' }, message: { type: 'ok', replyTo: 'r1' } } as const;
+    const second = { target: { watchersOf: 'bob' }, message: { type: 'presence', user: 'bob', status: 'available' } } as const;
+    const batch = { from: 'n1', deliveries: [delivery, second] };
+    expect(decodeDeliveries(encodeDeliveries(batch))).toEqual(batch);
+    const withOne = (item: object) => JSON.stringify({ from: 'n1', deliveries: [delivery, item] });
     for (const bad of [
       'not json',
       '{"from":"n1"}',
-      JSON.stringify({ ...delivery, target: { user: 42 } }),
-      JSON.stringify({ ...delivery, target: { watchersOf: 'bob', user: 'bob' } }),
-      JSON.stringify({ ...delivery, message: { type: 'nope' } }),
-      JSON.stringify({ ...delivery, extra: true }),
+      JSON.stringify({ from: 'n1', deliveries: [] }),
+      withOne({ ...delivery, target: { user: 42 } }),
+      withOne({ ...delivery, target: { watchersOf: 'bob', user: 'bob' } }),
+      withOne({ ...delivery, message: { type: 'nope' } }),
+      withOne({ ...delivery, extra: true }),
+      JSON.stringify({ ...batch, extra: true }),
     ]) {
-      expect(decodeDelivery(bad), bad).toBeUndefined();
+      expect(decodeDeliveries(bad), bad).toBeUndefined();
     }
   });
 

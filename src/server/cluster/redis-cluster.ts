@@ -15,7 +15,7 @@ import { randomId } from '../ids.js';
 import type { DeliveryTarget } from '../rules/context.js';
 import { watchConnection } from '../stores/redis-connection.js';
 import { createRedisStore, type RedisStore, type RedisStoreOptions } from '../stores/redis.js';
-import { decodeDelivery, encodeDelivery } from './deliveries.js';
+import { decodeDeliveries, encodeDeliveries, type Delivery } from './deliveries.js';
 import { dropNodeDevices, reconcileNode } from './devices.js';
 
 /**
@@ -137,13 +137,22 @@ export async function createRedisCluster(options: RedisClusterOptions): Promise<
 
   subscriber.on('message', (channel: string, text: string) => {
     if (channel !== keys.deliveries || text.startsWith(ownPrefix) || !service) return;
-    const delivery = decodeDelivery(text);
-    if (!delivery) return log('ignored a malformed delivery from Redis');
-    service.deliverLocal(delivery.target, delivery.message);
+    const batch = decodeDeliveries(text);
+    if (!batch) return log('ignored a malformed delivery from Redis');
+    for (const { target, message } of batch.deliveries) service.deliverLocal(target, message);
   });
 
+  let pending: Delivery[] = [];
+
   function relay(target: DeliveryTarget, message: ServerMessage): void {
-    client.publish(keys.deliveries, encodeDelivery({ from: node, target, message })).then(
+    pending.push({ target, message });
+    if (pending.length === 1) queueMicrotask(publishPending);
+  }
+
+  function publishPending(): void {
+    const deliveries = pending;
+    pending = [];
+    client.publish(keys.deliveries, encodeDeliveries({ from: node, deliveries })).then(
       () => {
         publishFailing = false;
       },

@@ -102,8 +102,7 @@ export async function answer(context: RulesContext, actor: Actor, callId: string
   if (wasPushed) context.pushWithdraw(call, actor.user);
   context.deliver({ user: actor.user, exceptDevice: actor.device }, { type: 'ended', callId, reason: 'answered-elsewhere', by: actor.user });
   broadcast(context, call, { type: 'accepted', callId, by: actor.user, media }, actor.user);
-  await context.syncRingDeadline(call);
-  const livekit = await context.grant(call, actor.user, actor.device);
+  const [livekit] = await Promise.all([context.grant(call, actor.user, actor.device), context.syncRingDeadline(call)]);
   const answerLatency = secondsSince(actor.receivedAt);
   context.emit({ type: 'call.answered', call, user: actor.user, device: actor.device, media, firstAnswer, ...(answerLatency === undefined ? {} : { answerLatency }) });
   return { kind: 'accepted', call, ...(livekit ? { livekit } : {}) };

@@ -59,6 +59,8 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
     const member = findMember(after, old.user);
     return isPresent(old) && member && !isPresent(member) ? [{ old, member }] : [];
   });
+  // The store writes go out together (one round trip on Redis, in order on its connection) and are awaited at the end.
+  const writes: Promise<void>[] = [];
   for (const { old, member } of exits) {
     const reason = member.reason ?? 'failed';
     const ended = { type: 'ended', callId: after.callId, reason, by: options.by } as const;
@@ -68,8 +70,7 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
     } else if (!options.silent?.has(old.user)) {
       sendToMember(context, old, ended);
     }
-    await context.store.releaseUser(old.user, after.callId);
-    await context.store.appendHistory(old.user, historyEntry(after, member, endedAt));
+    writes.push(context.store.releaseUser(old.user, after.callId), context.store.appendHistory(old.user, historyEntry(after, member, endedAt)));
     if (member.state === 'missed' && member.user !== after.from) context.emit({ type: 'call.missed', call: after, user: member.user, reason });
     if (old.pushed && isPending(old)) {
       context.pushWithdraw(after, old.user);
@@ -90,7 +91,8 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
       if (member.reason === 'connection-lost' && old.device !== undefined && !isPending(old)) context.memberRemoved(after, old.user, old.device);
     }
   }
-  await context.syncRingDeadline(after);
+  writes.push(context.syncRingDeadline(after));
+  await Promise.all(writes);
 }
 
 /**

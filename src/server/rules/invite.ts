@@ -37,8 +37,9 @@ export async function reachAll(
   settleGlare = false,
 ): Promise<Reachability> {
   const result: Reachability = { ringing: [], pushed: new Set(), unavailable: new Map() };
-  for (const callee of callees) {
-    const outcome = await reach(context, call, callee, settleGlare);
+  const outcomes = await Promise.all(callees.map((callee) => reach(context, call, callee, settleGlare)));
+  for (const [index, callee] of callees.entries()) {
+    const outcome = outcomes[index];
     if (outcome === undefined) result.ringing.push(callee);
     else if (outcome === 'pushed') result.pushed.add(callee);
     else if (outcome === 'ringing-pushed') {
@@ -115,7 +116,6 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
   const { store, clock } = context;
   const callees = [...new Set(message.to)];
   if (callees.includes(actor.user)) return fail(actor, message.id, 'bad-message', 'you cannot call yourself', message.callId);
-  if (await store.getCall(message.callId)) return fail(actor, message.id, 'invalid-state', 'this call id is already used', message.callId);
 
   const now = clock.now();
   const record: CallRecord = {
@@ -141,8 +141,7 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
     return fail(actor, message.id, 'already-in-call', 'you are already in a call', held.callId);
   }
 
-  await context.syncRingDeadline(record);
-  const reachability = await reachAll(context, record, callees, true);
+  const [reachability] = await Promise.all([reachAll(context, record, callees, true), context.syncRingDeadline(record)]);
   if (reachability.yieldTo) {
     context.log(`call ${message.callId} yields to ${reachability.yieldTo.callId} (simultaneous invites)`);
     await store.claimUser(actor.user, reachability.yieldTo.callId, message.callId);

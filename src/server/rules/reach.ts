@@ -79,13 +79,13 @@ export type ReachOutcome = EndReason | 'pushed' | 'ringing-pushed' | { yieldTo: 
  * ```
  */
 export async function reach(context: RulesContext, call: CallRecord, callee: string, settleGlare: boolean): Promise<ReachOutcome> {
-  if ((await context.store.getPresence(callee)) === 'do-not-disturb') return 'do-not-disturb';
+  const [presence, devices] = await Promise.all([context.store.getPresence(callee), context.store.listDevices(callee)]);
+  if (presence === 'do-not-disturb') return 'do-not-disturb';
   const held = await claimUser(context, callee, call.callId);
   if (held) {
     if (!settleGlare || !held.call || !isMutualGlare(call, held.call, callee)) return 'busy';
     return held.call.callId < call.callId ? { yieldTo: held.call } : undefined;
   }
-  const devices = await context.store.listDevices(callee);
   if (devices.some((device) => device.connected && !device.hidden)) return undefined;
   const webPushed = await context.pushRing(call, callee);
   if (devices.length > 0) return webPushed ? 'ringing-pushed' : undefined;

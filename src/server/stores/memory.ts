@@ -6,19 +6,13 @@
  */
 import type { HistoryEntry, PresenceStatus } from '../../protocol/protocol.js';
 import type { CallRecord } from '../call-record.js';
+import { deepFreeze } from './immutable.js';
 import { HISTORY_LIMIT, type Change, type DeviceRecord, type RingStore, type Updated } from './store.js';
 
 /** Options of {@link createMemoryStore}. */
 export interface MemoryStoreOptions {
   /** How many ended calls stay readable (oldest forgotten first). Default 10 000. */
   keepEndedCalls?: number;
-}
-
-/** Freeze a record and everything in it (records are immutable; see `RingStore`). */
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  for (const inner of Object.values(value)) deepFreeze(inner);
-  return Object.freeze(value);
 }
 
 /**

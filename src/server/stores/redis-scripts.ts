@@ -22,12 +22,13 @@ const VERSION_OF = `local function version_of(value) return string.match(value, 
 /**
  * Compare-and-set of a versioned record (`<version>|<json>`).
  * KEYS: record. ARGV: expected version, next value, TTL ms.
- * Returns 1 written, 0 version moved on, -1 no record.
+ * Returns 1 written, the stored value when its version moved on (so the
+ * caller can decide again without another read), -1 no record.
  */
 export const CAS_RECORD = lua(`${VERSION_OF}
 local current = redis.call('GET', KEYS[1])
 if not current then return -1 end
-if version_of(current) ~= ARGV[1] then return 0 end
+if version_of(current) ~= ARGV[1] then return current end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1`);
 

@@ -9,6 +9,7 @@
 import type { ChainableCommander, Redis } from 'ioredis';
 import { PresenceStatusSchema, type PresenceStatus } from '../../protocol/protocol.js';
 import type { CallRecord } from '../call-record.js';
+import { createRecentRecords } from './recent-records.js';
 import { connectRedis } from './redis-connection.js';
 import { DEFAULT_REDIS_PREFIX, redisKeys, type RedisKeys } from './redis-keys.js';
 import {
@@ -116,10 +117,16 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 
   const callTtl = (call: CallRecord) => (call.status === 'ended' ? endedCallTtl : liveCallTtl);
 
+  const recentCalls = createRecentRecords<CallRecord>();
+
   async function readCall(callId: string): Promise<Versioned<CallRecord> | undefined> {
     const key = keys.call(callId);
     const text = await client.get(key);
-    return text === null ? undefined : decodeVersioned(key, text, CallRecordSchema);
+    if (text === null) {
+      recentCalls.forget(callId);
+      return undefined;
+    }
+    return recentCalls.remember(callId, decodeVersioned(key, text, CallRecordSchema));
   }
 
   async function readDevice(session: string): Promise<Versioned<DeviceRecord> | undefined> {
@@ -128,23 +135,42 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     return text === null ? undefined : decodeVersioned(key, text, DeviceRecordSchema);
   }
 
+  /**
+   * Compare-and-set from the version this process saw last (one round trip
+   * when nobody else wrote since); a lost race hands back the stored record
+   * to decide again. A decision that writes nothing is checked against a fresh read.
+   */
   async function updateCall<R>(callId: string, change: (call: CallRecord) => Change<CallRecord, R>): Promise<Updated<CallRecord, R> | undefined> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const current = await readCall(callId);
-      if (!current) return undefined;
+    const key = keys.call(callId);
+    let current = recentCalls.get(callId);
+    let fresh = current === undefined;
+    current ??= await readCall(callId);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS && current; attempt += 1) {
       const decision = change(current.value);
-      if (decision.next === undefined) return { result: decision.result, value: current.value, changed: false };
+      if (decision.next === undefined) {
+        if (fresh) return { result: decision.result, value: current.value, changed: false };
+        const stored: Versioned<CallRecord> | undefined = await readCall(callId);
+        fresh = true;
+        if (stored?.version === current.version) return { result: decision.result, value: stored.value, changed: false };
+        current = stored;
+        continue;
+      }
       const next = decision.next;
-      const written = await runScript(client, CAS_RECORD, [keys.call(callId)], [
-        current.version,
-        encodeVersioned(current.version + 1, next),
-        callTtl(next),
-      ]);
-      if (written === -1) return undefined;
-      if (written === 1) return { result: decision.result, value: next, changed: true };
+      const reply = await runScript(client, CAS_RECORD, [key], [current.version, encodeVersioned(current.version + 1, next), callTtl(next)]);
+      if (reply === 1) {
+        recentCalls.remember(callId, { version: current.version + 1, value: next });
+        return { result: decision.result, value: next, changed: true };
+      }
+      if (typeof reply !== 'string') {
+        recentCalls.forget(callId);
+        return undefined;
+      }
+      current = recentCalls.remember(callId, decodeVersioned(key, reply, CallRecordSchema));
+      fresh = true;
       await backoff(attempt);
     }
-    throw new RedisStoreError(keys.call(callId), `still contended after ${MAX_ATTEMPTS} attempts`);
+    if (!current) return undefined;
+    throw new RedisStoreError(key, `still contended after ${MAX_ATTEMPTS} attempts`);
   }
 
   async function updateDevice<R>(
@@ -188,9 +214,11 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     },
     async createCall(call) {
       const created = await client.set(keys.call(call.callId), encodeVersioned(1, call), 'PX', callTtl(call), 'NX');
+      if (created === 'OK') recentCalls.remember(call.callId, { version: 1, value: call });
       return created === 'OK';
     },
     async deleteCall(callId) {
+      recentCalls.forget(callId);
       await client.del(keys.call(callId));
     },
     updateCall,
