@@ -5,10 +5,12 @@
  * @packageDocumentation
  */
 import { CLI_USAGE, parseCliConfig, type RedisConfig } from './server/cli-config.js';
+import { describeListenError, liveKitWarning } from './server/cli-messages.js';
 import { createRedisCluster, type RedisCluster } from './server/cluster/redis-cluster.js';
 import { createServerLogger } from './server/logging/create-logger.js';
 import { toServerLog, type ServerLog } from './server/logging/server-log.js';
 import { createServerMetrics } from './server/metrics/server-metrics.js';
+import { probeLiveKit } from './server/livekit-probe.js';
 import { redactUrl } from './server/stores/redis-connection.js';
 import { createRingServer } from './server/ws-server.js';
 
@@ -22,6 +24,12 @@ function joinCluster(redis: RedisConfig, log: ServerLog): Promise<RedisCluster> 
     heartbeatMs: Math.max(200, Math.floor(nodeTtlMs / 5)),
     log,
   });
+}
+
+/** Probe LiveKit once and say what to start when it does not answer. */
+async function warnUnlessLiveKitAnswers(url: string, dev: boolean, log: ServerLog): Promise<void> {
+  if (await probeLiveKit(url)) log(`LiveKit answers at ${url}`, { event: 'livekit.reachable' });
+  else log(liveKitWarning(url, dev), { level: 'warn', event: 'livekit.unreachable' });
 }
 
 /** Start the server from `argv` and `env`; resolves with the exit code once it stops (or fails to start). */
@@ -65,6 +73,7 @@ async function runCli(argv: readonly string[], env: Readonly<Record<string, stri
       log(`Web Push on; VAPID public key (${origin}): ${config.push.options.vapidPublicKey}`);
     }
     log(`ringkit-server listening on ${server.url}${config.dev ? ' (dev mode: ?user=<name> accepted)' : ''}; LiveKit ${config.livekit?.url ?? 'not configured'}`);
+    if (config.livekit) void warnUnlessLiveKitAnswers(config.livekit.url, config.dev, log);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
@@ -75,8 +84,9 @@ async function runCli(argv: readonly string[], env: Readonly<Record<string, stri
     return 0;
   } catch (error) {
     await cluster?.close();
-    console.error(`ringkit-server: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    const badPlace = describeListenError(error, config.host, config.port);
+    console.error(`ringkit-server: ${badPlace ?? (error instanceof Error ? error.message : String(error))}`);
+    return badPlace ? 2 : 1;
   }
 }
 

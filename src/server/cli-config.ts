@@ -29,8 +29,8 @@ Options (environment variable in brackets):
   --metrics                  serve Prometheus metrics on GET /metrics of --port [METRICS=1]
                              (default: off; on with --dev)
   --metrics-port <n>         serve GET /metrics on this port instead [METRICS_PORT]
-${PUSH_CLI_USAGE}  --dev                      development mode: accept ?user=<name>; LiveKit defaults to
-                             ws://127.0.0.1:7880 with devkey/secret
+${PUSH_CLI_USAGE}  --dev                      development mode: accept ?user=<name>; LiveKit settings not
+                             given default to ws://127.0.0.1:7880, devkey and secret
   -h, --help                 show this help
 `;
 
@@ -68,6 +68,17 @@ function wholeNumber(name: string, text: string | undefined): number | undefined
   if (text === undefined || text === '') return undefined;
   if (!/^\d+$/.test(text)) throw new Error(`${name} must be a whole number, got "${text}"`);
   return Number(text);
+}
+
+/** LiveKit from its three settings: all or none, except in dev mode, where each missing one takes its dev default. */
+function liveKitConfig(given: Partial<Record<'url' | 'apiKey' | 'apiSecret', string>>, dev: boolean): LiveKitOptions | undefined {
+  const url = given.url || (dev ? DEV_LIVEKIT.url : undefined);
+  const apiKey = given.apiKey || (dev ? DEV_LIVEKIT.apiKey : undefined);
+  const apiSecret = given.apiSecret || (dev ? DEV_LIVEKIT.apiSecret : undefined);
+  if (url !== undefined && !/^(wss?|https?):\/\/[^/\s]/.test(url)) throw new Error(`--livekit-url must be a ws:// or wss:// URL, got "${url}"`);
+  if (url && apiKey && apiSecret) return { url, apiKey, apiSecret };
+  if (url || apiKey || apiSecret) throw new Error('LiveKit needs all of --livekit-url, --livekit-api-key and --livekit-api-secret (in --dev, missing ones default to ws://127.0.0.1:7880, devkey, secret)');
+  return undefined;
 }
 
 function redisConfig(url: string | undefined, prefix: string | undefined, ttl: string | undefined): RedisConfig | undefined {
@@ -139,9 +150,7 @@ export function parseCliConfig(
     const url = values['livekit-url'] ?? env.LIVEKIT_URL;
     const apiKey = values['livekit-api-key'] ?? env.LIVEKIT_API_KEY;
     const apiSecret = values['livekit-api-secret'] ?? env.LIVEKIT_API_SECRET;
-    const given = [url, apiKey, apiSecret].filter((value) => value !== undefined && value !== '');
-    if (given.length > 0 && given.length < 3) throw new Error('LiveKit needs all of --livekit-url, --livekit-api-key and --livekit-api-secret');
-    const livekit = url && apiKey && apiSecret ? { url, apiKey, apiSecret } : dev ? DEV_LIVEKIT : undefined;
+    const livekit = liveKitConfig({ url, apiKey, apiSecret }, dev);
     const jwtSecret = values['jwt-secret'] ?? env.RINGKIT_JWT_SECRET;
     if (!dev && !jwtSecret) throw new Error('set RINGKIT_JWT_SECRET (or --jwt-secret), or run with --dev for development');
     const ringTimeoutMs = wholeNumber('ring timeout', values['ring-timeout-ms'] ?? env.RING_TIMEOUT_MS);

@@ -19,6 +19,7 @@ import { toServerLog, silentLog, type ServerLog } from './logging/server-log.js'
 import { timedGrant } from './metrics/instrument.js';
 import { listenMetrics, serveMetrics } from './metrics/metrics-endpoint.js';
 import type { ServerMetrics } from './metrics/server-metrics.js';
+import { probeLiveKit } from './livekit-probe.js';
 import { createTokenBucket, type RateLimitOptions } from './rate-limit.js';
 import { deviceIdentity } from './identity.js';
 import { createRoomJanitor } from './rooms.js';
@@ -98,11 +99,14 @@ interface Peer {
   missedPongs: number;
 }
 
-function healthz(health: () => boolean, request: IncomingMessage, response: ServerResponse): void {
+/** `/healthz`: 200 or 503 by `health`; LiveKit's reachability is reported as a field and never makes it 503. */
+async function healthz(health: () => boolean, livekitUrl: string | undefined, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   if (request.method === 'GET' && path === '/healthz') {
     const ok = health();
-    response.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? { ok } : { ok, error: 'store unavailable' }));
+    const livekit = livekitUrl === undefined ? {} : { livekit: (await probeLiveKit(livekitUrl)) ? 'reachable' : 'unreachable' };
+    const body = ok ? { ok, ...livekit } : { ok, error: 'store unavailable', ...livekit };
+    response.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     return;
   }
   response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'not found' }));
@@ -162,9 +166,15 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
     options.server ??
     createServer((request, response) => {
       if (handlePushRequest(request, response)) return;
-      if (!metrics || options.metricsPort !== undefined || !serveMetrics(metrics.registry, request, response)) healthz(health, request, response);
+      if (!metrics || options.metricsPort !== undefined || !serveMetrics(metrics.registry, request, response)) void healthz(health, options.livekit?.url, request, response);
     });
   const wss = new WebSocketServer({ server: httpServer, maxPayload: MAX_FRAME_BYTES });
+  // ws re-emits the HTTP server's errors; without a listener a failed listen would crash the process
+  // (a failed listen is reported by the rejection below, so only later errors are logged).
+  let started = Boolean(options.server);
+  wss.on('error', (error) => {
+    if (started) log(`server error: ${error.message}`);
+  });
   const peers = new Set<Peer>();
   metrics?.watchConnections(() => {
     const users = [...peers].flatMap((peer) => (peer.user === undefined ? [] : [peer.user]));
@@ -289,13 +299,22 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   heartbeat.unref();
 
   if (!options.server) {
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
-        httpServer.off('error', reject);
-        resolve();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
+          httpServer.off('error', reject);
+          resolve();
+        });
       });
-    });
+      started = true;
+    } catch (error) {
+      clearInterval(heartbeat);
+      rooms?.close();
+      wss.close();
+      service.close();
+      throw error;
+    }
   }
   const address = httpServer.address() as AddressInfo | null;
   const port = address?.port ?? options.port ?? 8787;

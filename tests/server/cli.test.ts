@@ -48,12 +48,22 @@ describe('ringkit-server configuration', () => {
     [[], {}, /RINGKIT_JWT_SECRET/],
     [['--port', 'abc', '--dev'], {}, /port must be a whole number/],
     [['--port', '70000', '--dev'], {}, /at most 65535/],
-    [['--dev', '--livekit-url', 'ws://x'], {}, /needs all of/],
+    [['--livekit-url', 'ws://x', '--jwt-secret', 'j'], {}, /needs all of/],
+    [['--dev', '--livekit-url', 'localhost:7880'], {}, /must be a ws:\/\/ or wss:\/\/ URL/],
     [['--nope'], {}, /Unknown option/],
     [['--dev'], { RING_TIMEOUT_MS: '1.5' }, /ring timeout must be a whole number/],
   ])('refuses %j %j with a clear error', (argv, env, error) => {
     const result = parseCliConfig(argv, env);
     expect('error' in result && result.error).toMatch(error);
+  });
+
+  it('in --dev, LiveKit settings not given take their dev defaults', () => {
+    expect(parseCliConfig(['--dev', '--livekit-url', 'ws://127.0.0.1:17880'], {})).toMatchObject({
+      config: { livekit: { url: 'ws://127.0.0.1:17880', apiKey: 'devkey', apiSecret: 'secret' } },
+    });
+    expect(parseCliConfig(['--dev'], { LIVEKIT_API_KEY: 'mine' })).toMatchObject({
+      config: { livekit: { url: DEV_LIVEKIT.url, apiKey: 'mine', apiSecret: 'secret' } },
+    });
   });
 
   it('asks for help', () => {
@@ -84,7 +94,7 @@ describe('ringkit-server process', () => {
         15_000,
       );
       const health = await fetch(`${url.replace('ws://', 'http://')}/healthz`);
-      expect(await health.json()).toEqual({ ok: true });
+      expect(await health.json()).toMatchObject({ ok: true });
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await bounded(exited, 5_000)).toBe(0);
