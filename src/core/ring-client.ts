@@ -7,6 +7,7 @@
  *
  * @packageDocumentation
  */
+import { createCallMessageLog } from './call-messages.js';
 import { DEFAULT_BACKOFF } from './client/backoff.js';
 import { createCallRegistry } from './client/call-registry.js';
 import { createClientMethods } from './client/client-methods.js';
@@ -19,6 +20,7 @@ import { getDefaultDeviceManager } from './media/devices.js';
 import type { MediaFactory } from './media/types.js';
 import { websocketTransport } from './signaling/websocket.js';
 
+export type { CallMessageLog } from './call-messages.js';
 export type {
   AcceptOptions,
   BackoffOptions,
@@ -79,13 +81,15 @@ export function createRingClient(options: RingClientOptions): RingClient {
     onError: output.fail,
   });
 
-  const client: RingClient = {
+  const parts = {
     devices,
     getSnapshot: output.store.get,
     subscribe: output.store.subscribe,
     on: output.on,
     ...createClientMethods({ calls, output, connection }),
   };
+  const messages = createCallMessageLog(parts);
+  const client: RingClient = { ...parts, sendMessage: messages.send, messages: messages.log };
 
   devices.onSelect((kind, deviceId) => {
     void client.switchDevice(kind, deviceId).catch((error: unknown) => output.fail(toRingError(error, 'media')));

@@ -8,13 +8,13 @@ import { useId, useState, type MouseEvent } from 'react';
 import type { RingClient } from '../core/ring-client.js';
 import type { CurrentCall, RingClientSnapshot } from '../core/client/types.js';
 import type { Extra } from '../protocol/protocol.js';
-import { useRingSnapshot } from './components/use-ring-snapshot.js';
 import { displayNames, type UserLookup } from './components/users.js';
 import { formatMessage, type RingMessages } from './i18n/messages.js';
 import { useRingLanguage, useRingMessages, type LocaleProps } from './i18n/context.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
-import { useRingClient } from './use-ring-client.js';
+import { shallowEqual } from './shallow-equal.js';
+import { useRingClient, useRingSelector } from './use-ring-client.js';
 
 /**
  * What the button does now: `idle` (Call), `calling`/`ringing` (Cancel), `incoming` (Decline),
@@ -98,10 +98,15 @@ function stateOf(snapshot: RingClientSnapshot, to: readonly string[], endsCall: 
   return snapshot.connection === 'disconnected' ? 'unavailable' : 'connecting';
 }
 
-function reasonOf(state: CallButtonState, snapshot: RingClientSnapshot, messages: RingMessages): string | undefined {
+/** Whether this device is in a call (not ended). */
+function inCall(snapshot: RingClientSnapshot): boolean {
+  return snapshot.call !== null && snapshot.call.status !== 'ended';
+}
+
+function reasonOf(state: CallButtonState, inAnyCall: boolean, messages: RingMessages): string | undefined {
   if (state === 'connecting') return messages.connectingReason;
   if (state !== 'unavailable') return undefined;
-  return snapshot.call && snapshot.call.status !== 'ended' ? messages.busyReason : messages.offlineReason;
+  return inAnyCall ? messages.busyReason : messages.offlineReason;
 }
 
 function labelOf(state: CallButtonState, video: boolean, messages: RingMessages): string {
@@ -141,16 +146,19 @@ function textOf(state: CallButtonState, video: boolean, messages: RingMessages):
 export function useCallButton(options: UseCallButtonOptions): CallButtonBag {
   const { video = false, extra, getUser, ringback = true, endsCall = true, onError, locale, messages: overrides } = options;
   const client = useRingClient(options.client);
-  const snapshot = useRingSnapshot(client);
   const messages = useRingMessages({ locale, messages: overrides });
   const language = useRingLanguage({ locale, messages: overrides });
   const to = typeof options.to === 'string' ? [options.to] : [...options.to];
-  const state = stateOf(snapshot, to, endsCall);
+  const { state, inAnyCall, user } = useRingSelector(
+    (snapshot) => ({ state: stateOf(snapshot, to, endsCall), inAnyCall: inCall(snapshot), user: snapshot.user ?? undefined }),
+    client,
+    shallowEqual,
+  );
   const [pending, setPending] = useState(false);
   const reasonId = useId();
   const name = displayNames(to, getUser);
 
-  useCallSound({ kind: 'ringback', active: state === 'ringing', sound: ringback, user: snapshot.user ?? undefined });
+  useCallSound({ kind: 'ringback', active: state === 'ringing', sound: ringback, user });
 
   const act = () => {
     const run = (): Promise<unknown> | undefined => {
@@ -172,7 +180,7 @@ export function useCallButton(options: UseCallButtonOptions): CallButtonBag {
     );
   };
 
-  const reason = reasonOf(state, snapshot, messages);
+  const reason = reasonOf(state, inAnyCall, messages);
   const busy = pending && state === 'idle';
   const disabled = state === 'unavailable' || state === 'connecting' || busy;
 

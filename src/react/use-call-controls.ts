@@ -7,10 +7,10 @@
 import type { MouseEvent } from 'react';
 import type { CallStatus } from '../core/client/types.js';
 import type { RingClient } from '../core/ring-client.js';
-import { useRingSnapshot } from './components/use-ring-snapshot.js';
 import type { RingMessages } from './i18n/messages.js';
 import { useRingMessages, type LocaleProps } from './i18n/context.js';
-import { useRingClient } from './use-ring-client.js';
+import { shallowEqual } from './shallow-equal.js';
+import { useRingClient, useRingSelector } from './use-ring-client.js';
 
 /** Options of {@link useCallControls}. */
 export interface UseCallControlsOptions extends LocaleProps {
@@ -73,7 +73,11 @@ export interface CallControlsBag {
 export function useCallControls(options: UseCallControlsOptions = {}): CallControlsBag {
   const { onError, locale, messages: overrides } = options;
   const client = useRingClient(options.client);
-  const { call } = useRingSnapshot(client);
+  const call = useRingSelector(
+    (snapshot) => snapshot.call && { status: snapshot.call.status, micEnabled: snapshot.call.micEnabled, cameraEnabled: snapshot.call.cameraEnabled, media: snapshot.call.media },
+    client,
+    shallowEqual,
+  );
   const messages = useRingMessages({ locale, messages: overrides });
   const status = call?.status;
   const inCall = call !== null && status !== 'ended';

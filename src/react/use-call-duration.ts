@@ -4,9 +4,12 @@
  *
  * @packageDocumentation
  */
-import { useCallback, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import type { RingClient } from '../core/ring-client.js';
-import { useRingSelector } from './use-ring-client.js';
+import { createCallClock, type CallClockSnapshot } from './call-clock.js';
+import { shallowEqual } from './shallow-equal.js';
+import { useRingClient } from './use-ring-client.js';
+import { useStoreSelector, type ExternalStore } from './use-store-selector.js';
 
 /**
  * What {@link useCallDuration} returns.
@@ -43,6 +46,22 @@ export function formatDuration(totalSeconds: number): string {
 }
 
 /**
+ * The ring client's store with the current call's clock, for `client` (made once per client).
+ *
+ * @example
+ * ```ts
+ * const seconds = useStoreSelector(useCallClock(client), (clock) => clock.seconds);
+ * ```
+ *
+ * @internal
+ */
+export function useCallClock(client: RingClient): Required<ExternalStore<CallClockSnapshot>> {
+  return useMemo(() => createCallClock(client), [client]);
+}
+
+const selectDuration = ({ seconds, running }: CallClockSnapshot) => ({ seconds, running });
+
+/**
  * The current call's duration. Re-renders once a second while the call is
  * answered, never otherwise; renders 0 on the server.
  *
@@ -55,18 +74,6 @@ export function formatDuration(totalSeconds: number): string {
  * ```
  */
 export function useCallDuration(client?: RingClient): CallDuration {
-  const answeredAt = useRingSelector((snapshot) => snapshot.call?.answeredAt, client);
-  const endedAt = useRingSelector((snapshot) => snapshot.call?.endedAt, client);
-  const running = answeredAt !== undefined && endedAt === undefined;
-  const subscribe = useCallback(
-    (tick: () => void) => {
-      if (!running) return () => undefined;
-      const timer = setInterval(tick, 1000);
-      return () => clearInterval(timer);
-    },
-    [running],
-  );
-  const read = () => (answeredAt === undefined ? 0 : Math.max(0, Math.floor(((endedAt ?? Date.now()) - answeredAt) / 1000)));
-  const seconds = useSyncExternalStore(subscribe, read, () => 0);
+  const { seconds, running } = useStoreSelector(useCallClock(useRingClient(client)), selectDuration, shallowEqual);
   return { seconds, formatted: formatDuration(seconds), running };
 }

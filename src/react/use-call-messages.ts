@@ -4,57 +4,11 @@
  *
  * @packageDocumentation
  */
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef } from 'react';
 import type { CallMessage, JsonValue, RingClient } from '../core/ring-client.js';
+import { shallowEqual } from './shallow-equal.js';
 import { useRingClient } from './use-ring-client.js';
-
-/** The messages of a client's current call, kept from the first hook that asks. */
-interface MessageLog {
-  get(): readonly CallMessage[];
-  add(message: CallMessage): void;
-  subscribe(listener: () => void): () => void;
-}
-
-const logs = new WeakMap<RingClient, MessageLog>();
-const NONE: readonly CallMessage[] = [];
-
-/** Keep at most this many messages per call. */
-const MAX_MESSAGES = 200;
-
-function logOf(client: RingClient): MessageLog {
-  const existing = logs.get(client);
-  if (existing) return existing;
-  let messages: readonly CallMessage[] = NONE;
-  let callId = client.getSnapshot().call?.callId;
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    for (const listener of [...listeners]) listener();
-  };
-  const log: MessageLog = {
-    get: () => messages,
-    add(message) {
-      if (message.callId !== callId) return;
-      messages = [...messages, message].slice(-MAX_MESSAGES);
-      notify();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-  };
-  client.on('message', (message) => log.add(message));
-  client.subscribe(() => {
-    const next = client.getSnapshot().call?.callId;
-    if (next === callId) return;
-    callId = next;
-    messages = NONE;
-    notify();
-  });
-  logs.set(client, log);
-  return log;
-}
+import { useStoreSelector } from './use-store-selector.js';
 
 /**
  * Options of {@link useCallMessages}.
@@ -82,7 +36,7 @@ export interface UseCallMessagesOptions {
  * ```
  */
 export interface UseCallMessagesResult {
-  /** Messages of the current call (sent and received), oldest first; cleared when a new call starts. */
+  /** Messages of the current call (sent and received, at most 200), oldest first; cleared when a new call starts. */
   messages: readonly CallMessage[];
   /** Send a message (JSON, at most 4 KiB) to the other members of the current call. */
   send(kind: string, data: JsonValue): Promise<void>;
@@ -108,10 +62,12 @@ export interface UseCallMessagesResult {
  */
 export function useCallMessages(options: UseCallMessagesOptions = {}): UseCallMessagesResult {
   const ring = useRingClient(options.client);
-  const log = useMemo(() => logOf(ring), [ring]);
-  const all = useSyncExternalStore(log.subscribe, log.get, log.get);
   const { kind } = options;
-  const messages = useMemo(() => (kind === undefined ? all : all.filter((message) => message.kind === kind)), [all, kind]);
+  const messages = useStoreSelector(
+    ring.messages,
+    (all) => (kind === undefined ? all : all.filter((message) => message.kind === kind)),
+    shallowEqual,
+  );
 
   const onMessage = useRef(options.onMessage);
   useEffect(() => {
@@ -125,15 +81,5 @@ export function useCallMessages(options: UseCallMessagesOptions = {}): UseCallMe
     [ring, kind],
   );
 
-  const send = useCallback(
-    async (messageKind: string, data: JsonValue) => {
-      const snapshot = ring.getSnapshot();
-      await ring.sendMessage(messageKind, data);
-      const callId = snapshot.call?.callId;
-      if (callId !== undefined && snapshot.user !== null) log.add({ callId, from: snapshot.user, kind: messageKind, data });
-    },
-    [ring, log],
-  );
-
-  return { messages, send };
+  return { messages, send: ring.sendMessage };
 }

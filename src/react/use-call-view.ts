@@ -9,14 +9,14 @@ import type { MouseEvent } from 'react';
 import type { CurrentCall } from '../core/client/types.js';
 import type { ParticipantView } from '../core/media/types.js';
 import type { RingClient } from '../core/ring-client.js';
-import { useRingSnapshot } from './components/use-ring-snapshot.js';
 import { displayNames, type UserLookup } from './components/users.js';
 import { describeDeviceErrorIn, formatMessage, type RingMessages } from './i18n/messages.js';
 import { useRingMessages, type LocaleProps } from './i18n/context.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
 import { useCallDuration } from './use-call-duration.js';
-import { useRingClient } from './use-ring-client.js';
+import { sameParticipants } from './participants-equal.js';
+import { useRingClient, useRingSelector } from './use-ring-client.js';
 
 /** Options of {@link useCallView}. */
 export interface UseCallViewOptions extends LocaleProps {
@@ -99,7 +99,11 @@ function statusOf(call: CurrentCall, messages: RingMessages, names: string): str
 export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
   const { getUser, ringback = true, locale, messages: overrides } = options;
   const client = useRingClient(options.client);
-  const snapshot = useRingSnapshot(client);
+  const snapshot = useRingSelector(
+    ({ call, media, user }) => ({ call, media: media && { local: media.local, remotes: media.remotes }, user }),
+    client,
+    (a, b) => a.call === b.call && a.user === b.user && sameParticipants(a.media, b.media),
+  );
   const messages = useRingMessages({ locale, messages: overrides });
   const { call, media } = snapshot;
   const duration = useCallDuration(client);

@@ -10,8 +10,12 @@ import type { ParticipantView } from '../core/media/types.js';
 import type { EndReason, Extra, Media, Push } from '../protocol/protocol.js';
 import type { CallStatus, CurrentCall, JsonValue, RingClient } from '../core/ring-client.js';
 import type { CaptureOptions } from '../core/media/types.js';
-import { useCallDuration, type CallDuration } from './use-call-duration.js';
-import { useRingClient, useRingSelector } from './use-ring-client.js';
+import type { CallClockSnapshot } from './call-clock.js';
+import { participantEqual, participantsEqual } from './participants-equal.js';
+import { createFieldTracker, type FieldEquality } from './tracked-fields.js';
+import { formatDuration, useCallClock, type CallDuration } from './use-call-duration.js';
+import { useRingClient } from './use-ring-client.js';
+import { useStoreSelector } from './use-store-selector.js';
 
 /**
  * The actions of {@link useCall}. Each returns the client's promise (rejections are also on `error`).
@@ -82,7 +86,35 @@ export interface UseCallResult extends CallActions {
   error: RingError | null;
 }
 
+/** The fields of {@link UseCallResult} that hold state (the rest are actions). */
+type CallFields = Omit<UseCallResult, keyof CallActions>;
+
 const NO_REMOTES: ParticipantView[] = [];
+
+function fieldsOf({ ring, seconds, running }: CallClockSnapshot): CallFields {
+  const { call, media, error } = ring;
+  const status = call?.status ?? 'idle';
+  return {
+    call,
+    status,
+    inCall: status !== 'idle' && status !== 'ended',
+    localParticipant: media?.local ?? null,
+    remoteParticipants: media?.remotes ?? NO_REMOTES,
+    micEnabled: call?.micEnabled ?? false,
+    cameraEnabled: call?.cameraEnabled ?? false,
+    duration: { seconds, formatted: formatDuration(seconds), running },
+    endReason: call?.endReason ?? null,
+    endedBy: call?.endedBy ?? null,
+    error,
+  };
+}
+
+/** Participants are rebuilt on every media change (stats too): compare what they show. */
+const FIELD_EQUALITY: FieldEquality<CallFields> = {
+  localParticipant: participantEqual,
+  remoteParticipants: participantsEqual,
+  duration: (a, b) => a.seconds === b.seconds && a.running === b.running,
+};
 
 /** Attach a no-op handler so a rejection nobody awaits is not "unhandled"; awaiting callers still see it. */
 function handled<T>(promise: Promise<T>): Promise<T> {
@@ -91,9 +123,10 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * The current call and everything to drive it. Re-renders when the call,
- * its media or the last error change (and once a second while answered, for
- * `duration`), not when other calls ring.
+ * The current call and everything to drive it. Re-renders only when a field this
+ * component read changes (tracked, as TanStack Query does for query results): one
+ * showing only `status` does not re-render for `duration` ticks, stats samples or the
+ * other side muting; one reading `duration` re-renders once a second while answered.
  *
  * @example
  * ```tsx
@@ -113,10 +146,9 @@ function handled<T>(promise: Promise<T>): Promise<T> {
  */
 export function useCall(client?: RingClient): UseCallResult {
   const ring = useRingClient(client);
-  const call = useRingSelector((snapshot) => snapshot.call, ring);
-  const media = useRingSelector((snapshot) => snapshot.media, ring);
-  const error = useRingSelector((snapshot) => snapshot.error, ring);
-  const duration = useCallDuration(ring);
+  const clock = useCallClock(ring);
+  const tracker = useMemo(() => createFieldTracker(clock, fieldsOf, FIELD_EQUALITY), [clock]);
+  useStoreSelector(clock, fieldsOf, (_, next) => tracker.unchanged(next));
 
   const actions = useMemo<CallActions>(
     () => ({
@@ -136,19 +168,5 @@ export function useCall(client?: RingClient): UseCallResult {
     [ring],
   );
 
-  const status = call?.status ?? 'idle';
-  return {
-    ...actions,
-    call,
-    status,
-    inCall: status !== 'idle' && status !== 'ended',
-    localParticipant: media?.local ?? null,
-    remoteParticipants: media?.remotes ?? NO_REMOTES,
-    micEnabled: call?.micEnabled ?? false,
-    cameraEnabled: call?.cameraEnabled ?? false,
-    duration,
-    endReason: call?.endReason ?? null,
-    endedBy: call?.endedBy ?? null,
-    error,
-  };
+  return tracker.view(actions);
 }

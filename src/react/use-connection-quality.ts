@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import type { ConnectionQuality } from '../core/media/types.js';
 import type { ConnectionStatus, RingClient } from '../core/ring-client.js';
+import { shallowEqual } from './shallow-equal.js';
 import { useRingSelector } from './use-ring-client.js';
 
 /**
@@ -41,11 +42,16 @@ export interface ConnectionQualityState {
  * ```
  */
 export function useConnectionQuality(client?: RingClient): ConnectionQualityState {
-  const call = useRingSelector((snapshot) => snapshot.call, client);
-  const signaling = useRingSelector((snapshot) => snapshot.connection, client);
-  const local = call?.quality ?? 'unknown';
-  const remote = call?.remote;
-  const reconnecting = call?.status === 'reconnecting';
+  const { local, remote, reconnecting, signaling } = useRingSelector(
+    ({ call, connection }) => ({
+      local: call?.quality ?? 'unknown',
+      remote: call?.remote,
+      reconnecting: call?.status === 'reconnecting',
+      signaling: connection,
+    }),
+    client,
+    shallowEqual,
+  );
   const remotes = useMemo(() => {
     const qualities: Record<string, ConnectionQuality> = {};
     for (const [user, state] of Object.entries(remote ?? {})) qualities[user] = state.quality;

@@ -10,7 +10,9 @@ import type { DeviceKind, MediaDeviceError } from '../core/media/types.js';
 import type { RingClient } from '../core/ring-client.js';
 import { formatMessage, type RingMessages } from './i18n/messages.js';
 import { useRingMessages, type LocaleProps } from './i18n/context.js';
-import { useMediaDevices } from './use-media-devices.js';
+import { shallowEqual } from './shallow-equal.js';
+import { useDeviceManager } from './use-media-devices.js';
+import { useStoreSelector } from './use-store-selector.js';
 
 /** Options of {@link useDeviceSelect}. */
 export interface UseDeviceSelectOptions extends LocaleProps {
@@ -85,12 +87,17 @@ function optionsOf(devices: readonly DeviceInfo[], messages: RingMessages): Devi
  */
 export function useDeviceSelect(options: UseDeviceSelectOptions): DeviceSelectBag {
   const { kind, locale, messages: overrides } = options;
-  const devices = useMediaDevices({ client: options.client, manager: options.manager });
+  const manager = useDeviceManager({ client: options.client, manager: options.manager });
+  const devices = useStoreSelector(
+    manager,
+    (snapshot) => ({ list: snapshot[LIST[kind]], selected: snapshot.selected[kind], error: snapshot.error?.kind === kind ? snapshot.error : undefined }),
+    shallowEqual,
+  );
   const messages = useRingMessages({ locale, messages: overrides });
   const selectId = useId();
   const errorId = useId();
-  const choices = optionsOf(devices[LIST[kind]], messages);
-  const error = devices.error?.kind === kind ? devices.error : undefined;
+  const choices = optionsOf(devices.list, messages);
+  const error = devices.error;
   const label = kind === 'audioinput' ? messages.microphone : kind === 'videoinput' ? messages.camera : messages.speaker;
   return {
     label,
@@ -101,12 +108,12 @@ export function useDeviceSelect(options: UseDeviceSelectOptions): DeviceSelectBa
     errorProps: { id: errorId },
     selectProps: {
       id: selectId,
-      value: devices.selected[kind] ?? choices[0]?.value ?? '',
+      value: devices.selected ?? choices[0]?.value ?? '',
       disabled: choices.length === 0,
       'aria-describedby': error ? errorId : undefined,
       'data-rk-kind': kind,
       onChange: (event) => {
-        devices.select(kind, event.currentTarget.value);
+        manager.select(kind, event.currentTarget.value);
       },
     },
   };

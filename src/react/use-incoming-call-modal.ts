@@ -9,13 +9,13 @@ import { useCallback, useId, useRef, type KeyboardEvent, type MouseEvent, type R
 import type { CallInfo } from '../protocol/protocol.js';
 import type { RingClient } from '../core/ring-client.js';
 import { useCallNotification } from './components/use-call-notification.js';
-import { useRingSnapshot } from './components/use-ring-snapshot.js';
 import { displayName, displayNames, type UserLookup } from './components/users.js';
 import { formatMessage, type RingMessages } from './i18n/messages.js';
 import { useRingMessages, type LocaleProps } from './i18n/context.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
-import { useRingClient } from './use-ring-client.js';
+import { shallowEqual } from './shallow-equal.js';
+import { useRingClient, useRingSelector } from './use-ring-client.js';
 
 /** Options of {@link useIncomingCallModal}. */
 export interface UseIncomingCallModalOptions extends LocaleProps {
@@ -127,7 +127,7 @@ function loopFocus(event: KeyboardEvent<HTMLElement>): void {
 export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}): IncomingCallModalBag {
   const { getUser, ringtone = true, notification = false, onError, locale, messages: overrides } = options;
   const client = useRingClient(options.client);
-  const snapshot = useRingSnapshot(client);
+  const snapshot = useRingSelector(({ incoming, user }) => ({ incoming, user }), client, shallowEqual);
   const messages = useRingMessages({ locale, messages: overrides });
   const titleId = useId();
   const descriptionId = useId();

@@ -4,10 +4,12 @@
  *
  * @packageDocumentation
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CaptureOptions } from '../core/media/types.js';
 import { createLocalPreview, type LocalPreviewSnapshot } from '../core/media/preview.js';
+import { shallowEqual } from './shallow-equal.js';
 import { type DeviceManagerSource, useDeviceManager } from './use-media-devices.js';
+import { useStoreSelector } from './use-store-selector.js';
 
 /** Options of {@link useLocalPreview}. */
 export interface UseLocalPreviewOptions extends DeviceManagerSource {
@@ -31,7 +33,7 @@ export interface LocalPreviewState extends LocalPreviewSnapshot {
   videoRef(element: HTMLVideoElement | null): void;
 }
 
-const NO_PREVIEW: LocalPreviewSnapshot = Object.freeze<LocalPreviewSnapshot>({ status: 'idle' });
+const wholePreview = (snapshot: LocalPreviewSnapshot) => snapshot;
 
 /**
  * Capture the camera for a preview before a call: the selected camera
@@ -51,13 +53,17 @@ const NO_PREVIEW: LocalPreviewSnapshot = Object.freeze<LocalPreviewSnapshot>({ s
 export function useLocalPreview(options: UseLocalPreviewOptions = {}): LocalPreviewState {
   const { video = true, audio = false, enabled = true } = options;
   const manager = useDeviceManager(options);
-  const devices = useSyncExternalStore(manager.subscribe, manager.getSnapshot, manager.getServerSnapshot);
+  const devices = useStoreSelector(
+    manager,
+    ({ supported, ready, selected }) => ({ supported, ready, videoinput: selected.videoinput, audioinput: selected.audioinput }),
+    shallowEqual,
+  );
   const [preview] = useState(() => createLocalPreview());
-  const snapshot = useSyncExternalStore(preview.subscribe, preview.getSnapshot, () => NO_PREVIEW);
+  const snapshot = useStoreSelector(preview, wholePreview);
   const chosen = options.deviceId !== undefined || !devices.supported;
   const ready = chosen || devices.ready;
-  const cameraId = options.deviceId ?? (devices.ready ? devices.selected.videoinput : undefined);
-  const microphoneId = options.audioDeviceId ?? (devices.ready ? devices.selected.audioinput : undefined);
+  const cameraId = options.deviceId ?? (devices.ready ? devices.videoinput : undefined);
+  const microphoneId = options.audioDeviceId ?? (devices.ready ? devices.audioinput : undefined);
   const captureKey = JSON.stringify(options.capture ?? {});
 
   useEffect(() => {

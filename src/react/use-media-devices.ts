@@ -5,11 +5,12 @@
  *
  * @packageDocumentation
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import { type DeviceManager, type DeviceSnapshot, getDefaultDeviceManager } from '../core/media/devices.js';
 import type { DeviceKind } from '../core/media/types.js';
 import type { RingClient } from '../core/ring-client.js';
 import { useMaybeRingClient } from './use-ring-client.js';
+import { useStoreSelector } from './use-store-selector.js';
 
 /** Where a device hook finds its device manager. */
 export interface DeviceManagerSource {
@@ -28,6 +29,9 @@ export interface MediaDevicesState extends DeviceSnapshot {
   /** List the devices again. */
   refresh(): Promise<DeviceSnapshot>;
 }
+
+/** `useMediaDevices` returns every field of the device snapshot. */
+const wholeDevices = (snapshot: DeviceSnapshot) => snapshot;
 
 function isDeviceManager(value: unknown): value is DeviceManager {
   if (typeof value !== 'object' || value === null) return false;
@@ -77,7 +81,7 @@ export function useDeviceManager(source: DeviceManagerSource = {}): DeviceManage
  */
 export function useMediaDevices(options: DeviceManagerSource = {}): MediaDevicesState {
   const manager = useDeviceManager(options);
-  const snapshot = useSyncExternalStore(manager.subscribe, manager.getSnapshot, manager.getServerSnapshot);
+  const snapshot = useStoreSelector(manager, wholeDevices);
   return useMemo(
     () => ({
       ...snapshot,

@@ -4,9 +4,10 @@
  *
  * @packageDocumentation
  */
-import { useCallback, useContext, useSyncExternalStore } from 'react';
+import { useContext } from 'react';
 import type { RingClient, RingClientSnapshot } from '../core/ring-client.js';
 import { RingClientContext } from './provider.js';
+import { useStoreSelector } from './use-store-selector.js';
 
 /**
  * The ring client of the nearest `<RingProvider>`, or the one passed in.
@@ -47,18 +48,20 @@ export function useMaybeRingClient(client?: RingClient): RingClient | null {
 }
 
 /**
- * One value from the ring client's store, re-rendering only when that value
- * changes (by reference). The selector must return something already in the
- * snapshot (or a primitive): derive new objects with `useMemo` afterwards.
+ * One value from the ring client's store, re-rendering only when it changes: by
+ * reference, or as `isEqual` says (pass `shallowEqual`-like functions to select
+ * new objects). Every ringkit hook reads the client through this.
  *
  * @example
  * ```tsx
  * const connection = useRingSelector((snapshot) => snapshot.connection);
+ * const muted = useRingSelector((snapshot) => !(snapshot.call?.micEnabled ?? true));
  * ```
  */
-export function useRingSelector<T>(selector: (snapshot: RingClientSnapshot) => T, client?: RingClient): T {
-  const ring = useRingClient(client);
-  const subscribe = useCallback((listener: () => void) => ring.subscribe(listener), [ring]);
-  const read = () => selector(ring.getSnapshot());
-  return useSyncExternalStore(subscribe, read, read);
+export function useRingSelector<T>(
+  selector: (snapshot: RingClientSnapshot) => T,
+  client?: RingClient,
+  isEqual?: (previous: T, next: T) => boolean,
+): T {
+  return useStoreSelector(useRingClient(client), selector, isEqual);
 }

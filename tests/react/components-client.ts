@@ -59,6 +59,7 @@ export function scriptedClient(initial: Partial<RingClientSnapshot> = {}): Scrip
     history: vi.fn(async () => []),
     dismiss: vi.fn(),
     getMediaSession: () => null,
+    messages: { getSnapshot: () => [], subscribe: () => () => undefined },
   };
 }
 

@@ -37,7 +37,7 @@ import type { RingClient } from './types.js';
  * await methods.call('bob');
  * ```
  */
-export type RingClientMethods = Omit<RingClient, 'getSnapshot' | 'subscribe' | 'on' | 'devices'>;
+export type RingClientMethods = Omit<RingClient, 'getSnapshot' | 'subscribe' | 'on' | 'devices' | 'messages'>;
 
 /**
  * What the methods work on.

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import type { CallMessageLog } from '../call-messages.js';
 import type { DeviceManager } from '../media/devices.js';
 import type { DeviceKind, MediaSession } from '../media/types.js';
 import type { HistoryEntry, Media, PresenceStatus } from '../../protocol/protocol.js';
@@ -180,6 +181,15 @@ export interface RingClient {
    * ```
    */
   sendMessage(kind: string, data: JsonValue): Promise<void>;
+  /**
+   * The custom messages of the current call, sent and received (what `useCallMessages` shows).
+   *
+   * @example
+   * ```ts
+   * client.messages.subscribe(() => console.log(client.messages.getSnapshot().at(-1)));
+   * ```
+   */
+  readonly messages: CallMessageLog;
   /**
    * Set this user's presence (`do-not-disturb` turns callers away).
    *
