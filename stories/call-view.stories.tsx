@@ -96,19 +96,20 @@ export const Connecting: Story = {
   },
 };
 
-/** An audio call: avatars, duration, controls. Hang up with the keyboard. */
+/** An audio call: avatars, duration (the region's description), controls. Hang up with the keyboard: focus moves to Close. */
 export const ActiveAudio: Story = {
   loaders: [loadScene(inCall('audio'))],
   play: async ({ canvasElement, loaded }) => {
     await status(canvasElement, 'In call with Bob Marley');
     const view = await region(canvasElement);
     await expect(within(view).getByRole('group', { name: 'Bob Marley' })).toHaveAttribute('data-rk-camera', 'off');
-    await expect(within(view).getByLabelText(/^Duration /)).toBeVisible();
+    await expect(view).toHaveAccessibleDescription(/^Duration \d+:\d\d$/);
     const hangUp = within(view).getByRole('button', { name: 'Hang up' });
     hangUp.focus();
     await userEvent.keyboard('{Enter}');
     await until(sceneOf(loaded).client('bob'), (s) => s.call?.status === 'ended');
     await status(canvasElement, `Call ended: ${EN_MESSAGES.endReasons.completed}`);
+    await waitFor(() => expect(within(view).getByRole('button', { name: 'Close' })).toHaveFocus(), { timeout: 5000 });
   },
 };
 

@@ -190,6 +190,24 @@ export const InPortal: Story = {
   },
 };
 
+/**
+ * 简体中文 on an English page, in a portal on `document.body` (outside any `lang` wrapper of
+ * the app): the dialog carries `lang="zh-CN"` itself, so screen readers pronounce it as Chinese.
+ */
+export const ChineseInPortal: Story = {
+  args: { inline: false, locale: 'zh-CN' },
+  tags: ['!autodocs'],
+  parameters: { a11y: { context: 'body' } },
+  play: async () => {
+    const modal = await within(document.body).findByRole('alertdialog', { name: '语音来电' }, { timeout: 5000 });
+    await expect(modal.closest('#storybook-root')).toBeNull();
+    await expect(document.documentElement).toHaveAttribute('lang', 'en');
+    await expect(modal).toHaveAttribute('lang', 'zh-CN');
+    await expect(modal).toHaveAttribute('dir', 'ltr');
+    await waitFor(() => expect(within(modal).getByRole('button', { name: '拒绝' })).toHaveFocus());
+  },
+};
+
 /** 简体中文. */
 export const ChineseLocale: Story = {
   loaders: [bobRings(true)],

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { useId, useState, type MouseEvent } from 'react';
+import { useId, useState, type MouseEvent, type RefCallback } from 'react';
 import type { RingClient } from '../core/ring-client.js';
 import type { CurrentCall, RingClientSnapshot } from '../core/client/types.js';
 import type { Extra } from '../protocol/protocol.js';
@@ -13,6 +13,8 @@ import { formatMessage, type RingMessages } from './i18n/messages.js';
 import { useRingLanguage, useRingMessages, type LocaleProps } from './i18n/context.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
+import { rememberCallOrigin } from './focus/call-focus.js';
+import { useRegisteredElement } from './focus/use-registered-element.js';
 import { shallowEqual } from './shallow-equal.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
 
@@ -50,6 +52,8 @@ export interface UseCallButtonOptions extends LocaleProps {
 
 /** Attributes for the `<button>`. */
 export interface CallButtonProps {
+  /** Registers the button as a place focus can return to after a call with its contact. */
+  ref: RefCallback<HTMLButtonElement>;
   type: 'button';
   onClick: (event: MouseEvent<HTMLButtonElement>) => void;
   /** Says the action and who with: Call bob, Cancel call to bob, Hang up call with bob. */
@@ -160,7 +164,10 @@ export function useCallButton(options: UseCallButtonOptions): CallButtonBag {
 
   useCallSound({ kind: 'ringback', active: state === 'ringing', sound: ringback, user });
 
-  const act = () => {
+  const register = useRegisteredElement<HTMLButtonElement>(client, 'buttons');
+
+  const act = (button: HTMLButtonElement) => {
+    if (state === 'idle') rememberCallOrigin(client, button);
     const run = (): Promise<unknown> | undefined => {
       if (state === 'idle') return client.call(to, { video, extra });
       if (state === 'calling' || state === 'ringing') return client.cancel();
@@ -191,9 +198,10 @@ export function useCallButton(options: UseCallButtonOptions): CallButtonBag {
     messages,
     reasonProps: { id: reasonId, ...language },
     buttonProps: {
+      ref: register,
       type: 'button',
-      onClick: () => {
-        if (!disabled) act();
+      onClick: (event) => {
+        if (!disabled) act(event.currentTarget);
       },
       'aria-label': formatMessage(labelOf(state, video, messages), { name }),
       'aria-disabled': disabled ? true : undefined,

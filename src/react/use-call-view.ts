@@ -5,13 +5,14 @@
  *
  * @packageDocumentation
  */
-import type { MouseEvent } from 'react';
+import { useId, type MouseEvent, type RefCallback } from 'react';
 import type { CurrentCall } from '../core/client/types.js';
 import type { ParticipantView } from '../core/media/types.js';
 import type { RingClient } from '../core/ring-client.js';
 import { displayNames, type UserLookup } from './components/users.js';
 import { describeDeviceErrorIn, formatMessage, type RingMessages } from './i18n/messages.js';
-import { useRingMessages, type LocaleProps } from './i18n/context.js';
+import { useRingLanguage, useRingMessages, type LocaleProps } from './i18n/context.js';
+import { useCallViewFocus, type CallViewFocusOptions } from './focus/use-call-view-focus.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
 import { useCallDuration } from './use-call-duration.js';
@@ -19,7 +20,7 @@ import { sameParticipants } from './participants-equal.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
 
 /** Options of {@link useCallView}. */
-export interface UseCallViewOptions extends LocaleProps {
+export interface UseCallViewOptions extends LocaleProps, CallViewFocusOptions {
   /** Names and avatars of the people in the call. */
   getUser?: UserLookup;
   /** Ringback while the callee's device rings: `true` (built-in), `false` or an audio URL. Default `true`. */
@@ -42,6 +43,10 @@ export interface CallViewBag {
   durationSeconds: number;
   /** `m:ss` duration, shown while the call is answered. */
   durationText: string | undefined;
+  /** The duration in words for screen readers ("Duration 1:05"); it describes the root. */
+  durationLabel: string | undefined;
+  /** Spread on the element holding {@link CallViewBag.durationLabel}. */
+  durationProps: { id: string };
   /** Whether the media connection is being restored. */
   reconnecting: boolean;
   /** Why this device's camera or microphone is not in the call (for example access denied), in words. */
@@ -52,10 +57,22 @@ export interface CallViewBag {
   local: ParticipantView | undefined;
   /** Peers to show as placeholders while nobody's media is there. */
   waitingFor: readonly string[];
-  /** Spread on the root: `data-state` is the call status. */
-  rootProps: { 'data-state': CurrentCall['status'] | 'idle'; 'data-rk-media': 'audio' | 'video'; 'data-rk-layout': 'one' | 'grid' };
-  /** Close an ended call (`client.dismiss()`). */
-  dismissProps: { type: 'button'; onClick: (event: MouseEvent<HTMLButtonElement>) => void };
+  /**
+   * Spread on the root (a region named with `messages.callRegion`): `data-state` is the call
+   * status; focusable by script (`tabIndex={-1}`) so focus can enter the call; described by the duration.
+   */
+  rootProps: {
+    ref: RefCallback<HTMLElement>;
+    tabIndex: -1;
+    lang: string;
+    dir: 'ltr' | 'rtl';
+    'aria-describedby': string | undefined;
+    'data-state': CurrentCall['status'] | 'idle';
+    'data-rk-media': 'audio' | 'video';
+    'data-rk-layout': 'one' | 'grid';
+  };
+  /** Close an ended call (`client.dismiss()`), first moving focus back to where the call started. */
+  dismissProps: { type: 'button'; 'data-rk-action': 'dismiss'; onClick: (event: MouseEvent<HTMLButtonElement>) => void };
 }
 
 function statusOf(call: CurrentCall, messages: RingMessages, names: string): string {
@@ -105,7 +122,10 @@ export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
     (a, b) => a.call === b.call && a.user === b.user && sameParticipants(a.media, b.media),
   );
   const messages = useRingMessages({ locale, messages: overrides });
+  const language = useRingLanguage({ locale, messages: overrides });
+  const durationId = useId();
   const { call, media } = snapshot;
+  const focus = useCallViewFocus(client, call, options);
   const duration = useCallDuration(client);
   useCallSound({ kind: 'ringback', active: call?.status === 'ringing', sound: ringback, user: snapshot.user ?? undefined });
   const ended = !call || call.status === 'ended';
@@ -113,23 +133,30 @@ export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
   const present = new Set(remotes.map((participant) => participant.user));
   const waitingFor = call && !ended ? call.peers.filter((peer) => !present.has(peer)) : [];
   const names = call ? displayNames(call.peers, getUser) : '';
+  const durationText = call?.answeredAt !== undefined ? duration.formatted : undefined;
   return {
     call,
     messages,
     names,
     statusText: call ? statusOf(call, messages, names) : messages.statusIdle,
     durationSeconds: duration.seconds,
-    durationText: call?.answeredAt !== undefined ? duration.formatted : undefined,
+    durationText,
+    durationLabel: durationText === undefined ? undefined : formatMessage(messages.duration, { duration: durationText }),
+    durationProps: { id: durationId },
     reconnecting: call?.status === 'reconnecting',
     deviceErrorText: call?.deviceError && !ended ? describeDeviceErrorIn(messages, call.deviceError) : undefined,
     remotes,
     local: ended ? undefined : media?.local,
     waitingFor,
     rootProps: {
+      ref: focus.ref,
+      tabIndex: -1,
+      ...language,
+      'aria-describedby': durationText === undefined ? undefined : durationId,
       'data-state': call?.status ?? 'idle',
       'data-rk-media': call?.media ?? 'audio',
       'data-rk-layout': remotes.length + waitingFor.length > 1 ? 'grid' : 'one',
     },
-    dismissProps: { type: 'button', onClick: () => client.dismiss() },
+    dismissProps: { type: 'button', 'data-rk-action': 'dismiss', onClick: focus.close },
   };
 }

@@ -5,20 +5,21 @@
  *
  * @packageDocumentation
  */
-import { useCallback, useId, useRef, type KeyboardEvent, type MouseEvent, type RefCallback } from 'react';
+import { useCallback, useId, type KeyboardEvent, type MouseEvent, type RefCallback } from 'react';
 import type { CallInfo } from '../protocol/protocol.js';
 import type { RingClient } from '../core/ring-client.js';
 import { useCallNotification } from './components/use-call-notification.js';
 import { displayName, displayNames, type UserLookup } from './components/users.js';
 import { formatMessage, type RingMessages } from './i18n/messages.js';
-import { useRingMessages, type LocaleProps } from './i18n/context.js';
+import { useRingLanguage, useRingMessages, type LocaleProps } from './i18n/context.js';
+import { useIncomingFocus, type IncomingFocusOptions } from './focus/use-incoming-focus.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
 import { shallowEqual } from './shallow-equal.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
 
 /** Options of {@link useIncomingCallModal}. */
-export interface UseIncomingCallModalOptions extends LocaleProps {
+export interface UseIncomingCallModalOptions extends LocaleProps, IncomingFocusOptions {
   /** Names and avatars of callers. */
   getUser?: UserLookup;
   /** Ringtone: `true` (built-in Web Audio tone), `false` (silent) or an audio URL. Default `true`. */
@@ -68,6 +69,8 @@ export interface IncomingCallModalBag {
     'aria-labelledby': string;
     'aria-describedby': string;
     onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+    lang: string;
+    dir: 'ltr' | 'rtl';
     'data-state': 'ringing';
     'data-rk-media': 'audio' | 'video';
   };
@@ -103,8 +106,9 @@ function loopFocus(event: KeyboardEvent<HTMLElement>): void {
 
 /**
  * Prop bags for an accessible incoming-call alert dialog: labelled and described,
- * Tab loops inside it, Decline is focused first, Escape does nothing (never accepts),
- * focus returns where it was when the dialog closes. Several ringing calls queue
+ * Tab loops inside it, Decline is focused first, Escape does nothing (never accepts).
+ * Once it closes, focus moves into `<CallView>` (its first control) after Accept, and
+ * back where it was after Decline (see `onCloseAutoFocus`). Several ringing calls queue
  * (the oldest shows first). Plays the ringtone (one tab per user) and optionally
  * shows a browser notification while the tab is hidden.
  *
@@ -129,9 +133,9 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
   const client = useRingClient(options.client);
   const snapshot = useRingSelector(({ incoming, user }) => ({ incoming, user }), client, shallowEqual);
   const messages = useRingMessages({ locale, messages: overrides });
+  const language = useRingLanguage({ locale, messages: overrides });
   const titleId = useId();
   const descriptionId = useId();
-  const declineRef = useRef<HTMLButtonElement | null>(null);
   const queue = snapshot.incoming;
   const call = queue[0] ?? null;
   const callId = call?.callId ?? null;
@@ -142,6 +146,7 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
   const others = call
     ? call.members.map((member) => member.user).filter((user) => user !== call.from && user !== snapshot.user)
     : [];
+  const focus = useIncomingFocus(client, callId, call?.from ?? '', options);
   const title = isVideo ? messages.incomingVideo : messages.incomingAudio;
   const description = caller ? formatMessage(messages.incomingFrom, { name: caller.name }) : '';
 
@@ -160,19 +165,6 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
     [onError],
   );
 
-  const dialogRef = useCallback<RefCallback<HTMLElement>>((element) => {
-    if (!element) return;
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    (declineRef.current ?? element).focus({ preventScroll: true });
-    return () => {
-      if (previous?.isConnected) previous.focus();
-    };
-  }, []);
-
-  const declineRefCallback = useCallback<RefCallback<HTMLButtonElement>>((element) => {
-    declineRef.current = element;
-  }, []);
-
   return {
     call,
     queue,
@@ -182,7 +174,7 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
     title,
     description,
     dialogProps: {
-      ref: dialogRef,
+      ref: focus.dialogRef,
       role: 'alertdialog',
       'aria-modal': true,
       'aria-labelledby': titleId,
@@ -194,6 +186,7 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
           event.stopPropagation();
         }
       },
+      ...language,
       'data-state': 'ringing',
       'data-rk-media': isVideo ? 'video' : 'audio',
     },
@@ -203,7 +196,9 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
       type: 'button',
       'data-rk-action': 'accept',
       onClick: () => {
-        if (callId) run(() => client.accept(callId, { video: isVideo }));
+        if (!callId) return;
+        focus.answered(callId, 'accepted');
+        run(() => client.accept(callId, { video: isVideo }));
       },
     },
     acceptAudioProps: isVideo
@@ -211,16 +206,20 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
           type: 'button',
           'data-rk-action': 'accept-audio',
           onClick: () => {
-            if (callId) run(() => client.accept(callId, { video: false }));
+            if (!callId) return;
+            focus.answered(callId, 'accepted');
+            run(() => client.accept(callId, { video: false }));
           },
         }
       : undefined,
     declineProps: {
-      ref: declineRefCallback,
+      ref: focus.firstRef,
       type: 'button',
       'data-rk-action': 'decline',
       onClick: () => {
-        if (callId) run(() => client.reject(callId));
+        if (!callId) return;
+        focus.answered(callId, 'declined');
+        run(() => client.reject(callId));
       },
     },
   };

@@ -7,7 +7,7 @@ import { useCallback, type CSSProperties, type HTMLAttributes, type RefCallback 
 import type { ConnectionQuality, ParticipantView, TrackHandle } from '../core/media/types.js';
 import { initialsOf } from './components/compose.js';
 import { formatMessage, type RingMessages } from './i18n/messages.js';
-import { useRingMessages, type LocaleProps } from './i18n/context.js';
+import { useRingLanguage, useRingMessages, type LocaleProps } from './i18n/context.js';
 
 /** How the video fills its tile. */
 export type VideoFit = 'cover' | 'contain';
@@ -115,6 +115,7 @@ export function useTrackRef<E extends HTMLMediaElement>(track: TrackHandle | und
 export function useVideoTile(options: UseVideoTileOptions): VideoTileBag {
   const { participant, track, fit = 'cover', locale, messages } = options;
   const text = useRingMessages({ locale, messages });
+  const language = useRingLanguage({ locale, messages });
   const videoTrack = track?.kind === 'video' ? track : participant?.videoTrack;
   const isLocal = participant?.isLocal ?? false;
   const hasVideo = Boolean(videoTrack) && (participant ? participant.cameraEnabled : true);
@@ -143,6 +144,7 @@ export function useVideoTile(options: UseVideoTileOptions): VideoTileBag {
     rootProps: {
       role: 'group',
       'aria-label': label || undefined,
+      ...language,
       'data-rk-fit': fit,
       'data-rk-camera': hasVideo ? 'on' : 'off',
       'data-rk-mic': state.micMuted ? 'off' : 'on',

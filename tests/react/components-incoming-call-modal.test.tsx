@@ -72,7 +72,7 @@ describe.each(modes)('<IncomingCallModal> (%s)', (_mode, wrap) => {
     expect(client.accept).not.toHaveBeenCalled();
   });
 
-  it('queues several calls, shows caller and extra, and returns focus when it closes', () => {
+  it('queues several calls, shows caller and extra, and returns focus when it closes', async () => {
     const client = scriptedClient();
     const outside = () => screen.getByRole('button', { name: 'outside' });
     renderModal(
@@ -102,7 +102,7 @@ describe.each(modes)('<IncomingCallModal> (%s)', (_mode, wrap) => {
     expect(within(dialog).queryByText(/of 2/)).toBeNull();
     act(() => client.set({ incoming: [] }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(document.activeElement).toBe(outside());
+    await vi.waitFor(() => expect(document.activeElement).toBe(outside()), { timeout: 1000 });
   });
 
   it('shows Chinese text with locale="zh-CN"', () => {

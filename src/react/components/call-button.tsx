@@ -6,7 +6,7 @@
  */
 import type { ButtonHTMLAttributes, Ref } from 'react';
 import { useCallButton, type UseCallButtonOptions } from '../use-call-button.js';
-import { classNames, composeHandlers } from './compose.js';
+import { classNames, composeHandlers, useMergedRef } from './compose.js';
 import { Icon } from './icons.js';
 
 /** Props of {@link CallButton}. */
@@ -48,14 +48,15 @@ export function CallButton(props: CallButtonProps) {
     locale,
     messages,
   });
+  const buttonRef = useMergedRef(buttonProps.ref, ref);
   const starts = state === 'idle' || state === 'connecting' || state === 'unavailable';
   const icon = starts ? (video ? 'video' : 'phone') : 'hangup';
   return (
     <>
       <button
-        ref={ref}
         {...rest}
         {...buttonProps}
+        ref={buttonRef}
         onClick={composeHandlers(onClick, buttonProps.onClick)}
         className={classNames('rk-call-button', className)}
       >

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { HTMLAttributes, MouseEvent, Ref } from 'react';
+import { useRingLanguage } from '../i18n/context.js';
 import { useCallControls, type UseCallControlsOptions } from '../use-call-controls.js';
 import { classNames, composeHandlers } from './compose.js';
 import { DeviceSelect } from './device-select.js';
@@ -56,6 +57,7 @@ export function CallControls(props: CallControlsProps) {
     ...rest
   } = props;
   const controls = useCallControls({ onError, client, locale, messages: overrides });
+  const language = useRingLanguage({ locale, messages: overrides });
   const { messages } = controls;
   if (!controls.inCall) return null;
   return (
@@ -63,6 +65,7 @@ export function CallControls(props: CallControlsProps) {
       ref={ref}
       role="group"
       aria-label={messages.callControls}
+      {...language}
       data-state={controls.status}
       {...rest}
       className={classNames('rk-controls', className)}

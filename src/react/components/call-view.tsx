@@ -9,7 +9,7 @@ import { formatMessage } from '../i18n/messages.js';
 import { useCallView, type UseCallViewOptions } from '../use-call-view.js';
 import type { VideoFit } from '../use-video-tile.js';
 import { CallControls } from './call-controls.js';
-import { classNames, composeHandlers } from './compose.js';
+import { classNames, composeHandlers, useMergedRef, VISUALLY_HIDDEN } from './compose.js';
 import { displayName } from './users.js';
 import { VideoTile } from './video-tile.js';
 
@@ -33,7 +33,10 @@ export interface CallViewProps extends UseCallViewOptions, Omit<HTMLAttributes<H
  * The current call: the remote participant large (a grid for group calls), this device
  * as picture-in-picture, a status line (calling, ringing, connecting, in call with the
  * duration), a reconnecting banner, the end reason in words once it ended (with a Close
- * button), and `<CallControls>`. Renders nothing when there is no call.
+ * button), and `<CallControls>`. Renders nothing when there is no call. A region named
+ * "Call with Bob", described by the duration; when the call ends with focus inside it,
+ * focus moves to Close, and Close returns focus to where the call started (see
+ * `onEndAutoFocus`, `onCloseAutoFocus`).
  *
  * @example
  * ```tsx
@@ -54,21 +57,24 @@ export function CallView(props: CallViewProps) {
     fit = 'contain',
     onDismiss,
     onControlError,
+    onEndAutoFocus,
+    onCloseAutoFocus,
     className,
     ref,
     ...rest
   } = props;
-  const view = useCallView({ getUser, ringback, client, locale, messages: overrides });
+  const view = useCallView({ getUser, ringback, client, locale, messages: overrides, onEndAutoFocus, onCloseAutoFocus });
+  const rootRef = useMergedRef(view.rootProps.ref, ref);
   const { call, messages } = view;
   if (!call) return null;
   const ended = call.status === 'ended';
   const lookup = (user: string) => ({ name: displayName(user, getUser), avatarUrl: getUser?.(user)?.avatarUrl });
   return (
     <section
-      ref={ref}
       aria-label={formatMessage(messages.callRegion, { name: view.names })}
       {...view.rootProps}
       {...rest}
+      ref={rootRef}
       className={classNames('rk-call-view', className)}
     >
       {view.reconnecting ? (
@@ -86,13 +92,12 @@ export function CallView(props: CallViewProps) {
           {view.statusText}
         </p>
         {view.durationText ? (
-          <time
-            className="rk-call-view__duration"
-            dateTime={`PT${view.durationSeconds}S`}
-            aria-label={formatMessage(messages.duration, { duration: view.durationText })}
-          >
-            {view.durationText}
-          </time>
+          <p className="rk-call-view__duration" {...view.durationProps}>
+            <time dateTime={`PT${view.durationSeconds}S`} aria-hidden="true">
+              {view.durationText}
+            </time>
+            <span style={VISUALLY_HIDDEN}>{view.durationLabel}</span>
+          </p>
         ) : null}
       </div>
       {ended ? null : (

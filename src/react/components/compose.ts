@@ -3,7 +3,27 @@
  *
  * @packageDocumentation
  */
-import { useCallback, type Ref, type RefCallback, type SyntheticEvent } from 'react';
+import { useCallback, type CSSProperties, type Ref, type RefCallback, type SyntheticEvent } from 'react';
+
+/**
+ * Inline style that hides text visually but keeps it for screen readers (works without the stylesheet).
+ *
+ * @example
+ * ```tsx
+ * <span style={VISUALLY_HIDDEN}>Duration 1:05</span>
+ * ```
+ */
+export const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  margin: -1,
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
 
 /**
  * Run the user's handler first, then ours unless the user called `preventDefault()`.

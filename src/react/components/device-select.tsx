@@ -8,6 +8,7 @@ import type { ChangeEvent, HTMLAttributes, Ref } from 'react';
 import { useDeviceSelect, type UseDeviceSelectOptions } from '../use-device-select.js';
 import { classNames, composeHandlers } from './compose.js';
 import { describeDeviceErrorIn } from '../i18n/messages.js';
+import { useRingLanguage } from '../i18n/context.js';
 
 /** Props of {@link DeviceSelect}. */
 export interface DeviceSelectProps
@@ -32,8 +33,9 @@ export interface DeviceSelectProps
 export function DeviceSelect(props: DeviceSelectProps) {
   const { kind, manager, client, locale, messages: overrides, onChange, className, ref, ...rest } = props;
   const bag = useDeviceSelect({ kind, manager, client, locale, messages: overrides });
+  const language = useRingLanguage({ locale, messages: overrides });
   return (
-    <div {...rest} data-rk-kind={kind} className={classNames('rk-device-select', className)}>
+    <div {...language} {...rest} data-rk-kind={kind} className={classNames('rk-device-select', className)}>
       <label {...bag.labelProps} className="rk-device-select__label">
         {bag.label}
       </label>

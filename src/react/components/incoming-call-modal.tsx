@@ -56,7 +56,8 @@ function DefaultExtra({ extra }: { extra: Extra }) {
 
 /**
  * Rings for the callee: an accessible alert dialog (labelled, focus trapped and looped,
- * Decline focused first, no dismissal by an outside click, Escape never accepts) with
+ * Decline focused first, no dismissal by an outside click, Escape never accepts; after
+ * Accept focus moves into `<CallView>`, after Decline back where it was) with
  * the caller, audio or video, the invite's `extra`, and Accept, Accept as audio (video
  * calls) and Decline. Several ringing calls queue. Plays the ringtone in one tab of the
  * user; optional browser notification while the tab is hidden. Renders nothing while
@@ -86,11 +87,23 @@ export function IncomingCallModal(props: IncomingCallModalProps) {
     onAccept,
     onAcceptAudio,
     onDecline,
+    onOpenAutoFocus,
+    onCloseAutoFocus,
     className,
     ref,
     ...rest
   } = props;
-  const bag = useIncomingCallModal({ getUser, ringtone, notification, onError, client, locale, messages: overrides });
+  const bag = useIncomingCallModal({
+    getUser,
+    ringtone,
+    notification,
+    onError,
+    client,
+    locale,
+    messages: overrides,
+    onOpenAutoFocus,
+    onCloseAutoFocus,
+  });
   const dialogRef = useMergedRef(bag.dialogProps.ref, ref);
   const { call, caller, queue, messages } = bag;
   if (!call || !caller) return null;
