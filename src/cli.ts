@@ -64,6 +64,7 @@ async function runCli(argv: readonly string[], env: Readonly<Record<string, stri
       logger,
       ...(metrics ? { metrics } : {}),
       ...(config.metrics?.port === undefined ? {} : { metricsPort: config.metrics.port }),
+      ...(config.webhooks ? { webhooks: config.webhooks } : {}),
       ...cluster?.serverOptions,
     });
     cluster?.attach(server.service);
@@ -78,8 +79,8 @@ async function runCli(argv: readonly string[], env: Readonly<Record<string, stri
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    log('shutting down');
-    await server.close();
+    log('shutting down: clients reconnect elsewhere, queued webhooks are delivered', { event: 'shutdown' });
+    await server.shutdown();
     await cluster?.close();
     return 0;
   } catch (error) {

@@ -46,3 +46,16 @@ export {
   type ServerMetricsOptions,
 } from './server/metrics/server-metrics.js';
 export { METRICS_PATH, serveMetrics } from './server/metrics/metrics-endpoint.js';
+export { SHUTDOWN_CLOSE_CODE, SHUTDOWN_DEADLINE_MS, type ShutdownOptions } from './server/shutdown.js';
+export {
+  verifyWebhook,
+  signWebhook,
+  WEBHOOK_HEADERS,
+  WEBHOOK_TOLERANCE_SECONDS,
+  WebhookVerificationError,
+  type WebhookErrorCode,
+  type WebhookEvent,
+  type WebhookRequestHeaders,
+} from './server/webhooks/webhook-signature.js';
+export { createWebhookSender, parseWebhookEndpoints, type WebhookEndpoint, type WebhookRetry, type WebhookSender } from './server/webhooks/webhook-sender.js';
+export { toWebhookEvent } from './server/webhooks/webhook-payload.js';

@@ -4,9 +4,11 @@
  * @packageDocumentation
  */
 import { parseArgs } from 'node:util';
-import { PUSH_CLI_OPTIONS, PUSH_CLI_USAGE, pushCliConfig, type PushCliConfig } from './push/push-cli.js';
 import { LOG_LEVELS, type LogFormat, type ServerLoggerOptions } from './logging/create-logger.js';
+import { PUSH_CLI_OPTIONS, PUSH_CLI_USAGE, pushCliConfig, type PushCliConfig } from './push/push-cli.js';
 import type { LiveKitOptions } from './tokens.js';
+import { WEBHOOK_CLI_OPTIONS, WEBHOOK_CLI_USAGE, webhookCliConfig } from './webhooks/webhook-cli.js';
+import type { WebhookEndpoint } from './webhooks/webhook-sender.js';
 
 /** Help text of `ringkit-server`. */
 export const CLI_USAGE = `Usage: ringkit-server [options]
@@ -29,7 +31,7 @@ Options (environment variable in brackets):
   --metrics                  serve Prometheus metrics on GET /metrics of --port [METRICS=1]
                              (default: off; on with --dev)
   --metrics-port <n>         serve GET /metrics on this port instead [METRICS_PORT]
-${PUSH_CLI_USAGE}  --dev                      development mode: accept ?user=<name>; LiveKit settings not
+${WEBHOOK_CLI_USAGE}${PUSH_CLI_USAGE}  --dev                      development mode: accept ?user=<name>; LiveKit settings not
                              given default to ws://127.0.0.1:7880, devkey and secret
   -h, --help                 show this help
 `;
@@ -51,6 +53,8 @@ export interface CliConfig {
   logs: Required<Pick<ServerLoggerOptions, 'level' | 'format'>>;
   /** Serve Prometheus metrics: on the main port, or on `port`. */
   metrics?: { port?: number };
+  /** Where signed call events go. */
+  webhooks?: WebhookEndpoint[];
 }
 
 /** How `ringkit-server` reaches the Redis it shares with other processes. */
@@ -139,6 +143,7 @@ export function parseCliConfig(
         'log-format': { type: 'string' },
         metrics: { type: 'boolean' },
         'metrics-port': { type: 'string' },
+        ...WEBHOOK_CLI_OPTIONS,
         dev: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -156,6 +161,7 @@ export function parseCliConfig(
     const ringTimeoutMs = wholeNumber('ring timeout', values['ring-timeout-ms'] ?? env.RING_TIMEOUT_MS);
     const graceMs = wholeNumber('grace period', values['grace-ms'] ?? env.GRACE_MS);
     const push = pushCliConfig(values, env, dev);
+    const webhooks = webhookCliConfig(values, env);
     const redis = redisConfig(values.redis ?? env.REDIS_URL, values['redis-prefix'] ?? env.REDIS_PREFIX, values['node-ttl-ms'] ?? env.NODE_TTL_MS);
     return {
       config: {
@@ -170,6 +176,7 @@ export function parseCliConfig(
         ...(push ? { push } : {}),
         logs: logOptions(values['log-level'] ?? env.LOG_LEVEL, values['log-format'] ?? env.LOG_FORMAT, dev),
         ...metricsOption(values.metrics ?? env.METRICS === '1', values['metrics-port'] ?? env.METRICS_PORT, dev),
+        ...(webhooks.length > 0 ? { webhooks } : {}),
       },
     };
   } catch (error) {

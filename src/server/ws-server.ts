@@ -21,6 +21,8 @@ import { listenMetrics, serveMetrics } from './metrics/metrics-endpoint.js';
 import type { ServerMetrics } from './metrics/server-metrics.js';
 import { probeLiveKit } from './livekit-probe.js';
 import { createTokenBucket, type RateLimitOptions } from './rate-limit.js';
+import { closeForShutdown, SHUTDOWN_CLOSE_CODE, SHUTDOWN_DEADLINE_MS, type ShutdownOptions } from './shutdown.js';
+import { createWebhookSender, parseWebhookEndpoints, type WebhookEndpoint, type WebhookRetry } from './webhooks/webhook-sender.js';
 import { deviceIdentity } from './identity.js';
 import { createRoomJanitor } from './rooms.js';
 import { createLiveKitGrants, type LiveKitOptions } from './tokens.js';
@@ -64,6 +66,10 @@ export interface RingServerOptions
   metrics?: ServerMetrics;
   /** Serve `GET /metrics` on this port (same `host`) instead of the main one. */
   metricsPort?: number;
+  /** Signed webhooks of call events (see `verifyWebhook`). */
+  webhooks?: readonly WebhookEndpoint[];
+  /** How webhooks are retried. */
+  webhookRetry?: WebhookRetry;
   /** Whether the server can serve (for example: its shared store is reachable); `/healthz` answers 503 while false. */
   health?: () => boolean;
   /** Web Push: ring callees with no visible page (VAPID keys; see the README's "Ring closed tabs"). */
@@ -88,8 +94,14 @@ export interface RingServer {
   readonly service: CallService;
   /** With your own `server`: serve ringkit's push decline route (`POST /calls/:callId/decline`); false for other requests. */
   handlePushRequest(request: IncomingMessage, response: ServerResponse): boolean;
-  /** Close every connection and stop listening. */
+  /** Close every connection at once and stop listening (queued webhooks are dropped). */
   close(): Promise<void>;
+  /**
+   * Stop gracefully: accept no more connections, close every connection with
+   * `SHUTDOWN_CLOSE_CODE` (clients reconnect elsewhere and resume), deliver
+   * queued webhooks until the deadline, then close.
+   */
+  shutdown(options?: ShutdownOptions): Promise<void>;
 }
 
 interface Peer {
@@ -137,6 +149,8 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   const metrics = options.metrics;
   const rooms = options.livekit ? createRoomJanitor(options.livekit, log, metrics) : undefined;
   const grant = options.livekit ? createLiveKitGrants(options.livekit) : undefined;
+  const webhookEndpoints = parseWebhookEndpoints(options.webhooks ?? []);
+  const webhooks = webhookEndpoints.length > 0 ? createWebhookSender(webhookEndpoints, { log, metrics, retry: options.webhookRetry }) : undefined;
   const store = options.store ?? createMemoryStore();
   let httpUrl = '';
   const push = options.push
@@ -150,6 +164,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
     ...(options.livekit ? { grant: grant && metrics ? timedGrant(grant, metrics) : grant, livekitUrl: options.livekit.url } : {}),
     onEvent: (event) => {
       metrics?.onEvent(event);
+      webhooks?.enqueue(event);
       options.onEvent?.(event);
     },
     onCallEnded: (call) => {
@@ -176,6 +191,8 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
     if (started) log(`server error: ${error.message}`);
   });
   const peers = new Set<Peer>();
+  const detaching = new Set<Promise<void>>();
+  let draining = false;
   metrics?.watchConnections(() => {
     const users = [...peers].flatMap((peer) => (peer.user === undefined ? [] : [peer.user]));
     return { devices: users.length, users: new Set(users).size };
@@ -200,6 +217,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   }
 
   function onConnection(socket: WebSocket, request: IncomingMessage): void {
+    if (draining) return socket.close(SHUTDOWN_CLOSE_CODE, 'server shutting down; reconnect');
     const peer: Peer = {
       socket,
       missedPongs: 0,
@@ -225,7 +243,9 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
     socket.on('close', () => {
       clearTimeout(helloTimer);
       peers.delete(peer);
-      if (peer.user !== undefined) void service.detach(peer.connection);
+      if (peer.user === undefined) return;
+      const detached = service.detach(peer.connection).finally(() => detaching.delete(detached));
+      detaching.add(detached);
     });
     socket.on('error', (error) => log(`socket error: ${error.message}`, { level: 'warn', event: 'socket-error', user: peer.user }));
     socket.on('message', (data, isBinary) => {
@@ -323,12 +343,13 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   httpUrl = `http://${hostPort}`;
   const metricsServer = metrics && options.metricsPort !== undefined ? await listenMetrics(metrics.registry, options.metricsPort, host) : undefined;
 
-  return {
+  const server: RingServer = {
     url: `ws://${hostPort}`,
     port,
     service,
     handlePushRequest,
     async close() {
+      webhooks?.close();
       clearInterval(heartbeat);
       rooms?.close();
       for (const peer of peers) peer.socket.terminate();
@@ -338,5 +359,16 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
       if (!options.server) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
     },
+    async shutdown({ deadlineMs = SHUTDOWN_DEADLINE_MS } = {}) {
+      const until = Date.now() + deadlineMs;
+      draining = true;
+      if (!options.server) httpServer.close();
+      await closeForShutdown([...peers].map((peer) => peer.socket), until);
+      await Promise.all(detaching);
+      const undelivered = (await webhooks?.flush(Math.max(0, until - Date.now()))) ?? 0;
+      if (undelivered > 0) log(`${undelivered} webhook(s) not delivered before the shutdown deadline`, { level: 'warn', event: 'webhook.abandoned' });
+      await server.close();
+    },
   };
+  return server;
 }

@@ -52,6 +52,11 @@ describe('ringkit-server configuration', () => {
     [['--dev', '--livekit-url', 'localhost:7880'], {}, /must be a ws:\/\/ or wss:\/\/ URL/],
     [['--nope'], {}, /Unknown option/],
     [['--dev'], { RING_TIMEOUT_MS: '1.5' }, /ring timeout must be a whole number/],
+    [['--dev', '--log-level', 'loud'], {}, /log level must be one of/],
+    [['--dev', '--log-format', 'xml'], {}, /log format must be json or pretty/],
+    [['--dev', '--metrics-port', '0'], {}, /metrics port must be 1-65535/],
+    [['--dev', '--webhook-url', 'https://api.example.com/hook'], {}, /RINGKIT_WEBHOOK_SECRET/],
+    [['--dev', '--webhook-url', 'ftp://api.example.com', '--webhook-secret', 's'], {}, /http:\/\/ or https:\/\//],
   ])('refuses %j %j with a clear error', (argv, env, error) => {
     const result = parseCliConfig(argv, env);
     expect('error' in result && result.error).toMatch(error);
@@ -64,6 +69,25 @@ describe('ringkit-server configuration', () => {
     expect(parseCliConfig(['--dev'], { LIVEKIT_API_KEY: 'mine' })).toMatchObject({
       config: { livekit: { url: DEV_LIVEKIT.url, apiKey: 'mine', apiSecret: 'secret' } },
     });
+  });
+
+  it('reads log, metrics and webhook options', () => {
+    const env = { LOG_LEVEL: 'warn', METRICS_PORT: '9464', WEBHOOK_URLS: 'https://a.example/h, https://b.example/h', RINGKIT_WEBHOOK_SECRET: 's3cret' };
+    expect(parseCliConfig(['--dev', '--log-format', 'json'], env)).toMatchObject({
+      config: {
+        logs: { level: 'warn', format: 'json' },
+        metrics: { port: 9464 },
+        webhooks: [
+          { url: 'https://a.example/h', secret: 's3cret' },
+          { url: 'https://b.example/h', secret: 's3cret' },
+        ],
+      },
+    });
+    const production = parseCliConfig(['--jwt-secret', 'j', '--webhook-url', 'http://127.0.0.1:3000/a', '--webhook-url', 'http://127.0.0.1:3000/b'], env);
+    expect(production).toMatchObject({ config: { logs: { format: 'json' }, webhooks: [{ url: 'http://127.0.0.1:3000/a' }, { url: 'http://127.0.0.1:3000/b' }] } });
+    const plain = parseCliConfig(['--jwt-secret', 'j'], {});
+    expect(plain).toMatchObject({ config: { logs: { level: 'info', format: 'json' } } });
+    expect(plain).not.toHaveProperty('config.metrics');
   });
 
   it('asks for help', () => {
