@@ -8,7 +8,7 @@ import { useEffect, type ReactNode } from 'react';
 import { RingI18nProvider } from '../src/react/i18n/context.js';
 
 /** Themes in the toolbar. */
-export type StoryTheme = 'light' | 'dark';
+export type StoryTheme = 'light' | 'dark' | 'auto';
 
 /** The themed page around a story; also marks the document so portals get the theme. */
 function ThemeFrame({ theme, locale, children }: { theme: StoryTheme; locale: string; children: ReactNode }) {
@@ -37,7 +37,8 @@ function ThemeFrame({ theme, locale, children }: { theme: StoryTheme; locale: st
  * ```
  */
 export const withThemeAndLocale: Decorator = (Story, context) => {
-  const theme: StoryTheme = context.globals.theme === 'dark' ? 'dark' : 'light';
+  const chosen: unknown = context.globals.theme;
+  const theme: StoryTheme = chosen === 'dark' || chosen === 'auto' ? chosen : 'light';
   const locale = typeof context.globals.locale === 'string' ? context.globals.locale : 'en';
   return (
     <ThemeFrame theme={theme} locale={locale}>

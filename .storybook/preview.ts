@@ -19,6 +19,7 @@ export const preview: Preview = {
         items: [
           { value: 'light', title: 'Light' },
           { value: 'dark', title: 'Dark' },
+          { value: 'auto', title: 'Auto (system)' },
         ],
         dynamicTitle: true,
       },

@@ -102,3 +102,15 @@ export const DarkTheme: Story = {
   args: { state: { cameraEnabled: false, speaking: true } },
   globals: { theme: 'dark' },
 };
+
+/** Live captions from the app (a speech-to-text service, say) over the video, above the name. */
+export const WithCaptions: Story = {
+  args: { captions: <p style={{ margin: 0 }}>Can you hear me now?</p> },
+  play: async ({ canvasElement }) => {
+    const tile = within(canvasElement).getByRole('group', { name: 'bob' });
+    await expect(within(tile).getByText('Can you hear me now?')).toBeVisible();
+  },
+};
+
+/** Captions in the dark theme (axe checks the contrast). */
+export const WithCaptionsDark: Story = { ...WithCaptions, globals: { theme: 'dark' } };

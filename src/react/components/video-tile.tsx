@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { HTMLAttributes, Ref } from 'react';
+import type { HTMLAttributes, ReactNode, Ref } from 'react';
 import { formatMessage } from '../i18n/messages.js';
 import { useVideoTile, type UseVideoTileOptions } from '../use-video-tile.js';
 import { classNames } from './compose.js';
@@ -13,13 +13,19 @@ import { Icon } from './icons.js';
 export interface VideoTileProps extends UseVideoTileOptions, Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   /** The root `<div>`. */
   ref?: Ref<HTMLDivElement>;
+  /**
+   * Captions or a transcript of this participant (for example from a speech-to-text
+   * service), shown over the bottom of the video above the name. Give it your own
+   * `lang` when its language differs from the page's.
+   */
+  captions?: ReactNode;
 }
 
 /**
  * Shows a participant's camera (a LiveKit track is attached with `attach`, a plain
  * track through `srcObject`), mirrored for the local camera, or their avatar or
  * initials while the camera is off; with name, muted microphone, speaking and
- * connection-quality badges. State is on `data-rk-*` attributes.
+ * connection-quality badges, and optional `captions`. State is on `data-rk-*` attributes.
  *
  * @example
  * ```tsx
@@ -38,6 +44,7 @@ export function VideoTile(props: VideoTileProps) {
     playAudio,
     locale,
     messages,
+    captions,
     className,
     ref,
     ...rest
@@ -69,6 +76,7 @@ export function VideoTile(props: VideoTileProps) {
         </div>
       )}
       {audioProps ? <audio {...audioProps} /> : null}
+      {captions ? <div className="rk-tile__captions">{captions}</div> : null}
       <div className="rk-tile__footer">
         {label ? <span className="rk-tile__name">{label}</span> : null}
         {state.micMuted ? (
