@@ -25,7 +25,7 @@ describe('every way a call ends shows the right reason on both sides', () => {
     await answer(bob.page, 'decline');
     await expectEnded(alice.page, ['declined']);
     await expectEnded(bob.page, ['declined']);
-    await incomingDialog(bob.page).waitFor({ state: 'detached', timeout: 5_000 });
+    await incomingDialog(bob.page).waitFor({ state: 'detached', timeout: 15_000 });
   });
 
   it('cancelled: Alice cancels while Bob rings', async () => {
@@ -56,12 +56,13 @@ describe('every way a call ends shows the right reason on both sides', () => {
   });
 
   it('no-answer: nobody answers before the ring timeout, and Bob sees a missed call', async () => {
-    const session = await startSession(demo.browser, demo.site.url, { ringTimeoutMs: 5_000 });
+    // Long enough that a loaded machine shows Bob's dialog before the ring times out.
+    const session = await startSession(demo.browser, demo.site.url, { ringTimeoutMs: 8_000 });
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice'] });
     await clickCallButton(alice.page, 'bob', 'audio');
-    await incomingDialog(bob.page).waitFor({ timeout: 10_000 });
-    await expectEnded(alice.page, ['no-answer'], 15_000);
+    await incomingDialog(bob.page).waitFor({ timeout: 15_000 });
+    await expectEnded(alice.page, ['no-answer'], 30_000);
     await incomingDialog(bob.page).waitFor({ state: 'detached', timeout: 10_000 });
     await bob.page.locator('.demo__history li[data-missed="true"][data-reason="no-answer"]').waitFor({ timeout: 10_000 });
   });
@@ -76,7 +77,7 @@ describe('every way a call ends shows the right reason on both sides', () => {
     // The demo's language switch reaches ringkit's components too.
     await alice.page.getByLabel('Language').selectOption('zh-CN');
     const reasonInChinese = formatMessage(ZH_CN_MESSAGES.statusEnded, { reason: ZH_CN_MESSAGES.endReasons.offline });
-    await alice.page.locator('.rk-call-view [role="status"]', { hasText: reasonInChinese }).waitFor({ timeout: 5_000 });
+    await alice.page.locator('.rk-call-view [role="status"]', { hasText: reasonInChinese }).waitFor({ timeout: 15_000 });
   });
 
   it('do-not-disturb: Bob turned it on, so his devices never ring', async () => {

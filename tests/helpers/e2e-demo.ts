@@ -183,32 +183,64 @@ export async function expectEnded(page: Page, reasons: readonly EndReason[], tim
   await page
     .locator('.rk-call-view [role="status"]')
     .filter({ hasText: EN_MESSAGES.endReasons[reason] })
-    .waitFor({ timeout: 5_000 });
+    .waitFor({ timeout: 15_000 });
   return reason;
 }
 
 /**
- * A script for `openUser({ initScripts })` that holds back outgoing signaling messages of one
- * type (e.g. the callee's `ack`) for `ms` before sending them.
+ * A script for `openUser({ initScripts })` that holds back every outgoing signaling message of one
+ * type (e.g. the callee's `ack`) until the test releases them with {@link releaseHeldMessages}.
+ * Nothing depends on timing: a held message stays held until released.
  *
  * @example
  * ```ts
- * const bob = await openDemoUser(browser, target, 'bob', { initScripts: [delayOutgoingMessages('ack', 2_000)] });
+ * const bob = await session.open('bob', { initScripts: [holdOutgoingMessages('ack')] });
+ * await waitForHeldMessage(bob.page, 'ack');
+ * await releaseHeldMessages(bob.page);
  * ```
  */
-export function delayOutgoingMessages(type: string, ms: number): string {
+export function holdOutgoingMessages(type: string): string {
   return `(() => {
     const send = WebSocket.prototype.send;
+    const held = [];
+    window.__rkHeld = { types: () => held.map((entry) => entry.type), release: () => held.splice(0).forEach((entry) => send.call(entry.socket, entry.data)) };
     WebSocket.prototype.send = function (data) {
       if (typeof data === 'string') {
         let parsed;
         try { parsed = JSON.parse(data); } catch { parsed = undefined; }
         if (parsed && parsed.type === ${JSON.stringify(type)}) {
-          setTimeout(() => send.call(this, data), ${Number(ms)});
+          held.push({ socket: this, data, type: parsed.type });
           return;
         }
       }
       return send.call(this, data);
     };
   })();`;
+}
+
+/** What {@link holdOutgoingMessages} leaves on `window.__rkHeld` (functions passed to the page cannot share helpers). */
+type HeldWindow = { __rkHeld?: { types(): string[]; release(): void } };
+
+/**
+ * Waits until the page tried to send a message of `type` that {@link holdOutgoingMessages} holds back.
+ *
+ * @example
+ * ```ts
+ * await waitForHeldMessage(bob.page, 'ack');
+ * ```
+ */
+export async function waitForHeldMessage(page: Page, type: string, timeoutMs = 15_000): Promise<void> {
+  await page.waitForFunction((wanted) => (window as unknown as HeldWindow).__rkHeld?.types().includes(wanted) ?? false, type, { timeout: timeoutMs });
+}
+
+/**
+ * Sends every message {@link holdOutgoingMessages} held back, in order.
+ *
+ * @example
+ * ```ts
+ * await releaseHeldMessages(bob.page);
+ * ```
+ */
+export async function releaseHeldMessages(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as HeldWindow).__rkHeld?.release());
 }
