@@ -41,21 +41,25 @@ function RemotesOnly() {
   return <ul>{remoteParticipants.map((participant) => <li key={participant.identity}>{participant.micEnabled ? 'mic on' : 'mic off'}</li>)}</ul>;
 }
 
-/** Commits per profiled component. */
-function commitCounter() {
+function tree(strict: boolean, client: RingClient, children: ReactNode) {
+  const content = <RingProvider client={client}>{children}</RingProvider>;
+  return strict ? <StrictMode>{content}</StrictMode> : content;
+}
+
+/** Renders each component under its own `<Profiler>`; `commits` counts commits per id from now on. */
+function renderProfiled(strict: boolean, client: RingClient, components: Record<string, () => ReactNode>) {
   const commits: Record<string, number> = {};
   const onRender: ProfilerOnRenderCallback = (id) => {
     commits[id] = (commits[id] ?? 0) + 1;
   };
-  const reset = () => {
-    for (const id of Object.keys(commits)) commits[id] = 0;
-  };
-  return { commits, onRender, reset };
-}
-
-function tree(strict: boolean, client: RingClient, children: ReactNode) {
-  const content = <RingProvider client={client}>{children}</RingProvider>;
-  return strict ? <StrictMode>{content}</StrictMode> : content;
+  const profiled = Object.entries(components).map(([id, Component]) => (
+    <Profiler key={id} id={id} onRender={onRender}>
+      <Component />
+    </Profiler>
+  ));
+  render(tree(strict, client, profiled));
+  for (const id of Object.keys(components)) commits[id] = 0;
+  return commits;
 }
 
 /** Alice and Bob in an active video call; timers that tick (stats, duration) are fake from the start. */
@@ -79,25 +83,7 @@ describe.each([
 ] as const)('useCall tracked fields (%s)', (_mode, strict) => {
   it('a component reading only status skips duration ticks, stats and remote mute; one reading duration ticks', async () => {
     const { alice, bob } = await activeCall();
-    const { commits, onRender, reset } = commitCounter();
-    render(
-      tree(
-        strict,
-        alice,
-        <>
-          <Profiler id="status" onRender={onRender}>
-            <StatusOnly />
-          </Profiler>
-          <Profiler id="duration" onRender={onRender}>
-            <DurationOnly />
-          </Profiler>
-          <Profiler id="remotes" onRender={onRender}>
-            <RemotesOnly />
-          </Profiler>
-        </>,
-      ),
-    );
-    reset();
+    const commits = renderProfiled(strict, alice, { status: StatusOnly, duration: DurationOnly, remotes: RemotesOnly });
 
     const statsBefore = alice.getSnapshot().media?.stats?.at;
     advanceSeconds(10);
@@ -115,19 +101,21 @@ describe.each([
     expect(document.querySelector('p')?.textContent).toBe('ended');
   });
 
-  it('a field read first after other changes shows its latest value, and is tracked from then on', async () => {
+  it('a field read after render (in a handler, or here) has its latest value, and is tracked from then on', async () => {
     const { alice } = await activeCall();
     const { result } = renderHook(() => useCall(), { wrapper: ({ children }) => tree(strict, alice, children) });
-    expect(result.current.status).toBe('active');
+    const first = result.current;
+    expect(first.status).toBe('active');
     await act(async () => alice.setMicrophoneEnabled(false));
-    expect(result.current.micEnabled).toBe(false);
+    expect(result.current).toBe(first); // not read yet: no re-render
+    expect(first.micEnabled).toBe(false); // the latest value, though
     await act(async () => alice.setMicrophoneEnabled(true));
-    await waitFor(() => expect(result.current.micEnabled).toBe(true));
+    await waitFor(() => expect(result.current).not.toBe(first)); // read now: re-rendered
+    expect(result.current.micEnabled).toBe(true);
   });
 
   it('a component reading no field does not re-render for call changes, and spreading the result reads every field', async () => {
     const { alice } = await activeCall();
-    const { commits, onRender, reset } = commitCounter();
     function ActionsOnly() {
       const { hangup } = useCall();
       return <button onClick={() => void hangup()}>hang up</button>;
@@ -136,21 +124,7 @@ describe.each([
       const all = { ...useCall() };
       return <p data-seconds={all.duration.seconds}>{all.status}</p>;
     }
-    render(
-      tree(
-        strict,
-        alice,
-        <>
-          <Profiler id="actions" onRender={onRender}>
-            <ActionsOnly />
-          </Profiler>
-          <Profiler id="spread" onRender={onRender}>
-            <Spread />
-          </Profiler>
-        </>,
-      ),
-    );
-    reset();
+    const commits = renderProfiled(strict, alice, { actions: ActionsOnly, spread: Spread });
     advanceSeconds(2);
     expect(commits).toEqual({ actions: 0, spread: 2 });
   });
