@@ -9,6 +9,7 @@ export * from './protocol/push.js';
 export type * from './core/media/types.js';
 export type * from './core/signaling/transport.js';
 export * from './core/errors.js';
+export { addListener } from './core/listeners.js';
 export * from './core/ring-client.js';
 export { createLiveKitMedia, type LiveKitMediaOptions, type LiveKitModule } from './core/media/livekit.js';
 export * from './core/media/devices.js';
