@@ -4,7 +4,6 @@
  *
  * @packageDocumentation
  */
-import { addListener } from '../core/listeners.js';
 import type { RingClient, RingClientSnapshot } from '../core/ring-client.js';
 import type { ExternalStore } from './use-store-selector.js';
 
@@ -89,11 +88,11 @@ export function createCallClock(client: RingClient): Required<ExternalStore<Call
       return server;
     },
     subscribe(listener) {
-      const remove = addListener(listeners, listener);
+      listeners.add(listener);
       stopRing ??= client.subscribe(update);
       schedule();
       return () => {
-        remove();
+        listeners.delete(listener);
         if (listeners.size > 0) return;
         stopRing?.();
         stopRing = undefined;
