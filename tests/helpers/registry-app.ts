@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, realpath, stat, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, realpath, stat, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -81,7 +81,7 @@ export async function packRingkit(workDir: string): Promise<string> {
       cwd: ROOT,
       timeoutMs: 240_000,
     });
-    await run('cp', [join(ROOT, 'package.json'), join(packageDir, 'package.json')], { cwd: ROOT });
+    await copyFile(join(ROOT, 'package.json'), join(packageDir, 'package.json'));
   }
   const { stdout } = await run('npm', ['pack', packageDir, '--pack-destination', workDir, '--json'], { cwd: workDir });
   const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
