@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { addListener } from '../core/listeners.js';
 import type { RingClient, RingClientSnapshot } from '../core/ring-client.js';
 import type { ExternalStore } from './use-store-selector.js';
 
@@ -88,11 +89,11 @@ export function createCallClock(client: RingClient): Required<ExternalStore<Call
       return server;
     },
     subscribe(listener) {
-      listeners.add(listener);
+      const remove = addListener(listeners, listener);
       stopRing ??= client.subscribe(update);
       schedule();
       return () => {
-        listeners.delete(listener);
+        remove();
         if (listeners.size > 0) return;
         stopRing?.();
         stopRing = undefined;
