@@ -124,6 +124,24 @@ function rewrite(file: SourceFile, placements: ReadonlyMap<string, Placement>): 
   return text;
 }
 
+/** Each file's place in the registry; two files may not land on one path. */
+function placeAll(owner: ReadonlyMap<string, string>, specs: readonly ItemSpec[]): Map<string, Placement> {
+  const typeOf = new Map(specs.map((spec) => [spec.name, spec.type]));
+  const placements = new Map([...owner].map(([rel, name]) => [rel, placeFile(rel, typeOf.get(name)!)]));
+  const sources = new Map<string, string>();
+  for (const [rel, { path }] of placements) {
+    if (sources.has(path)) throw new Error(`src/react/${rel} and src/react/${sources.get(path)} both land at ${path}`);
+    sources.set(path, rel);
+  }
+  return placements;
+}
+
+/** The npm package an import needs in the app, if any. */
+function packageOf({ target }: SourceImport): string[] {
+  if (target.kind === 'core') return [CORE_PACKAGE];
+  return target.kind === 'package' && !APP_PACKAGES.has(target.name) ? [target.name] : [];
+}
+
 /**
  * Plan every registry item from `src/react` as it is now.
  *
@@ -133,32 +151,19 @@ function rewrite(file: SourceFile, placements: ReadonlyMap<string, Placement>): 
  * ```
  */
 export function planRegistry(): PlannedItem[] {
-  const named = NAMED_ITEMS;
-  const specs = [...named, ...hookItems(new Set(named.flatMap((spec) => spec.files)))];
-  const graph = readGraph(specs.flatMap((spec) => spec.files));
-  const owner = assignOwners(specs, graph);
-  const shared = [...owner].filter(([, name]) => name === SHARED_ITEM.name).map(([rel]) => rel);
-  const all: ItemSpec[] = shared.length > 0 ? [...specs, { ...SHARED_ITEM, files: [] }] : specs;
-  const typeOf = new Map(all.map((spec) => [spec.name, spec.type]));
-  const placements = new Map([...owner].map(([rel, name]) => [rel, placeFile(rel, typeOf.get(name)!)]));
-  const paths = new Map<string, string>();
-  for (const [rel, { path }] of placements) {
-    if (paths.has(path)) throw new Error(`src/react/${rel} and src/react/${paths.get(path)} both land at ${path}`);
-    paths.set(path, rel);
-  }
+  const named = [...NAMED_ITEMS, ...hookItems(new Set(NAMED_ITEMS.flatMap((spec) => spec.files)))];
+  const graph = readGraph(named.flatMap((spec) => spec.files));
+  const owner = assignOwners(named, graph);
+  const specs = [...owner.values()].includes(SHARED_ITEM.name) ? [...named, { ...SHARED_ITEM, files: [] }] : named;
+  const placements = placeAll(owner, specs);
   const exported = coreExports();
-  return all.map((spec) => {
-    const rels = [...spec.files, ...[...owner].filter(([rel, name]) => name === spec.name && !spec.files.includes(rel)).map(([rel]) => rel).sort()];
-    const files = rels.map((rel) => graph.get(rel)!);
+  return specs.map((spec) => {
+    const gathered = [...owner].filter(([rel, name]) => name === spec.name && !spec.files.includes(rel)).map(([rel]) => rel);
+    const files = [...spec.files, ...gathered.sort()].map((rel) => graph.get(rel)!);
     for (const file of files) checkCoreNames(file, exported);
     const imports = files.flatMap((file) => file.imports);
     const needs = new Set(imports.flatMap(({ target }) => (target.kind === 'react' ? [owner.get(target.rel)!] : [])));
     needs.delete(spec.name);
-    const packages = new Set(
-      imports.flatMap(({ target }) =>
-        target.kind === 'core' ? [CORE_PACKAGE] : target.kind === 'package' && !APP_PACKAGES.has(target.name) ? [target.name] : [],
-      ),
-    );
     return {
       name: spec.name,
       type: spec.type,
@@ -166,7 +171,7 @@ export function planRegistry(): PlannedItem[] {
       description: spec.description,
       files: files.map((file) => ({ source: file.rel, placement: placements.get(file.rel)!, content: rewrite(file, placements) })),
       registryDependencies: [...needs].sort(),
-      dependencies: [...packages].sort(),
+      dependencies: [...new Set(imports.flatMap(packageOf))].sort(),
     };
   });
 }
