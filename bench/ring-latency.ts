@@ -4,7 +4,9 @@
  *
  * @packageDocumentation
  */
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { LIVEKIT_SERVER_PATH } from '../scripts/paths.js';
 import { startLiveKitServer } from '../tests/helpers/livekit-server.js';
 import { startRingServerForBench, type BenchRingServer } from './capacity/ring-server.js';
@@ -129,6 +131,8 @@ interface Variant {
   label: string;
   /** Whether the server mints LiveKit tokens and deletes rooms (production), or runs without LiveKit. */
   livekit: boolean;
+  /** Metrics, JSON logs and webhooks (to a local receiver) on. */
+  operations?: boolean;
   place(server: BenchRingServer, signal: AbortSignal): Promise<RingSamples>;
   percentiles: readonly Percentile[];
 }
@@ -137,18 +141,47 @@ const VARIANTS: readonly Variant[] = [
   { label: 'ring client', livekit: true, place: ringClientCalls, percentiles: ['p50', 'p95', 'p99'] },
   { label: 'protocol', livekit: true, place: protocolCalls, percentiles: ['p50', 'p95', 'p99'] },
   { label: 'protocol, no LiveKit', livekit: false, place: protocolCalls, percentiles: ['p50', 'p99'] },
+  { label: 'protocol, metrics + logs + webhooks', livekit: true, operations: true, place: protocolCalls, percentiles: ['p50', 'p95', 'p99'] },
 ];
+
+/** Receiver of the webhooks, in a process of its own (as in production): answers every POST with 204, counts them. */
+const RECEIVER_SCRIPT = `
+const { createServer } = require('node:http');
+let received = 0;
+const server = createServer((request, response) => {
+  request.resume();
+  request.on('end', () => { received += 1; response.writeHead(204).end(); });
+});
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+process.on('SIGTERM', () => { console.log('received ' + received); process.exit(0); });
+`;
+
+async function startReceiver(): Promise<{ url: string; close(): Promise<string> }> {
+  const child = spawn(process.execPath, ['-e', RECEIVER_SCRIPT], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [port] = (await once(child.stdout, 'data')) as [Buffer];
+  return {
+    url: `http://127.0.0.1:${String(port).trim()}/hooks`,
+    async close() {
+      const said = once(child.stdout, 'data') as Promise<[Buffer]>;
+      child.kill('SIGTERM');
+      const [line] = await Promise.race([said, new Promise<[Buffer]>((resolve) => setTimeout(() => resolve([Buffer.from('')]), 2_000))]);
+      return String(line).trim();
+    },
+  };
+}
 
 async function measure({ log, signal }: BenchmarkContext): Promise<BenchmarkOutput> {
   const echo = summarize(await wsEchoRoundTrips({ count: CALLS, warmup: WARMUP_CALLS }));
   log(`ws echo round trip p50 ${echo.p50} ms`);
   const livekit = await startLiveKitServer();
+  const receiver = await startReceiver();
   const rows: ResultRow[] = [];
   const details: Record<string, unknown> = { calls: CALLS, warmup: WARMUP_CALLS, echo };
   try {
     for (const variant of VARIANTS) {
       const server = await startRingServerForBench({
         ...(variant.livekit && { livekit }),
+        ...(variant.operations && { operations: { webhookUrl: receiver.url } }),
         rateLimit: SEQUENTIAL_RATE_LIMIT,
       });
       try {
@@ -164,6 +197,7 @@ async function measure({ log, signal }: BenchmarkContext): Promise<BenchmarkOutp
     }
   } finally {
     await livekit.stop();
+    log(`webhook receiver: ${await receiver.close()}`);
   }
   return { rows, details, notes: [] };
 }

@@ -1,6 +1,13 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import { createRedisCluster, createRingServer, type LiveKitOptions, type RateLimitOptions } from '../../src/server.js';
+import {
+  createRedisCluster,
+  createRingServer,
+  createServerLogger,
+  createServerMetrics,
+  type LiveKitOptions,
+  type RateLimitOptions,
+} from '../../src/server.js';
 import type { BenchRedis } from './messages.js';
 
 /** A ringkit signaling server started for a benchmark. */
@@ -20,6 +27,17 @@ export interface BenchRingServerOptions {
   rateLimit?: RateLimitOptions;
   /** Keep calls and presence on this Redis (shared with other server processes) instead of the memory store. */
   redis?: BenchRedis;
+  /** Run with operations on: metrics, JSON logs at info (written to a sink that drops them) and webhooks to this URL. */
+  operations?: { webhookUrl: string };
+}
+
+/** The server options that turn operations on, with log lines serialized but dropped. */
+function operationsOptions(webhookUrl: string) {
+  return {
+    metrics: createServerMetrics(),
+    logger: createServerLogger({ level: 'info', destination: { write: () => undefined } }),
+    webhooks: [{ url: webhookUrl, secret: 'bench-webhook-secret' }],
+  };
 }
 
 /**
@@ -51,6 +69,7 @@ export async function startRingServerForBench(options: BenchRingServerOptions = 
     dev: true,
     ...(options.livekit && { livekit: options.livekit }),
     ...(options.rateLimit && { rateLimit: options.rateLimit }),
+    ...(options.operations && operationsOptions(options.operations.webhookUrl)),
     ...cluster?.serverOptions,
   });
   cluster?.attach(server.service);

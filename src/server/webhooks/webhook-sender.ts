@@ -5,12 +5,14 @@
  *
  * @packageDocumentation
  */
+import { setMaxListeners } from 'node:events';
 import * as z from 'zod';
 import { CALL_EVENT_TYPES, type CallEvent, type CallEventType } from '../events/call-event.js';
 import { randomId } from '../ids.js';
 import type { ServerLog } from '../logging/server-log.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
 import { toWebhookEvent } from './webhook-payload.js';
+import { postWebhook } from './webhook-post.js';
 import { signWebhook } from './webhook-signature.js';
 
 /**
@@ -118,19 +120,16 @@ export function createWebhookSender(
   const { log, metrics } = options;
   const queues = new Map<string, Promise<void>>();
   const stop = new AbortController();
+  // Every attempt and every backoff wait listens to it.
+  setMaxListeners(0, stop.signal);
   let pending = 0;
 
   async function attempt(job: Job): Promise<string | undefined> {
-    const headers = signWebhook(job.body, job.id, job.endpoint.secret, Math.floor(Date.now() / 1000));
+    const signed = signWebhook(job.body, job.id, job.endpoint.secret, Math.floor(Date.now() / 1000));
+    const headers = { 'content-type': 'application/json', 'user-agent': 'ringkit-webhooks', ...signed };
     try {
-      const response = await fetch(job.endpoint.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'ringkit-webhooks', ...headers },
-        body: job.body,
-        signal: AbortSignal.any([stop.signal, AbortSignal.timeout(retry.attemptTimeoutMs)]),
-      });
-      await response.body?.cancel();
-      return response.ok ? undefined : `answered ${response.status}`;
+      const status = await postWebhook(job.endpoint.url, headers, job.body, retry.attemptTimeoutMs, stop.signal);
+      return status >= 200 && status < 300 ? undefined : `answered ${status}`;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
