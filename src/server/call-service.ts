@@ -141,13 +141,15 @@ export interface CallService {
   close(): void;
 }
 
+/** One connection (all fields set at creation, so the object keeps one compact shape). */
 interface Session {
   user: string;
   connection: Connection;
   id: string;
-  session?: string;
-  device?: string;
-  watching: Set<string>;
+  session: string | undefined;
+  device: string | undefined;
+  /** Users whose presence this connection watches (none until its first `watch`). */
+  watching?: Set<string>;
 }
 
 function checkRange(name: string, value: number, min: number, max: number): number {
@@ -335,8 +337,8 @@ export function createCallService(options: CallServiceOptions = {}): CallService
   function unbind(session: Session): void {
     byUser.get(session.user)?.delete(session);
     if (byUser.get(session.user)?.size === 0) byUser.delete(session.user);
-    for (const user of session.watching) watchers.get(user)?.delete(session);
-    session.watching.clear();
+    for (const user of session.watching ?? []) watchers.get(user)?.delete(session);
+    session.watching = undefined;
   }
 
   async function currentCall(user: string): Promise<CallRecord | undefined> {
@@ -421,9 +423,10 @@ export function createCallService(options: CallServiceOptions = {}): CallService
   }
 
   async function watch(session: Session, message: ClientMessageOf<'watch'>): Promise<void> {
-    for (const user of session.watching) watchers.get(user)?.delete(session);
-    session.watching = new Set(message.users);
-    for (const user of session.watching) {
+    for (const user of session.watching ?? []) watchers.get(user)?.delete(session);
+    const watching = new Set(message.users);
+    session.watching = watching;
+    for (const user of watching) {
       const set = watchers.get(user) ?? new Set<Session>();
       set.add(session);
       watchers.set(user, set);
@@ -475,7 +478,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     ringTimeoutMs,
     graceMs,
     attach(user, connection) {
-      sessions.set(connection, { user, connection, id: randomId(16), watching: new Set() });
+      sessions.set(connection, { user, connection, id: randomId(16), session: undefined, device: undefined, watching: undefined });
     },
     receive(connection, message) {
       const receivedAt = performance.now();

@@ -7,11 +7,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { IdSchema, MAX_FRAME_BYTES, MAX_TOKEN_LENGTH, parseClientMessage, type ServerMessage } from '../protocol/protocol.js';
+import { WebSocketServer } from 'ws';
+import { IdSchema, MAX_FRAME_BYTES, MAX_TOKEN_LENGTH } from '../protocol/protocol.js';
 import { verifyUserToken, type AuthOptions } from './auth.js';
 import type { Logger } from 'pino';
-import { createCallService, type CallService, type CallServiceOptions, type Connection } from './call-service.js';
+import { createCallService, type CallService, type CallServiceOptions } from './call-service.js';
 import { systemClock } from './clock.js';
 import { createServerPush, type WebPushOptions } from './push/server-push.js';
 import { createMemoryStore } from './stores/memory.js';
@@ -20,15 +20,15 @@ import { timedGrant } from './metrics/instrument.js';
 import { listenMetrics, serveMetrics } from './metrics/metrics-endpoint.js';
 import type { ServerMetrics } from './metrics/server-metrics.js';
 import { probeLiveKit } from './livekit-probe.js';
-import { createTokenBucket, type RateLimitOptions } from './rate-limit.js';
+import type { RateLimitOptions } from './rate-limit.js';
 import { closeForShutdown, SHUTDOWN_CLOSE_CODE, SHUTDOWN_DEADLINE_MS, type ShutdownOptions } from './shutdown.js';
 import { createWebhookSender, parseWebhookEndpoints, type WebhookEndpoint, type WebhookRetry } from './webhooks/webhook-sender.js';
 import { deviceIdentity } from './identity.js';
 import { createRoomJanitor } from './rooms.js';
 import { createLiveKitGrants, type LiveKitOptions } from './tokens.js';
+import { WsPeer, type PeerHost } from './ws-peer.js';
 
-/** Close code for a connection that could not be authenticated. */
-export const UNAUTHORIZED_CLOSE_CODE = 4001;
+export { UNAUTHORIZED_CLOSE_CODE } from './ws-peer.js';
 
 /**
  * Options of {@link createRingServer}.
@@ -104,13 +104,6 @@ export interface RingServer {
   shutdown(options?: ShutdownOptions): Promise<void>;
 }
 
-interface Peer {
-  socket: WebSocket;
-  connection: Connection;
-  user?: string;
-  missedPongs: number;
-}
-
 /** `/healthz`: 200 or 503 by `health`; LiveKit's reachability is reported as a field and never makes it 503. */
 async function healthz(health: () => boolean, livekitUrl: string | undefined, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -122,11 +115,6 @@ async function healthz(health: () => boolean, livekitUrl: string | undefined, re
     return;
   }
   response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'not found' }));
-}
-
-function frameText(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data as ArrayBuffer).toString('utf8');
 }
 
 /**
@@ -190,7 +178,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   wss.on('error', (error) => {
     if (started) log(`server error: ${error.message}`);
   });
-  const peers = new Set<Peer>();
+  const peers = new Set<WsPeer>();
   const detaching = new Set<Promise<void>>();
   let draining = false;
   metrics?.watchConnections(() => {
@@ -211,99 +199,26 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
     }
   }
 
-  function refuse(peer: Peer, message: string, replyTo?: string): void {
-    peer.connection.send({ type: 'error', code: 'unauthorized', message, ...(replyTo === undefined ? {} : { replyTo }) });
-    peer.socket.close(UNAUTHORIZED_CLOSE_CODE, 'unauthorized');
-  }
-
-  function onConnection(socket: WebSocket, request: IncomingMessage): void {
-    if (draining) return socket.close(SHUTDOWN_CLOSE_CODE, 'server shutting down; reconnect');
-    const peer: Peer = {
-      socket,
-      missedPongs: 0,
-      connection: {
-        send: (message: ServerMessage) => {
-          if (message.type === 'error') metrics?.errorsSent.inc({ code: message.code });
-          if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
-        },
-        close: (code, reason) => socket.close(code, reason),
-      },
-    };
-    peers.add(peer);
-    const bucket = createTokenBucket(options.rateLimit);
-    const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
-    let authenticating: Promise<void> = Promise.resolve();
-    const helloTimer = setTimeout(() => {
-      if (peer.user === undefined) refuse(peer, 'no credentials arrived in time');
-    }, options.helloTimeoutMs ?? 10_000);
-
-    socket.on('pong', () => {
-      peer.missedPongs = 0;
-    });
-    socket.on('close', () => {
-      clearTimeout(helloTimer);
-      peers.delete(peer);
-      if (peer.user === undefined) return;
-      const detached = service.detach(peer.connection).finally(() => detaching.delete(detached));
+  const peerHost: PeerHost = {
+    service,
+    peers,
+    dev: options.dev === true,
+    authenticatesRequests: options.auth !== undefined && !('jwtSecret' in options.auth),
+    rateLimit: options.rateLimit,
+    helloTimeoutMs: options.helloTimeoutMs ?? 10_000,
+    log,
+    metrics,
+    authenticate,
+    detach(connection) {
+      const detached = service.detach(connection).finally(() => detaching.delete(detached));
       detaching.add(detached);
-    });
-    socket.on('error', (error) => log(`socket error: ${error.message}`, { level: 'warn', event: 'socket-error', user: peer.user }));
-    socket.on('message', (data, isBinary) => {
-      authenticating = authenticating
-        .then(() => onFrame(data, isBinary))
-        .catch((error: unknown) => log(`frame failed: ${String(error)}`, { level: 'error', event: 'frame-failed', user: peer.user }));
-    });
+    },
+  };
 
-    function admit(user: string): void {
-      peer.user = user;
-      clearTimeout(helloTimer);
-      service.attach(user, peer.connection);
-    }
-
-    async function onFrame(data: RawData, isBinary: boolean): Promise<void> {
-      if (socket.readyState !== WebSocket.OPEN) return;
-      if (isBinary) return peer.connection.send({ type: 'error', code: 'bad-message', message: 'binary frames are not accepted' });
-      const parsed = parseClientMessage(frameText(data));
-      if (!parsed.ok) {
-        const { code, message, replyTo } = parsed.error;
-        return peer.connection.send({ type: 'error', code, message, ...(replyTo === undefined ? {} : { replyTo }) });
-      }
-      const message = parsed.message;
-      if (!bucket.take()) {
-        metrics?.rateLimited.inc();
-        return peer.connection.send({ type: 'error', code: 'rate-limited', message: 'too many messages; slow down', replyTo: message.id });
-      }
-      if (peer.user === undefined) {
-        if (message.type !== 'hello') {
-          return peer.connection.send({ type: 'error', code: 'not-authenticated', message: 'send hello with a token first', replyTo: message.id });
-        }
-        const user = await authenticate(request, message.token);
-        if (user === undefined) return refuse(peer, 'the token is missing, invalid or expired', message.id);
-        admit(user);
-      }
-      await service.receive(peer.connection, message);
-    }
-
-    async function authenticateFromQuery(): Promise<void> {
-      const token = query.get('token') ?? undefined;
-      const devUser = query.get('user');
-      if (token !== undefined) {
-        const user = await authenticate(request, token);
-        if (user === undefined) return refuse(peer, 'the token is invalid or expired');
-        admit(user);
-      } else if (devUser !== null) {
-        if (!options.dev) return refuse(peer, 'user names without a token are accepted only in dev mode');
-        if (!IdSchema.safeParse(devUser).success) return refuse(peer, 'invalid user name');
-        admit(devUser);
-      } else if (options.auth && !('jwtSecret' in options.auth)) {
-        const user = await authenticate(request, undefined);
-        if (user !== undefined) admit(user);
-      }
-    }
-    authenticating = authenticateFromQuery();
-  }
-
-  wss.on('connection', onConnection);
+  wss.on('connection', (socket, request) => {
+    if (draining) return socket.close(SHUTDOWN_CLOSE_CODE, 'server shutting down; reconnect');
+    new WsPeer(socket, request, peerHost);
+  });
 
   const heartbeat = setInterval(() => {
     for (const peer of peers) {
