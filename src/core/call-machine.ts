@@ -1,7 +1,10 @@
 /**
  * The client call machine (XState v5): one call, from the first ring to the
- * end, as seen by one device. It owns no I/O: sending and media work are
- * effects, emitted by default and replaced with `callMachine.provide(...)`.
+ * end, as seen by one device. This is where the state of a call lives. It owns
+ * its I/O as child actors: each request to the server is a `request` actor
+ * (its reply or failure is a machine event), the media session is the `media`
+ * actor (stopped when the call ends, which leaves the room). A client provides
+ * both once: `callMachine.provide({ actors: { request, media } })`.
  *
  * ```
  * idle
@@ -9,7 +12,7 @@
  * incoming.ringing -> incoming.answering      (ACCEPT sent)
  * connecting                                  (joining the media room)
  * active  (parallel: connection connected|reconnecting, mic on|off, camera on|off)
- * ended   (final; context.endReason, context.endedBy)
+ * ended   (closing -> settled once the server answered this device's farewell; context.endReason, context.endedBy)
  * ```
  *
  * @packageDocumentation
@@ -17,24 +20,27 @@
 import { assign, type SnapshotFrom } from 'xstate';
 import type { CallStatus } from './client/types.js';
 import { fromCallInfo, initialCallContext, mediaOf, memberStateAfter, peersOf, withMember } from './machine/context.js';
+import { endedState } from './machine/ended-state.js';
 import { idleState } from './machine/idle-state.js';
 import { activeState, connectingState } from './machine/in-call-states.js';
 import { incomingState } from './machine/incoming-state.js';
 import { outgoingState } from './machine/outgoing-state.js';
 import { callMachineSetup } from './machine/setup.js';
+import { settleRequest } from './machine/shared-transitions.js';
 
 export type * from './machine/types.js';
+export { callMediaActor, type CallMediaActorOptions } from './machine/media-actor.js';
+export { callRequestActor } from './machine/request-actor.js';
 export { DEFAULT_CALL_TIMEOUTS } from './machine/context.js';
 
 /**
- * The call machine. Start it with `createActor(callMachine, { input: { self } })`,
- * then send `CALL` (caller) or `INCOMING` (callee).
+ * The call machine. Provide its `request` actor, start it with
+ * `createActor(machine, { input: { self } })`, then send `CALL` (caller) or `INCOMING` (callee).
  *
  * @example
  * ```ts
- * const actor = createActor(callMachine, { input: { self: 'alice' } });
- * actor.on('signal', ({ message }) => transport.send({ ...message, id: nextId() }));
- * actor.start();
+ * const machine = callMachine.provide({ actors: { request: fromPromise(({ input }) => send(input.message)) } });
+ * const actor = createActor(machine, { input: { self: 'alice' } }).start();
  * actor.send({ type: 'CALL', callId: 'c1', to: ['bob'], media: 'video' });
  * ```
  */
@@ -46,7 +52,7 @@ export const callMachine = callMachineSetup.createMachine({
     UPDATED: {
       actions: assign(({ context, event }) => {
         const { createdAt: _createdAt, ...rest } = fromCallInfo(event.call, context.self);
-        return rest;
+        return { ...rest, ...(context.info ? { info: event.call } : {}) };
       }),
     },
     MEMBER_JOINED: {
@@ -96,6 +102,12 @@ export const callMachine = callMachineSetup.createMachine({
     },
     REMOTE_CHANGED: { actions: assign({ remote: ({ event }) => event.remote }) },
     QUALITY_CHANGED: { actions: assign({ quality: ({ event }) => event.quality }) },
+    MEDIA_READY: { actions: assign({ session: ({ event }) => event.session }) },
+    MEDIA_SNAPSHOT: { actions: assign({ mediaSnapshot: ({ event }) => event.snapshot }) },
+    MEDIA_ERROR: { actions: { type: 'reportFailure', params: ({ event }) => ({ error: event.error }) } },
+    'xstate.done.actor.*': {
+      actions: assign({ requests: ({ context, event }) => settleRequest(context.requests, event.actorId, event.output) }),
+    },
   },
   states: {
     idle: idleState,
@@ -103,10 +115,7 @@ export const callMachine = callMachineSetup.createMachine({
     incoming: incomingState,
     connecting: connectingState,
     active: activeState,
-    ended: {
-      type: 'final',
-      entry: [assign({ endedAt: () => Date.now() }), 'leaveMedia'],
-    },
+    ended: endedState,
   },
 });
 

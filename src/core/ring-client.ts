@@ -1,23 +1,31 @@
 /**
- * The ring client: connection, calls and store, without React.
+ * The ring client: one XState actor system, without React.
  *
- * The parts live in `client/`: the calls with their machines and media
- * (`call-registry.ts`), server messages into them (`server-routing.ts`), the
- * public methods (`client-methods.ts`), and the store and events (`client-output.ts`).
+ * - The root client actor (`client/root-machine.ts`) holds what the client knows
+ *   (connection, presence, missed calls, history, the last error) and one call actor per call.
+ * - Each call actor (`call-machine.ts`, states in `machine/`) holds the state of its call and owns
+ *   its I/O: requests to the server and the media session are its child actors.
+ * - `getSnapshot()` is a selector over those snapshots (`client/client-view.ts`); the public
+ *   methods (`client/client-methods.ts`) send events and wait with `waitFor`.
+ *
+ * Both machines are provided once per client.
  *
  * @packageDocumentation
  */
 import { createCallMessageLog } from './call-messages.js';
+import { createActor } from 'xstate';
+import { callMachine } from './call-machine.js';
 import { DEFAULT_BACKOFF } from './client/backoff.js';
-import { createCallRegistry } from './client/call-registry.js';
 import { createClientMethods } from './client/client-methods.js';
-import { createClientOutput } from './client/client-output.js';
+import { createClientView } from './client/client-view.js';
 import { createConnection } from './client/connection.js';
-import { createServerRouting } from './client/server-routing.js';
+import { rootMachine } from './client/root-machine.js';
 import type { RingClient, RingClientOptions } from './client/types.js';
 import { RingError, toRingError } from './errors.js';
+import { callMediaActor } from './machine/media-actor.js';
+import { callRequestActor } from './machine/request-actor.js';
+import { createLiveKitMediaFactory } from './media/default-factory.js';
 import { getDefaultDeviceManager } from './media/devices.js';
-import type { MediaFactory } from './media/types.js';
 import { websocketTransport } from './signaling/websocket.js';
 
 export type { CallMessageLog } from './call-messages.js';
@@ -40,10 +48,6 @@ export type {
   WatchedPresence,
 } from './client/types.js';
 
-function defaultMediaFactory(): MediaFactory {
-  return async () => (await import('./media/livekit.js')).createLiveKitMedia();
-}
-
 /**
  * Create a ring client. It does not connect until `connect()` (which
  * `<RingProvider>` calls on mount), so creating one during server rendering is safe.
@@ -60,39 +64,60 @@ export function createRingClient(options: RingClientOptions): RingClient {
   if (!options.transport && !options.url) throw new RingError('invalid-argument', 'createRingClient needs `url` or `transport`');
   const transport = options.transport ?? websocketTransport({ url: options.url ?? '', ...(options.user === undefined ? {} : { user: options.user }) });
   const devices = options.devices ?? getDefaultDeviceManager();
-  const output = createClientOutput();
-  const calls = createCallRegistry({
-    options,
-    output,
-    mediaFactory: options.media ?? defaultMediaFactory(),
-    devices,
-    // Calls only send once the connection below exists.
-    request: (message, requestOptions) => connection.request(message, requestOptions),
-  });
-  const routing = createServerRouting({ calls, output });
   const connection = createConnection({
     transport,
     token: options.token,
     backoff: { ...DEFAULT_BACKOFF, ...options.reconnect },
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
-    onStatus: (status) => output.store.set({ connection: status }),
-    onWelcome: routing.welcomed,
-    onMessage: routing.route,
-    onError: output.fail,
+    onStatus: (status) => root.send({ type: 'STATUS', status }),
+    onWelcome: (welcome) => root.send({ type: 'WELCOMED', welcome }),
+    onMessage: (message) => root.send({ type: 'SERVER_MESSAGE', message }),
+    onError: (error) => root.send({ type: 'FAILED', error }),
   });
+  // The machines, provided once for every call of this client.
+  const call = callMachine.provide({
+    actors: {
+      request: callRequestActor(connection.request),
+      media: callMediaActor({
+        factory: options.media ?? createLiveKitMediaFactory(),
+        capture: (own) => ({
+          ...options.capture,
+          ...own,
+          deviceIds: {
+            ...devices.getSnapshot().selected,
+            ...root.getSnapshot().context.chosenDevices,
+            ...options.capture?.deviceIds,
+            ...own.deviceIds,
+          },
+        }),
+      }),
+    },
+  });
+  const root = createActor(rootMachine.provide({ actors: { call } }), {
+    input: {
+      ...(options.livekitUrl === undefined ? {} : { livekitUrl: options.livekitUrl }),
+      ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+    },
+  });
+  root.start();
+  const view = createClientView(root);
 
+  const on: RingClient['on'] = (type, listener) => {
+    const subscription = root.on(type, (emitted) => listener(emitted.event as never));
+    return () => subscription.unsubscribe();
+  };
   const parts = {
     devices,
-    getSnapshot: output.store.get,
-    subscribe: output.store.subscribe,
-    on: output.on,
-    ...createClientMethods({ calls, output, connection }),
+    getSnapshot: view.getSnapshot,
+    subscribe: view.subscribe,
+    on,
+    ...createClientMethods({ root, view, connection }),
   };
   const messages = createCallMessageLog(parts);
   const client: RingClient = { ...parts, sendMessage: messages.send, messages: messages.log };
 
   devices.onSelect((kind, deviceId) => {
-    void client.switchDevice(kind, deviceId).catch((error: unknown) => output.fail(toRingError(error, 'media')));
+    void client.switchDevice(kind, deviceId).catch((error: unknown) => root.send({ type: 'FAILED', error: toRingError(error, 'media') }));
   });
 
   return client;

@@ -14,8 +14,12 @@ import { PushSubscriptionSchema } from './push.js';
 
 export { MAX_FRAME_DEPTH, MAX_PAYLOAD_DEPTH } from './depth.js';
 
-/** The protocol version a client announces in `hello`. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * The protocol version a client announces in `hello`. Version 2 answers
+ * `accept` with `answered` (the call and the winner's LiveKit grant); version 1
+ * answered it with an `accepted` (carrying `livekit`) to the winning device, then `ok`.
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** Longest id (user, call, request, session) the protocol accepts. */
 export const MAX_ID_LENGTH = 128;
@@ -330,13 +334,19 @@ export const IncomingSchema = z.strictObject({
 });
 /** A device of `by` rings (sent to the caller and other members). */
 export const RingingSchema = z.strictObject({ type: z.literal('ringing'), callId: IdSchema, by: IdSchema });
-/** `by` accepted; the winning device also gets its LiveKit credentials. */
+/** The winning device's accept was taken: the call as stored, and this device's LiveKit credentials. */
+export const AnsweredSchema = z.strictObject({
+  type: z.literal('answered'),
+  replyTo: IdSchema,
+  call: CallInfoSchema,
+  livekit: LiveKitGrantSchema.optional(),
+});
+/** `by` accepted (sent to the other members; the winning device gets `answered` instead). */
 export const AcceptedSchema = z.strictObject({
   type: z.literal('accepted'),
   callId: IdSchema,
   by: IdSchema,
   media: MediaSchema,
-  livekit: LiveKitGrantSchema.optional(),
 });
 /** A member joined the call. */
 export const MemberJoinedSchema = z.strictObject({ type: z.literal('joined'), callId: IdSchema, user: IdSchema });
@@ -393,6 +403,7 @@ export const ErrorMessageSchema = z.strictObject({
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   WelcomeSchema,
   InvitedSchema,
+  AnsweredSchema,
   IncomingSchema,
   RingingSchema,
   AcceptedSchema,

@@ -2,8 +2,17 @@
  * Shared fixtures for call machine and ring client tests: call infos, grants,
  * and an actor runner that records the machine's effects on a simulated clock.
  */
-import { createActor, SimulatedClock } from 'xstate';
-import { callMachine, type CallEffect, type CallMachineEvent } from '../../src/core/call-machine.js';
+import { createActor, fromCallback, fromPromise, SimulatedClock } from 'xstate';
+import {
+  callMachine,
+  type CallMachineEvent,
+  type CallMediaEvent,
+  type CallSignal,
+  type MediaActorInput,
+  type MediaCommand,
+  type RequestInput,
+  type RequestResult,
+} from '../../src/core/call-machine.js';
 import type { CallInfo, LiveKitGrant, Media } from '../../src/protocol/protocol.js';
 
 /** Short timers so timer paths are quick to reason about. */
@@ -30,12 +39,61 @@ export function grantFor(user: string, callId = 'c1'): LiveKitGrant {
   return { url: 'memory://', token: `token-${user}`, room: callId, identity: `${user}#dev1` };
 }
 
-/** A started call machine actor on a simulated clock, with every emitted effect recorded. */
+/** The server's view of that call once `to` answered with `media`. */
+export function answeredCall(from: string, to: string, media: Media = 'video', callId = 'c1'): CallInfo {
+  const ringing = ringingCall(from, to, media, callId);
+  return {
+    ...ringing,
+    status: 'active',
+    answeredAt: ringing.createdAt + 1_000,
+    members: [
+      { user: from, state: 'joined', media: ringing.media },
+      { user: to, state: 'joined', media },
+    ],
+  };
+}
+
+/** What a call actor asked of its child actors, in order (the shapes the machine's effects had as emitted events). */
+export type RecordedEffect =
+  | { type: 'signal'; message: CallSignal }
+  | { type: 'prepareMedia' }
+  | { type: 'joinMedia'; grant: LiveKitGrant; media: Media; mic: boolean; camera: boolean }
+  | { type: 'leaveMedia' }
+  | { type: 'setMicrophone'; enabled: boolean }
+  | { type: 'setCamera'; enabled: boolean };
+
+/**
+ * The call machine with recording child actors: requests are recorded (invite and accept are never
+ * answered: tests send `INVITED`/`ANSWERED`/`SIGNAL_ERROR` themselves; the others are answered `ok`),
+ * the media actor records its commands, and `leaveMedia` when it is stopped.
+ */
+export function recordingCallMachine(effects: RecordedEffect[]) {
+  return callMachine.provide({
+    actors: {
+      request: fromPromise<RequestResult, RequestInput>(({ input }) => {
+        effects.push({ type: 'signal', message: input.message });
+        if (input.message.type === 'invite' || input.message.type === 'accept') return new Promise<RequestResult>(() => undefined);
+        return Promise.resolve({ ok: true, reply: { type: 'ok', replyTo: 'r1' } });
+      }),
+      media: fromCallback<MediaCommand, MediaActorInput, CallMediaEvent>(({ input, receive }) => {
+        if (input.prepare) effects.push({ type: 'prepareMedia' });
+        receive((command) => {
+          if (command.type === 'JOIN') {
+            effects.push({ type: 'joinMedia', grant: command.grant, media: command.media, mic: command.mic, camera: command.camera });
+          } else if (command.type === 'SET_MIC') effects.push({ type: 'setMicrophone', enabled: command.enabled });
+          else effects.push({ type: 'setCamera', enabled: command.enabled });
+        });
+        return () => effects.push({ type: 'leaveMedia' });
+      }),
+    },
+  });
+}
+
+/** A started call machine actor on a simulated clock, with what it asked of its child actors recorded. */
 export function startCallActor(self: string) {
   const clock = new SimulatedClock();
-  const effects: CallEffect[] = [];
-  const actor = createActor(callMachine, { input: { self, timeouts: TEST_TIMEOUTS }, clock });
-  actor.on('*', (effect) => effects.push(effect));
+  const effects: RecordedEffect[] = [];
+  const actor = createActor(recordingCallMachine(effects), { input: { self, timeouts: TEST_TIMEOUTS }, clock });
   actor.start();
   return {
     actor,
@@ -48,6 +106,10 @@ export function startCallActor(self: string) {
     /** The messages the machine asked to send, by type. */
     signals() {
       return effects.flatMap((effect) => (effect.type === 'signal' ? [effect.message.type] : []));
+    },
+    /** How many times the media actor was stopped. */
+    mediaLeft() {
+      return effects.filter((effect) => effect.type === 'leaveMedia').length;
     },
   };
 }

@@ -41,10 +41,8 @@ describe('ringkit-server logs', () => {
     if (invited.type === 'invited' && invited.livekit) secrets.push(invited.livekit.token);
     await bob.next('incoming');
     await bob.request({ type: 'ack', id: rid(), callId: 'l1' });
-    const accepted = bob.next('accepted');
-    await bob.request({ type: 'accept', id: rid(), callId: 'l1', media: 'video' });
-    const grant = (await accepted).livekit;
-    if (grant) secrets.push(grant.token);
+    const reply = await bob.request({ type: 'accept', id: rid(), callId: 'l1', media: 'video' });
+    if (reply.type === 'answered' && reply.livekit) secrets.push(reply.livekit.token);
     expect(await alice.request({ type: 'message', id: rid(), callId: 'l1', kind: 'note', data: { text: PAYLOAD_MARKER } })).toMatchObject({ type: 'ok' });
     await alice.request({ type: 'hangup', id: rid(), callId: 'l1' });
     await bob.next('ended');

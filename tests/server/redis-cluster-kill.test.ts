@@ -52,7 +52,7 @@ async function invite(caller: WsTestClient, callId: string, callee: string, devi
 }
 
 async function accept(device: WsTestClient, callId: string): Promise<void> {
-  expect(await device.request({ type: 'accept', id: rid(), callId, media: 'audio' }, 5_000)).toMatchObject({ type: 'ok' });
+  expect(await device.request({ type: 'accept', id: rid(), callId, media: 'audio' }, 5_000)).toMatchObject({ type: 'answered' });
 }
 
 describe('killing one of three server processes', () => {

@@ -98,7 +98,7 @@ describe('keeping stored devices true to connections', () => {
     const dave = await connect(1, 'dave');
     await carol.request({ type: 'invite', id: rid(), callId: 'wrongly-dead', to: ['dave'], media: 'audio' });
     await dave.next('incoming');
-    expect(await dave.request({ type: 'accept', id: rid(), callId: 'wrongly-dead', media: 'audio' })).toMatchObject({ type: 'ok' });
+    expect(await dave.request({ type: 'accept', id: rid(), callId: 'wrongly-dead', media: 'audio' })).toMatchObject({ type: 'answered' });
 
     // What a survivor does to a node it finds dead: its devices enter their grace period.
     const store = second.cluster.store;

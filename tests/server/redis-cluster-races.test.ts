@@ -158,9 +158,9 @@ describe.each([2, 3])('%i ringkit-server processes on one Redis', (count) => {
         [phone, { type: 'accept', id: rid(), callId, media: 'video' }],
         [laptop, { type: 'accept', id: rid(), callId, media: 'audio' }],
       ]);
-      const winner = replies[0]?.type === 'ok' ? phone : laptop;
+      const winner = replies[0]?.type === 'answered' ? phone : laptop;
       const loser = winner === phone ? laptop : phone;
-      expect(replies.map((reply) => (reply.type === 'error' ? reply.code : reply.type)).sort()).toEqual(['already-answered', 'ok']);
+      expect(replies.map((reply) => (reply.type === 'error' ? reply.code : reply.type)).sort()).toEqual(['already-answered', 'answered']);
       await ended(loser, callId);
       await alice.next('accepted', (message) => message.callId === callId, 5_000);
       await quiet();
@@ -198,7 +198,7 @@ describe.each([2, 3])('%i ringkit-server processes on one Redis', (count) => {
       await ended(laptop, callId);
       await quiet();
       expect(call?.status).toBe('active');
-      expect(accept).toMatchObject({ type: 'ok' });
+      expect(accept).toMatchObject({ type: 'answered' });
       expect(cancel).toMatchObject({ type: 'error', code: 'already-answered' });
       expect(grants(phone)).toBe(1);
       expect(endings(alice, callId)).toEqual([]);
@@ -234,7 +234,7 @@ describe.each([2, 3])('%i ringkit-server processes on one Redis', (count) => {
       await ended(phone, callId);
       await quiet();
       expect(call?.status).toBe('active');
-      expect(accept).toMatchObject({ type: 'ok' });
+      expect(accept).toMatchObject({ type: 'answered' });
       expect(reject).toMatchObject({ type: 'error', code: 'already-answered' });
       expect(endings(phone, callId)).toEqual([`answered-elsewhere/${bob}`]);
       expect(endings(alice, callId)).toEqual([]);
@@ -289,7 +289,7 @@ describe.each([2, 3])('%i ringkit-server processes on one Redis', (count) => {
       await ended(laptop, callId);
       await sleep(RING_MS / 10);
       expect(call?.status).toBe('active');
-      expect(accept).toMatchObject({ type: 'ok' });
+      expect(accept).toMatchObject({ type: 'answered' });
       expect(endings(alice, callId)).toEqual([]);
       expect(endings(laptop, callId)).toEqual([`answered-elsewhere/${bob}`]);
       expect(await store.getCall(callId)).toMatchObject({ status: 'active' });

@@ -54,7 +54,7 @@ describe('restarting Redis under two server processes', () => {
     const bob = await connect(p1, 'bob');
     expect(await alice.request({ type: 'invite', id: rid(), callId: 'up', to: ['bob'], media: 'audio' })).toMatchObject({ type: 'invited' });
     await bob.next('incoming');
-    expect(await bob.request({ type: 'accept', id: rid(), callId: 'up', media: 'audio' })).toMatchObject({ type: 'ok' });
+    expect(await bob.request({ type: 'accept', id: rid(), callId: 'up', media: 'audio' })).toMatchObject({ type: 'answered' });
 
     const carol = await connect(p1, 'carol');
     const dave = [await connect(p0, 'dave'), await connect(p1, 'dave')];
@@ -77,7 +77,7 @@ describe('restarting Redis under two server processes', () => {
     expect(await alice.request({ type: 'hangup', id: rid(), callId: 'up' }, 5_000)).toMatchObject({ type: 'ok' });
     expect(await bob.next('ended', (message) => message.callId === 'up', 5_000)).toMatchObject({ reason: 'completed', by: 'alice' });
     // The call that was ringing still rings: answering it now works, across processes.
-    expect(await dave[0]?.request({ type: 'accept', id: rid(), callId: 'ringing', media: 'video' }, 5_000)).toMatchObject({ type: 'ok' });
+    expect(await dave[0]?.request({ type: 'accept', id: rid(), callId: 'ringing', media: 'video' }, 5_000)).toMatchObject({ type: 'answered' });
     await carol.next('accepted', (message) => message.callId === 'ringing', 5_000);
     await dave[1]?.next('ended', (message) => message.callId === 'ringing', 5_000);
     expect(await carol.request({ type: 'hangup', id: rid(), callId: 'ringing' }, 5_000)).toMatchObject({ type: 'ok' });

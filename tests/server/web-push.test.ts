@@ -119,7 +119,7 @@ describe('Web Push through a real local push service', () => {
     expect(push.requests.filter((recorded) => recorded.clientHash === clientHash)).toHaveLength(1);
 
     expect(await bob.request({ type: 'visibility', id: rid(), state: 'visible' })).toMatchObject({ type: 'ok' });
-    expect(await bob.request({ type: 'accept', id: rid(), callId: 'call-hidden', media: 'video' })).toMatchObject({ type: 'ok' });
+    expect(await bob.request({ type: 'accept', id: rid(), callId: 'call-hidden', media: 'video' })).toMatchObject({ type: 'answered' });
     const messages = await push.waitForMessages(clientHash, 2);
     expect(parse<WithdrawPush>(messages[1])).toEqual({ type: 'withdraw', callId: 'call-hidden' });
   });
@@ -210,7 +210,7 @@ describe('Web Push through a real local push service', () => {
     expect(await invite(alice, `call-${mode}`)).toMatchObject({ type: 'invited', call: { status: 'ringing' } });
     await bob.next('incoming');
     await push.waitForRequest(before + 1);
-    expect(await bob.request({ type: 'accept', id: rid(), callId: `call-${mode}`, media: 'video' })).toMatchObject({ type: 'ok' });
+    expect(await bob.request({ type: 'accept', id: rid(), callId: `call-${mode}`, media: 'video' })).toMatchObject({ type: 'answered' });
     expect(await alice.next('accepted')).toMatchObject({ by: 'bob' });
   });
 });

@@ -108,7 +108,7 @@ describe('bad input gets its error and the server keeps serving', () => {
     expect(await mallory.request({ type: 'accept', id: 'm1', callId: 'private', media: 'video' })).toMatchObject({ code: 'forbidden', replyTo: 'm1' });
     expect(await mallory.request({ type: 'hangup', id: 'm2', callId: 'private' })).toMatchObject({ code: 'forbidden', replyTo: 'm2' });
     expect(mallory.received.some((message) => 'livekit' in message)).toBe(false);
-    expect(await bob.request({ type: 'accept', id: rid(), callId: 'private', media: 'video' })).toMatchObject({ type: 'ok' });
+    expect(await bob.request({ type: 'accept', id: rid(), callId: 'private', media: 'video' })).toMatchObject({ type: 'answered' });
     await alice.request({ type: 'hangup', id: rid(), callId: 'private' });
   });
 

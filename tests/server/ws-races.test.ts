@@ -41,8 +41,8 @@ describe(`socket races (${RUNS} runs each)`, () => {
         phone.request({ type: 'accept', id: rid(), callId, media: 'video' }),
         laptop.request({ type: 'accept', id: rid(), callId, media: 'video' }),
       ]);
-      expect(replies.map((reply) => reply.type).sort()).toEqual(['error', 'ok']);
-      const loser = replies[0]?.type === 'ok' ? laptop : phone;
+      expect(replies.map((reply) => reply.type).sort()).toEqual(['answered', 'error']);
+      const loser = replies[0]?.type === 'answered' ? laptop : phone;
       expect(endings(loser, callId)).toEqual(['answered-elsewhere']);
       await alice.next('accepted');
       await closeAll([alice, phone, laptop]);
@@ -59,7 +59,7 @@ describe(`socket races (${RUNS} runs each)`, () => {
         bob.request({ type: 'accept', id: rid(), callId, media: 'audio' }),
         alice.request({ type: 'cancel', id: rid(), callId }),
       ]);
-      if (accept.type === 'ok') {
+      if (accept.type === 'answered') {
         expect(cancel).toMatchObject({ code: 'already-answered' });
         const hangups = await Promise.all([
           alice.request({ type: 'hangup', id: rid(), callId }),

@@ -6,18 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { callStatusOf, type CallMachineEvent } from '../../src/core/call-machine.js';
 import { peersOf } from '../../src/core/machine/context.js';
 import { END_REASONS, type EndReason, type Member } from '../../src/protocol/protocol.js';
-import { grantFor, ringingCall, startCallActor, TEST_TIMEOUTS } from '../helpers/client-fixtures.js';
+import { answeredCall, grantFor, ringingCall, startCallActor, TEST_TIMEOUTS } from '../helpers/client-fixtures.js';
 
 const CALL: CallMachineEvent = { type: 'CALL', callId: 'c1', to: ['bob'], media: 'video' };
 const INVITED: CallMachineEvent = { type: 'INVITED', call: ringingCall('alice', 'bob'), livekit: grantFor('alice') };
 const CALLER_ACTIVE: CallMachineEvent[] = [CALL, INVITED, { type: 'RINGING', by: 'bob' }, { type: 'MEDIA_CONNECTED' }, { type: 'ACCEPTED', by: 'bob', media: 'video' }];
 const INCOMING: CallMachineEvent = { type: 'INCOMING', call: ringingCall('alice', 'bob') };
-const CALLEE_ACTIVE: CallMachineEvent[] = [
-  INCOMING,
-  { type: 'ACCEPT', media: 'video' },
-  { type: 'ACCEPTED', by: 'bob', media: 'video', livekit: grantFor('bob') },
-  { type: 'MEDIA_CONNECTED' },
-];
+const ANSWERED: CallMachineEvent = { type: 'ANSWERED', call: answeredCall('alice', 'bob'), livekit: grantFor('bob') };
+const CALLEE_ACTIVE: CallMachineEvent[] = [INCOMING, { type: 'ACCEPT', media: 'video' }, ANSWERED, { type: 'MEDIA_CONNECTED' }];
 
 /** How one end reason comes about on one side: events, then optional clock time. */
 interface Scenario {
@@ -60,7 +56,7 @@ const CALLEE: Record<EndReason, Scenario> = {
   'declined-elsewhere': { events: [INCOMING, { type: 'ENDED', reason: 'declined-elsewhere', by: 'bob' }], endedBy: 'bob' },
   'connection-lost': { events: [...CALLEE_ACTIVE, { type: 'MEDIA_DISCONNECTED', reason: 'connection-lost' }], endedBy: 'bob', sent: 'hangup' },
   'media-failed': {
-    events: [INCOMING, { type: 'ACCEPT', media: 'video' }, { type: 'ACCEPTED', by: 'bob', media: 'video', livekit: grantFor('bob') }],
+    events: [INCOMING, { type: 'ACCEPT', media: 'video' }, ANSWERED],
     waitMs: TEST_TIMEOUTS.connectMs,
     endedBy: 'bob',
     sent: 'hangup',
@@ -89,7 +85,8 @@ describe.each([
     const endedBySending = run.signals().at(-1);
     if (scenario.sent) expect(endedBySending).toBe(scenario.sent);
     else expect(['hangup', 'cancel', 'reject', 'leave']).not.toContain(endedBySending);
-    expect(run.effects.at(-1)).toEqual({ type: 'leaveMedia' });
+    // The media actor was stopped exactly once, as the call ended.
+    expect(run.mediaLeft()).toBe(1);
   });
 });
 
@@ -116,7 +113,7 @@ describe('call machine details', () => {
     ]);
     run.send({ type: 'ACCEPT', media: 'audio' });
     expect(run.effects).toContainEqual({ type: 'signal', message: { type: 'accept', callId: 'c1', media: 'audio' } });
-    run.send({ type: 'ACCEPTED', by: 'bob', media: 'audio', livekit: grantFor('bob') });
+    run.send({ type: 'ANSWERED', call: answeredCall('alice', 'bob', 'audio'), livekit: grantFor('bob') });
     expect(run.effects).toContainEqual({ type: 'joinMedia', grant: grantFor('bob'), media: 'audio', mic: true, camera: false });
     run.send({ type: 'MEDIA_CONNECTED' });
     expect(run.actor.getSnapshot().matches({ active: { camera: 'off', mic: 'on' } })).toBe(true);

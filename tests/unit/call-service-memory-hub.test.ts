@@ -26,7 +26,7 @@ describe('memory hub', () => {
     expect(invited).toMatchObject({ type: 'invited', livekit: { url: 'memory://', room: 'c1' } });
     await bob.client.next('incoming');
     bob.client.send({ type: 'accept', id: rid(), callId: 'c1', media: 'audio' });
-    expect(await bob.client.next('accepted')).toMatchObject({ livekit: { url: 'memory://', identity: `bob#${bob.client.device}` } });
+    expect(await bob.client.next('answered')).toMatchObject({ livekit: { url: 'memory://', identity: `bob#${bob.client.device}` } });
     await alice.client.next('accepted');
   });
 

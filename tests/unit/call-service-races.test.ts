@@ -113,9 +113,9 @@ describe(`races (${RUNS} runs each)`, { timeout: 60_000 }, () => {
         [laptop, { type: 'accept', id: rid(), callId: 'c1', media: 'audio' }],
       ]);
       await h.settle();
-      const winner = replies[0]?.type === 'ok' ? phone : laptop;
+      const winner = replies[0]?.type === 'answered' ? phone : laptop;
       const loser = winner === phone ? laptop : phone;
-      expect(replies.map((reply) => (reply.type === 'error' ? reply.code : reply.type)).sort()).toEqual(['already-answered', 'ok']);
+      expect(replies.map((reply) => (reply.type === 'error' ? reply.code : reply.type)).sort()).toEqual(['already-answered', 'answered']);
       expect(grants(winner)).toBe(1);
       expect(grants(loser)).toBe(0);
       expect(endings(loser, 'c1')).toEqual(['answered-elsewhere/bob']);
@@ -149,7 +149,7 @@ describe(`races (${RUNS} runs each)`, { timeout: 60_000 }, () => {
         return 'cancelled';
       }
       expect(call?.status).toBe('active');
-      expect(accept).toMatchObject({ type: 'ok' });
+      expect(accept).toMatchObject({ type: 'answered' });
       expect(cancel).toMatchObject({ type: 'error', code: 'already-answered' });
       expect(grants(phone)).toBe(1);
       expect(endings(alice, 'c1')).toEqual([]);
@@ -183,7 +183,7 @@ describe(`races (${RUNS} runs each)`, { timeout: 60_000 }, () => {
         return 'declined';
       }
       expect(call?.status).toBe('active');
-      expect(accept).toMatchObject({ type: 'ok' });
+      expect(accept).toMatchObject({ type: 'answered' });
       expect(reject).toMatchObject({ type: 'error', code: 'already-answered' });
       expect(endings(phone, 'c1')).toEqual(['answered-elsewhere/bob']);
       expect(endings(alice, 'c1')).toEqual([]);
@@ -244,7 +244,7 @@ describe(`races (${RUNS} runs each)`, { timeout: 60_000 }, () => {
         return 'no-answer';
       }
       expect(call?.status).toBe('active');
-      expect(accept).toMatchObject({ type: 'ok' });
+      expect(accept).toMatchObject({ type: 'answered' });
       expect(endings(alice, 'c1')).toEqual([]);
       expect(endings(laptop, 'c1')).toEqual(['answered-elsewhere/bob']);
       h.clock.advance(60_000);

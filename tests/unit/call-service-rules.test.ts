@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PROTOCOL_VERSION } from '../../src/protocol/protocol.js';
 import type { GrantRequest, UnreachableEvent } from '../../src/server/call-service.js';
 import { memoryGrant } from '../../src/testing/memory-hub.js';
 import { rid } from '../helpers/server-client.js';
@@ -122,7 +123,7 @@ describe('ringing on several devices', () => {
     const [alice, phone, laptop] = [await h.connect('alice'), await h.connect('bob'), await h.connect('bob')];
     await invite(alice, 'c1', ['bob']);
     await laptop.next('incoming');
-    expect(await laptop.request({ type: 'accept', id: rid(), callId: 'c1', media: 'video' })).toMatchObject({ type: 'ok' });
+    expect(await laptop.request({ type: 'accept', id: rid(), callId: 'c1', media: 'video' })).toMatchObject({ type: 'answered' });
     expect(await phone.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'answered-elsewhere', by: 'bob' });
     expect(await phone.request({ type: 'accept', id: rid(), callId: 'c1', media: 'video' })).toMatchObject({ type: 'error', code: 'already-answered' });
     expect(await alice.next('accepted')).toMatchObject({ by: 'bob', media: 'video' });
@@ -268,7 +269,7 @@ describe('glare', () => {
     await bob.next('incoming');
     const reply = await invite(bob, 'b-to-a', ['alice'], 'audio');
     expect(reply).toMatchObject({ type: 'invited', call: { callId: 'a-to-b', status: 'active' }, livekit: { room: 'a-to-b' } });
-    expect(await bob.next('accepted')).toMatchObject({ callId: 'a-to-b', by: 'bob', livekit: { room: 'a-to-b' } });
+    expect(await bob.next('accepted')).toMatchObject({ callId: 'a-to-b', by: 'bob' });
     expect(await alice.next('accepted')).toMatchObject({ callId: 'a-to-b', by: 'bob', media: 'audio' });
     expect(await h.store.getCall('b-to-a')).toBeUndefined();
     expect(alicePhone.received.filter((message) => message.type === 'incoming')).toEqual([]);
@@ -397,7 +398,7 @@ describe('robustness', () => {
   it('refuses a second hello and asks for hello before anything else', async () => {
     h = createHarness();
     const alice = await h.connect('alice');
-    expect(await alice.request({ type: 'hello', id: rid(), version: 1 })).toMatchObject({ code: 'invalid-state' });
+    expect(await alice.request({ type: 'hello', id: rid(), version: PROTOCOL_VERSION })).toMatchObject({ code: 'invalid-state' });
   });
 
   it('serves users spread over two services that share one store', async () => {

@@ -16,10 +16,13 @@ describe('call service: 1:1 basics', () => {
     expect(incoming.call.from).toBe('alice');
     expect(await bob.request({ type: 'ack', id: rid(), callId: 'c1' })).toMatchObject({ type: 'ok' });
     expect(await alice.next('ringing')).toEqual({ type: 'ringing', callId: 'c1', by: 'bob' });
-    expect(await bob.request({ type: 'accept', id: rid(), callId: 'c1', media: 'audio' })).toMatchObject({ type: 'ok' });
-    expect(await bob.next('accepted')).toMatchObject({ by: 'bob', media: 'audio', livekit: { identity: `bob#${bob.device}` } });
-    const accepted = await alice.next('accepted');
-    expect(accepted.livekit).toBeUndefined();
+    expect(await bob.request({ type: 'accept', id: rid(), callId: 'c1', media: 'audio' })).toMatchObject({
+      type: 'answered',
+      call: { callId: 'c1', status: 'active', members: [{ user: 'alice' }, { user: 'bob', state: 'joined', media: 'audio' }] },
+      livekit: { identity: `bob#${bob.device}` },
+    });
+    expect(await alice.next('accepted')).toEqual({ type: 'accepted', callId: 'c1', by: 'bob', media: 'audio' });
+    expect(bob.received.some((message) => message.type === 'accepted')).toBe(false);
     await h.advance(5_000);
     expect(await alice.request({ type: 'hangup', id: rid(), callId: 'c1' })).toMatchObject({ type: 'ok' });
     expect(await bob.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'completed', by: 'alice' });

@@ -81,7 +81,8 @@ const validServer: Record<ServerMessage['type'], ServerMessage> = {
   invited: { type: 'invited', replyTo: 'r2', call, livekit: grant },
   incoming: { type: 'incoming', call },
   ringing: { type: 'ringing', callId: 'c1', by: 'bob' },
-  accepted: { type: 'accepted', callId: 'c1', by: 'bob', media: 'audio', livekit: { ...grant, identity: 'bob#x1' } },
+  answered: { type: 'answered', replyTo: 'r3', call: { ...call, status: 'active' }, livekit: { ...grant, identity: 'bob#x1' } },
+  accepted: { type: 'accepted', callId: 'c1', by: 'bob', media: 'audio' },
   joined: { type: 'joined', callId: 'c1', user: 'carol' },
   left: { type: 'left', callId: 'c1', user: 'carol', reason: 'completed' },
   ended: { type: 'ended', callId: 'c1', reason: 'answered-elsewhere', by: 'bob' },
@@ -156,6 +157,7 @@ const invalidClient: Record<ClientMessage['type'], [string, unknown][]> = {
 const invalidServer: Record<ServerMessage['type'], unknown> = {
   welcome: { ...validServer.welcome, graceMs: -1 },
   invited: { ...validServer.invited, call: { ...call, status: 'ringing-ish' } },
+  answered: { ...validServer.answered, replyTo: undefined },
   incoming: { type: 'incoming' },
   ringing: { type: 'ringing', callId: 'c1' },
   accepted: { ...validServer.accepted, livekit: { url: '', token: 't', room: 'c1', identity: 'b' } },

@@ -55,3 +55,27 @@ export function toCurrentCall(snapshot: CallMachineSnapshot): CurrentCall | null
 export function isMissed(reason: EndReason | undefined): boolean {
   return reason === 'no-answer' || reason === 'cancelled';
 }
+
+/**
+ * Whether a call actor's call is still going on (placed or ringing, not ended).
+ *
+ * @example
+ * ```ts
+ * if (isLiveCall(call.getSnapshot())) await client.hangup();
+ * ```
+ */
+export function isLiveCall(snapshot: CallMachineSnapshot): boolean {
+  return snapshot.status === 'active' && !snapshot.matches('idle') && !snapshot.matches('ended');
+}
+
+/**
+ * Whether a call is over and the server answered this device's farewell: its actor may be stopped.
+ *
+ * @example
+ * ```ts
+ * await waitFor(call, isSettledCall);
+ * ```
+ */
+export function isSettledCall(snapshot: CallMachineSnapshot): boolean {
+  return snapshot.status !== 'active' || snapshot.matches({ ended: 'settled' });
+}

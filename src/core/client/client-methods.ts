@@ -19,21 +19,25 @@ import {
   type Media,
   type PresenceStatus,
 } from '../../protocol/protocol.js';
-import { isLive, sendAndWait, untilCall, type CallEntry } from './call-entry.js';
-import type { CallRegistry } from './call-registry.js';
-import type { ClientOutput } from './client-output.js';
+import type { Actor } from 'xstate';
+import type { CallMachineSnapshot } from '../call-machine.js';
+import type { CallMachineEvent } from '../machine/types.js';
+import { isLiveRef, type CallActorRef } from './root-setup.js';
+import type { rootMachine } from './root-machine.js';
+import { requestDone, untilCall, untilSettled } from './call-waits.js';
+import type { ClientView } from './client-view.js';
 import type { Connection } from './connection.js';
 import type { JsonValue } from './event-types.js';
 import type { AcceptOptions, CallOptions } from './option-types.js';
-import type { WatchedPresence } from './snapshot-types.js';
 import type { RingClient } from './types.js';
+import { toCurrentCall } from './call-view.js';
 
 /**
- * The methods of {@link RingClient} that act (the rest read the store or register listeners).
+ * The methods of {@link RingClient} that act (the rest read the snapshot or register listeners).
  *
  * @example
  * ```ts
- * const methods: RingClientMethods = createClientMethods({ calls, output, connection });
+ * const methods: RingClientMethods = createClientMethods({ root, view, connection });
  * await methods.call('bob');
  * ```
  */
@@ -44,14 +48,14 @@ export type RingClientMethods = Omit<RingClient, 'getSnapshot' | 'subscribe' | '
  *
  * @example
  * ```ts
- * createClientMethods({ calls, output, connection });
+ * createClientMethods({ root, view, connection });
  * ```
  */
 export interface ClientMethodsOptions {
-  /** The client's calls. */
-  calls: CallRegistry;
-  /** Where the client reports to. */
-  output: ClientOutput;
+  /** The root client actor. */
+  root: Actor<typeof rootMachine>;
+  /** The client's snapshot. */
+  view: ClientView;
   /** The connection to the signaling server. */
   connection: Connection;
 }
@@ -66,34 +70,76 @@ function invalid(message: string): Promise<never> {
   return Promise.reject(new RingError('invalid-argument', message));
 }
 
+/** Send a call actor an event it can take now, or fail with `invalid-state`. */
+function sendIfPossible(call: CallActorRef, event: CallMachineEvent): void {
+  const snapshot = call.getSnapshot();
+  if (!snapshot.can(event)) {
+    const status = toCurrentCall(snapshot)?.status ?? 'idle';
+    throw new RingError('invalid-state', `${event.type.toLowerCase().replace('_', ' ')} is not possible while the call is ${status}`, {
+      callId: snapshot.context.callId,
+    });
+  }
+  call.send(event);
+}
+
+/** End a call from this device and wait for the server's answer to it. */
+async function endHere(call: CallActorRef, event: CallMachineEvent): Promise<void> {
+  sendIfPossible(call, event);
+  const settled = await untilSettled(call);
+  if (settled.context.farewellError) throw settled.context.farewellError;
+}
+
+/** Ask a call actor for a request that does not end the call, and wait for its answer. */
+async function requestHere(call: CallActorRef, event: CallMachineEvent): Promise<void> {
+  const before = call.getSnapshot().context.requestCount;
+  sendIfPossible(call, event);
+  const after = call.getSnapshot().context;
+  const id = Object.keys(after.requests).find((key) => key.endsWith(`.${before}`));
+  if (id !== undefined && after.requestCount > before) await requestDone(call, id);
+}
+
 /**
  * Create the acting methods of a ring client.
  *
  * @example
  * ```ts
- * const client: RingClient = { devices, getSnapshot: store.get, subscribe: store.subscribe, on, ...createClientMethods({ calls, output, connection }) };
+ * const client: RingClient = { devices, ...view, on, ...createClientMethods({ root, view, connection }) };
  * ```
  */
-export function createClientMethods({ calls, output, connection }: ClientMethodsOptions): RingClientMethods {
-  const { store, fail } = output;
+export function createClientMethods({ root, view, connection }: ClientMethodsOptions): RingClientMethods {
+  const context = () => root.getSnapshot().context;
 
-  function requireCurrent(): CallEntry {
-    if (!isLive(calls.current)) throw new RingError('no-call', 'there is no call in progress');
-    return calls.current;
+  function fail(error: RingError): RingError {
+    if (context().error !== error) root.send({ type: 'FAILED', error });
+    return error;
   }
 
-  async function withCurrent(work: (entry: CallEntry) => Promise<void> | void): Promise<void> {
+  function requireCurrent(): CallActorRef {
+    const { current } = context();
+    if (!isLiveRef(current)) throw new RingError('no-call', 'there is no call in progress');
+    return current;
+  }
+
+  async function withCurrent(work: (call: CallActorRef) => Promise<void> | void): Promise<void> {
     await work(requireCurrent());
   }
 
   /** The ringing call `callId` names (default: the oldest one). */
-  function requireRinging(callId: string | undefined): CallEntry {
-    const id = callId ?? store.get().incoming[0]?.callId;
-    const entry = id === undefined ? undefined : calls.entries.get(id);
-    if (!entry || !entry.actor.getSnapshot().matches({ incoming: 'ringing' })) {
+  function requireRinging(callId: string | undefined): CallActorRef {
+    const id = callId ?? view.getSnapshot().incoming[0]?.callId;
+    const call = id === undefined ? undefined : context().calls[id];
+    if (!call || !call.getSnapshot().matches({ incoming: 'ringing' })) {
       throw new RingError('no-call', id === undefined ? 'no call is ringing' : `call ${id} is not ringing here`);
     }
-    return entry;
+    return call;
+  }
+
+  /** Hang up the current call if it is live, and wait for the server's answer (its refusal changes nothing here). */
+  async function endCurrent(): Promise<void> {
+    const { current } = context();
+    if (!isLiveRef(current)) return;
+    current.send({ type: 'HANGUP' });
+    await untilSettled(current).catch(() => undefined);
   }
 
   /** Every failed method: a typed rejection, also stored as `snapshot.error`. */
@@ -117,14 +163,9 @@ export function createClientMethods({ calls, output, connection }: ClientMethods
     }),
 
     disconnect: reported(async () => {
-      await calls.endCurrent().catch(() => undefined);
-      for (const entry of [...calls.entries.values()]) {
-        calls.entries.delete(entry.callId);
-        entry.media.leave();
-        entry.actor.stop();
-      }
+      await endCurrent();
+      root.send({ type: 'CLOSE' });
       connection.close();
-      store.set({ incoming: [] });
     }),
 
     call: reported(async (to: string | readonly string[], callOptions: CallOptions = {}) => {
@@ -137,107 +178,96 @@ export function createClientMethods({ calls, output, connection }: ClientMethods
       }
       if (callOptions.push !== undefined && !PushSchema.safeParse(callOptions.push).success) return invalid('push needs a title and a body');
       if (connection.status() !== 'connected') throw fail(new RingError('not-connected', 'connect before calling'));
-      if (isLive(calls.current)) {
+      if (isLiveRef(context().current)) {
         if (!callOptions.replace) throw new RingError('already-in-call', 'a call is already in progress; pass { replace: true } to end it first');
-        await calls.endCurrent();
+        await endCurrent();
       }
-      const entry = calls.open(newCallId(), callOptions.capture ?? {});
-      calls.makeCurrent(entry);
-      entry.actor.send({
-        type: 'CALL',
-        callId: entry.callId,
+      const callId = newCallId();
+      root.send({
+        type: 'PLACE',
+        callId,
         to: callees,
         media: callOptions.video ? 'video' : 'audio',
         ...(callOptions.extra === undefined ? {} : { extra: callOptions.extra }),
         ...(callOptions.push === undefined ? {} : { push: callOptions.push }),
+        ...(callOptions.capture === undefined ? {} : { capture: callOptions.capture }),
       });
-      await untilCall(entry, () => entry.actor.getSnapshot().context.invited, 'call failed');
-      return entry.callId;
+      const placed = context().current as CallActorRef;
+      // Taken by the server: answered `invited`, or already ended by the server's rules (offline, busy...),
+      // whose `ended` may come before the reply.
+      const taken = (snapshot: CallMachineSnapshot) =>
+        snapshot.context.invited ||
+        (snapshot.matches('ended') && snapshot.context.error === undefined && snapshot.context.endedBy !== snapshot.context.self);
+      const invited = await untilCall(placed, taken, 'call failed');
+      // With glare the server answers with the other side's call: this device is now in that one.
+      return invited.context.callId;
     }),
 
     accept: reported(async (callId?: string, acceptOptions: AcceptOptions = {}) => {
-      const entry = requireRinging(callId);
-      if (calls.current !== entry) await calls.endCurrent();
-      entry.capture = acceptOptions.capture ?? {};
-      calls.makeCurrent(entry);
-      calls.refreshIncoming();
-      const media = acceptOptions.video === undefined ? entry.actor.getSnapshot().context.media : acceptOptions.video ? 'video' : 'audio';
-      entry.actor.send({ type: 'ACCEPT', media });
-      await untilCall(entry, () => {
-        const snapshot = entry.actor.getSnapshot();
-        return snapshot.matches('connecting') || snapshot.matches('active');
-      }, 'accept failed');
+      const call = requireRinging(callId);
+      if (context().current !== call) await endCurrent();
+      const media = acceptOptions.video === undefined ? call.getSnapshot().context.media : acceptOptions.video ? 'video' : 'audio';
+      root.send({ type: 'ANSWER', call, media, ...(acceptOptions.capture === undefined ? {} : { capture: acceptOptions.capture }) });
+      await untilCall(call, (snapshot) => snapshot.matches('connecting') || snapshot.matches('active'), 'accept failed');
     }),
 
-    reject: reported(async (callId?: string) => {
-      await sendAndWait(requireRinging(callId), { type: 'REJECT' }, 'reject');
-    }),
+    reject: reported((callId?: string) => endHere(requireRinging(callId), { type: 'REJECT' })),
 
-    cancel: reported(() => withCurrent((entry) => sendAndWait(entry, { type: 'CANCEL' }, 'cancel'))),
+    cancel: reported(() => withCurrent((call) => endHere(call, { type: 'CANCEL' }))),
 
-    hangup: reported(() =>
-      withCurrent(async (entry) => {
-        const wasOutgoing = entry.actor.getSnapshot().matches('outgoing');
-        await sendAndWait(entry, { type: 'HANGUP' }, wasOutgoing ? 'cancel' : 'hangup');
-      }),
-    ),
+    hangup: reported(() => withCurrent((call) => endHere(call, { type: 'HANGUP' }))),
 
-    leave: reported(() => withCurrent((entry) => sendAndWait(entry, { type: 'LEAVE' }, 'leave'))),
+    leave: reported(() => withCurrent((call) => endHere(call, { type: 'LEAVE' }))),
 
     add: reported((users: readonly string[]) => {
       if (users.length === 0 || users.length > MAX_CALLEES || !users.every((user) => IdSchema.safeParse(user).success)) {
         return invalid(`add needs 1 to ${MAX_CALLEES} valid user ids`);
       }
-      return withCurrent((entry) => sendAndWait(entry, { type: 'ADD', to: [...users] }, 'add'));
+      return withCurrent((call) => requestHere(call, { type: 'ADD', to: [...users] }));
     }),
 
     switchMedia: reported((media: Media) => {
       if (!MediaSchema.safeParse(media).success) return invalid("media must be 'audio' or 'video'");
-      return withCurrent((entry) =>
-        entry.actor.getSnapshot().context.media === media ? undefined : sendAndWait(entry, { type: 'SWITCH_MEDIA', media }, 'media'),
+      return withCurrent((call) =>
+        call.getSnapshot().context.media === media ? undefined : requestHere(call, { type: 'SWITCH_MEDIA', media }),
       );
     }),
 
-    setMicrophoneEnabled: reported((enabled: boolean) =>
-      withCurrent((entry) => entry.actor.send({ type: 'SET_MIC', enabled: Boolean(enabled) })),
-    ),
+    setMicrophoneEnabled: reported((enabled: boolean) => withCurrent((call) => call.send({ type: 'SET_MIC', enabled: Boolean(enabled) }))),
 
-    setCameraEnabled: reported((enabled: boolean) =>
-      withCurrent((entry) => entry.actor.send({ type: 'SET_CAMERA', enabled: Boolean(enabled) })),
-    ),
+    setCameraEnabled: reported((enabled: boolean) => withCurrent((call) => call.send({ type: 'SET_CAMERA', enabled: Boolean(enabled) }))),
 
     switchDevice: reported(async (kind: DeviceKind, deviceId: string) => {
       if (!['audioinput', 'videoinput', 'audiooutput'].includes(kind) || typeof deviceId !== 'string' || deviceId.length === 0) {
         return invalid('switchDevice needs a device kind and id');
       }
-      calls.chosenDevices[kind] = deviceId;
-      if (isLive(calls.current)) await calls.current.media.switchDevice(kind, deviceId);
+      root.send({ type: 'DEVICE_CHOSEN', kind, deviceId });
+      const { current } = context();
+      const session = isLiveRef(current) ? current.getSnapshot().context.session : undefined;
+      const joined = session && ['connected', 'reconnecting'].includes(session.getSnapshot().connection);
+      // A device that cannot be used is shown (snapshot.error, the call's deviceError); the choice is kept for later calls.
+      if (joined) await session.switchDevice(kind, deviceId).catch((error: unknown) => void fail(toRingError(error, 'media')));
     }),
 
     sendMessage: reported((kind: string, data: JsonValue) => {
       if (typeof kind !== 'string' || kind.length === 0 || kind.length > 128) return invalid('kind must be 1 to 128 characters');
       if (!PayloadSchema.safeParse(data).success) return invalid('data must be JSON of at most 4 KiB');
-      return withCurrent(async (entry) => {
-        if (!entry.actor.getSnapshot().matches('active')) throw new RingError('invalid-state', 'messages need an active call');
-        await connection.request({ type: 'message', callId: entry.callId, kind, data });
+      return withCurrent(async (call) => {
+        const snapshot = call.getSnapshot();
+        if (!snapshot.matches('active')) throw new RingError('invalid-state', 'messages need an active call');
+        await connection.request({ type: 'message', callId: snapshot.context.callId, kind, data });
       });
     }),
 
     setPresence: reported(async (status: PresenceStatus) => {
       if (!PresenceStatusSchema.safeParse(status).success) return invalid("presence must be 'available' or 'do-not-disturb'");
       await connection.request({ type: 'presence', status });
-      store.set({ presence: status });
+      root.send({ type: 'PRESENCE_SET', status });
     }),
 
     watch: reported(async (users: readonly string[]) => {
       if (users.length > 500 || !users.every((user) => IdSchema.safeParse(user).success)) return invalid('watch needs up to 500 valid user ids');
-      const known = store.get().watched;
-      const watched: Record<string, WatchedPresence> = {};
-      for (const user of users) {
-        const status = known[user];
-        if (status !== undefined) watched[user] = status;
-      }
-      store.set({ watched });
+      root.send({ type: 'WATCHING', users });
       await connection.request({ type: 'watch', users: [...users] });
     }),
 
@@ -245,18 +275,17 @@ export function createClientMethods({ calls, output, connection }: ClientMethods
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) return invalid('limit must be 1 to 100');
       const reply = await connection.request({ type: 'history', ...(limit === undefined ? {} : { limit }) });
       const entries: HistoryEntry[] = reply.type === 'history' ? reply.entries : [];
-      store.set({ history: entries });
+      root.send({ type: 'HISTORY', entries });
       return entries;
     }),
 
     dismiss() {
-      if (calls.current && !isLive(calls.current)) {
-        calls.current = null;
-        store.set({ call: null, media: null });
-      }
-      store.set({ error: null });
+      root.send({ type: 'DISMISS' });
     },
 
-    getMediaSession: () => (isLive(calls.current) ? calls.current.media.session() : null),
+    getMediaSession: () => {
+      const { current } = context();
+      return isLiveRef(current) ? (current.getSnapshot().context.session ?? null) : null;
+    },
   };
 }

@@ -17,7 +17,7 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type OutgoingMessage = WithoutId<Exclude<ClientMessage, { type: 'hello' }>>;
 
 /** A successful reply to a request. */
-export type Reply = ServerMessageOf<'invited' | 'history' | 'ok' | 'pong'>;
+export type Reply = ServerMessageOf<'invited' | 'answered' | 'history' | 'ok' | 'pong'>;
 
 /** Close code the server uses for refused credentials. */
 const UNAUTHORIZED_CLOSE = 4001;
@@ -48,10 +48,7 @@ export interface Connection {
   status(): ConnectionStatus;
   /** Connect (idempotent); resolves once welcomed, rejects when this attempt fails (retries go on). */
   connect(): Promise<void>;
-  /**
-   * Send a request and wait for its reply; queued while reconnecting when `queue` is set.
-   * `onSettled` runs synchronously with the reply, before any later message is handled.
-   */
+  /** Send a request and wait for its reply; queued while reconnecting when `queue` is set. */
   request(message: OutgoingMessage, options?: RequestOptions): Promise<Reply>;
   /** Close for good (until `connect` is called again). */
   close(): void;
@@ -61,8 +58,6 @@ export interface Connection {
 export interface RequestOptions {
   /** Queue the message while (re)connecting instead of failing with `not-connected`. */
   queue?: boolean;
-  /** Called synchronously with the reply or the failure. */
-  onSettled?: (result: Reply | RingError) => void;
 }
 
 interface Pending {
@@ -239,11 +234,10 @@ export function createConnection(options: ConnectionOptions): Connection {
       });
       return connecting;
     },
-    request(message, { queue: queueIt = false, onSettled } = {}) {
+    request(message, { queue: queueIt = false } = {}) {
       return new Promise<Reply>((resolve, reject) => {
         const callId = 'callId' in message ? message.callId : undefined;
         const settle = (result: Reply | RingError) => {
-          onSettled?.(result);
           if (result instanceof RingError) reject(result);
           else resolve(result);
         };

@@ -46,6 +46,10 @@ export function initialCallContext(input: CallMachineInput): CallMachineContext 
     remote: {},
     quality: 'unknown',
     timeouts: { ...DEFAULT_CALL_TIMEOUTS, ...input.timeouts },
+    capture: {},
+    mediaRunning: false,
+    requests: {},
+    requestCount: 0,
   };
 }
 

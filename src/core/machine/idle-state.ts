@@ -8,7 +8,8 @@ import { fromCallInfo } from './context.js';
 import { callMachineSetup } from './setup.js';
 
 /**
- * The `idle` state: `CALL` sends the invite and goes `outgoing`; `INCOMING` acknowledges the ring and goes `incoming`.
+ * The `idle` state: `CALL` goes `outgoing` (which sends the invite); `INCOMING` acknowledges the ring,
+ * starts the media actor warming up, and goes `incoming`.
  *
  * @example
  * ```ts
@@ -30,20 +31,12 @@ export const idleState = callMachineSetup.createStateConfig({
           ],
           media: event.media,
           extra: event.extra,
+          push: event.push,
+          capture: event.capture ?? {},
           createdAt: Date.now(),
           camera: event.media === 'video',
         })),
-        {
-          type: 'signal',
-          params: ({ event }) => ({
-            type: 'invite' as const,
-            callId: event.callId,
-            to: event.to,
-            media: event.media,
-            ...(event.extra === undefined ? {} : { extra: event.extra }),
-            ...(event.push === undefined ? {} : { push: event.push }),
-          }),
-        },
+        { type: 'startMedia', params: { prepare: false } },
       ],
     },
     INCOMING: {
@@ -52,10 +45,14 @@ export const idleState = callMachineSetup.createStateConfig({
         assign(({ context, event }) => ({
           ...fromCallInfo(event.call, context.self),
           direction: 'incoming' as const,
+          info: event.call,
           camera: event.call.media === 'video',
         })),
         { type: 'signal', params: ({ event }) => ({ type: 'ack' as const, callId: event.call.callId }) },
-        'prepareMedia',
+        {
+          type: 'startMedia',
+          params: ({ event }) => ({ prepare: true, ...(event.livekitUrl === undefined ? {} : { url: event.livekitUrl }) }),
+        },
       ],
     },
   },

@@ -7,35 +7,25 @@
 import { assign } from 'xstate';
 import { withMember } from './context.js';
 import { callMachineSetup } from './setup.js';
-import { endedElsewhere, memberJoinedOnAccept, type EventOf } from './shared-transitions.js';
+import { lateInvited } from './invited.js';
+import { endedElsewhere, endedHere, memberJoinedOnAccept, type EventOf } from './shared-transitions.js';
 import type { CallMachineContext } from './types.js';
 
-/** Transitions shared by `connecting` and `active`: hang up, leave, ended or taken by others, media lost. */
+/** Transitions shared by `connecting` and `active`: hang up, leave, ended or taken by others, media lost, a late invite reply. */
 function inCallEvents() {
   return {
-    HANGUP: {
-      target: '#call.ended',
-      actions: [
-        { type: 'signal', params: ({ context }: { context: CallMachineContext }) => ({ type: 'hangup' as const, callId: context.callId }) },
-        { type: 'end', params: ({ context }: { context: CallMachineContext }) => ({ reason: 'completed' as const, by: context.self }) },
-      ],
-    },
-    LEAVE: {
-      target: '#call.ended',
-      actions: [
-        { type: 'signal', params: ({ context }: { context: CallMachineContext }) => ({ type: 'leave' as const, callId: context.callId }) },
-        { type: 'end', params: ({ context }: { context: CallMachineContext }) => ({ reason: 'completed' as const, by: context.self }) },
-      ],
-    },
+    HANGUP: { target: '#call.ended', actions: endedHere('hangup', 'completed') },
+    LEAVE: { target: '#call.ended', actions: endedHere('leave', 'completed') },
     ENDED: endedElsewhere(),
     ACCEPTED: { actions: memberJoinedOnAccept() },
+    INVITED: lateInvited(),
     MEDIA_DISCONNECTED: [
       { guard: 'mediaClosedByServer' },
       {
         target: '#call.ended',
         actions: [
           {
-            type: 'signal',
+            type: 'farewell',
             params: ({ context, event }: { context: CallMachineContext; event: EventOf<'MEDIA_DISCONNECTED'> }) => ({
               type: 'hangup' as const,
               callId: context.callId,
@@ -72,7 +62,7 @@ export const connectingState = callMachineSetup.createStateConfig({
     CONNECT_TIMEOUT: {
       target: 'ended',
       actions: [
-        { type: 'signal', params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId }) },
+        { type: 'farewell', params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId }) },
         { type: 'end', params: ({ context }) => ({ reason: 'media-failed', by: context.self }) },
       ],
     },
@@ -125,7 +115,7 @@ export const activeState = callMachineSetup.createStateConfig({
               target: '#call.ended',
               actions: [
                 {
-                  type: 'signal',
+                  type: 'farewell',
                   params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId, reason: 'connection-lost' as const }),
                 },
                 { type: 'end', params: { reason: 'connection-lost', by: null } },

@@ -3,15 +3,14 @@
  *
  * @packageDocumentation
  */
-import { assign } from 'xstate';
-import type { LiveKitGrant } from '../../protocol/protocol.js';
-import { withMember } from './context.js';
+import { assign, raise } from 'xstate';
+import { fromCallInfo } from './context.js';
 import { callMachineSetup } from './setup.js';
-import { endedElsewhere, failedBySignalError, memberJoinedOnAccept } from './shared-transitions.js';
+import { endedElsewhere, endedHere, failedBySignalError, memberJoinedOnAccept, resultEvent } from './shared-transitions.js';
 
 /**
- * The `incoming` state (`ringing`, then `answering` once `ACCEPT` was sent);
- * the server's `accepted` for this user moves it to `connecting`.
+ * The `incoming` state (`ringing`, then `answering` while the accept request is out);
+ * its reply (`ANSWERED`, with this device's grant) moves it to `connecting`.
  *
  * @example
  * ```ts
@@ -23,35 +22,7 @@ export const incomingState = callMachineSetup.createStateConfig({
   on: {
     ENDED: endedElsewhere(),
     SIGNAL_ERROR: failedBySignalError(),
-    ACCEPTED: [
-      {
-        guard: ({ context, event }) => event.by === context.self && event.livekit !== undefined,
-        target: 'connecting',
-        actions: [
-          assign(({ context, event }) => ({
-            grant: event.livekit,
-            media: event.media,
-            answeredAt: Date.now(),
-            members: withMember(context.members, event.by, 'joined', event.media),
-          })),
-          {
-            type: 'joinMedia',
-            params: ({ event }) => ({ grant: event.livekit as LiveKitGrant, media: event.media }),
-          },
-        ],
-      },
-      {
-        // Answered here, but the server hands out no media credentials: the connect timer decides.
-        guard: 'acceptedBySelf',
-        target: 'connecting',
-        actions: assign(({ context, event }) => ({
-          media: event.media,
-          answeredAt: Date.now(),
-          members: withMember(context.members, event.by, 'joined', event.media),
-        })),
-      },
-      { actions: memberJoinedOnAccept() },
-    ],
+    ACCEPTED: { actions: memberJoinedOnAccept() },
   },
   states: {
     ringing: {
@@ -61,42 +32,45 @@ export const incomingState = callMachineSetup.createStateConfig({
         RING_TIMEOUT: { target: '#call.ended', actions: { type: 'end', params: { reason: 'no-answer', by: null } } },
         ACCEPT: {
           target: 'answering',
-          actions: [
-            assign({ camera: ({ event }) => event.media === 'video' }),
-            {
-              type: 'signal',
-              params: ({ context, event }) => ({ type: 'accept' as const, callId: context.callId, media: event.media }),
-            },
-          ],
+          actions: assign(({ context, event }) => ({
+            media: event.media,
+            camera: event.media === 'video',
+            capture: event.capture ?? context.capture,
+          })),
         },
-        REJECT: {
-          target: '#call.ended',
-          actions: [
-            { type: 'signal', params: ({ context }) => ({ type: 'reject' as const, callId: context.callId }) },
-            { type: 'end', params: ({ context }) => ({ reason: 'declined', by: context.self }) },
-          ],
-        },
+        REJECT: { target: '#call.ended', actions: endedHere('reject', 'declined') },
       },
     },
     answering: {
       entry: 'startSignalTimer',
       exit: { type: 'stopTimer', params: { timer: 'SIGNAL_TIMEOUT' } },
+      invoke: {
+        id: 'accept',
+        src: 'request',
+        input: ({ context }) => ({ message: { type: 'accept' as const, callId: context.callId, media: context.media } }),
+        onDone: { actions: raise(({ event }) => resultEvent(event.output, 'answered', 'ANSWERED')) },
+          },
       on: {
+        ANSWERED: {
+          target: '#call.connecting',
+          actions: [
+            assign(({ context, event }) => ({
+              ...fromCallInfo(event.call, context.self),
+              answeredAt: event.call.answeredAt ?? Date.now(),
+              ...(event.livekit ? { grant: event.livekit } : {}),
+            })),
+            'joinGranted',
+          ],
+        },
         SIGNAL_TIMEOUT: {
           target: '#call.ended',
           actions: [
-            { type: 'signal', params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId }) },
             assign({ error: { code: 'unavailable', message: 'the server did not answer the accept' } }),
+            ...endedHere('hangup', 'completed').slice(0, 1),
             { type: 'end', params: { reason: 'failed', by: null } },
           ],
         },
-        HANGUP: {
-          target: '#call.ended',
-          actions: [
-            { type: 'signal', params: ({ context }) => ({ type: 'hangup' as const, callId: context.callId }) },
-            { type: 'end', params: ({ context }) => ({ reason: 'completed', by: context.self }) },
-          ],
-        },
+        HANGUP: { target: '#call.ended', actions: endedHere('hangup', 'completed') },
       },
     },
   },

@@ -3,16 +3,16 @@
  *
  * @packageDocumentation
  */
-import { assign } from 'xstate';
-import type { LiveKitGrant } from '../../protocol/protocol.js';
-import { fromCallInfo, mediaOf, withMember } from './context.js';
+import { assign, raise } from 'xstate';
+import { mediaOf, withMember } from './context.js';
+import { invitedTransitions } from './invited.js';
 import { callMachineSetup } from './setup.js';
-import { endedElsewhere, failedBySignalError, type EventOf } from './shared-transitions.js';
-import type { CallMachineContext } from './types.js';
+import { endedElsewhere, endedHere, failedBySignalError, resultEvent } from './shared-transitions.js';
 
 /**
  * The `outgoing` state (`calling` until the server takes the invite and a callee device rings, then `ringing`).
- * With a grant the caller joins the media room while it rings, so an answer connects at once.
+ * It invokes the invite request; its reply is `INVITED`. With a grant the caller joins the media room
+ * while it rings, so an answer connects at once.
  *
  * @example
  * ```ts
@@ -23,27 +23,24 @@ export const outgoingState = callMachineSetup.createStateConfig({
   initial: 'calling',
   entry: 'startRingTimer',
   exit: { type: 'stopTimer', params: { timer: 'RING_TIMEOUT' } },
-  on: {
-    RING_TIMEOUT: {
-      target: 'ended',
-      actions: [
-        { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
-        { type: 'end', params: { reason: 'no-answer', by: null } },
-      ],
-    },
-    INVITED: [
-      {
-        guard: 'hasGrant',
-        actions: [
-          assign(({ context, event }) => ({ ...invitedContext(context, event), grant: event.livekit })),
-          {
-            type: 'joinMedia',
-            params: ({ context, event }) => ({ grant: event.livekit as LiveKitGrant, media: context.media }),
-          },
-        ],
+  invoke: {
+    id: 'invite',
+    src: 'request',
+    input: ({ context }) => ({
+      message: {
+        type: 'invite' as const,
+        callId: context.callId,
+        to: [...context.peers],
+        media: context.media,
+        ...(context.extra === undefined ? {} : { extra: context.extra }),
+        ...(context.push === undefined ? {} : { push: context.push }),
       },
-      { actions: assign(({ context, event }) => invitedContext(context, event)) },
-    ],
+    }),
+    onDone: { actions: raise(({ event }) => resultEvent(event.output, 'invited', 'INVITED')) },
+  },
+  on: {
+    RING_TIMEOUT: { target: 'ended', actions: endedHere('cancel', 'no-answer') },
+    INVITED: invitedTransitions(),
     MEDIA_CONNECTED: { actions: assign({ mediaConnected: true }) },
     RINGING: {
       target: '.ringing',
@@ -68,20 +65,8 @@ export const outgoingState = callMachineSetup.createStateConfig({
         }),
       },
     ],
-    CANCEL: {
-      target: 'ended',
-      actions: [
-        { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
-        { type: 'end', params: ({ context }) => ({ reason: 'cancelled', by: context.self }) },
-      ],
-    },
-    HANGUP: {
-      target: 'ended',
-      actions: [
-        { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
-        { type: 'end', params: ({ context }) => ({ reason: 'cancelled', by: context.self }) },
-      ],
-    },
+    CANCEL: { target: 'ended', actions: endedHere('cancel', 'cancelled') },
+    HANGUP: { target: 'ended', actions: endedHere('cancel', 'cancelled') },
     ENDED: endedElsewhere(),
     SIGNAL_ERROR: failedBySignalError(),
     MEDIA_DISCONNECTED: [
@@ -89,7 +74,7 @@ export const outgoingState = callMachineSetup.createStateConfig({
       {
         target: 'ended',
         actions: [
-          { type: 'signal', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
+          { type: 'farewell', params: ({ context }) => ({ type: 'cancel' as const, callId: context.callId }) },
           { type: 'end', params: ({ context, event }) => ({ reason: event.reason, by: context.self }) },
         ],
       },
@@ -113,11 +98,3 @@ export const outgoingState = callMachineSetup.createStateConfig({
     ringing: {},
   },
 });
-
-/** Context after the server took this device's invite: the server's view of the call wins. */
-function invitedContext(
-  context: CallMachineContext,
-  event: EventOf<'INVITED'>,
-): Partial<CallMachineContext> {
-  return { ...fromCallInfo(event.call, context.self), invited: true };
-}

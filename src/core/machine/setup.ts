@@ -1,14 +1,30 @@
 /**
- * The call machine's setup: its types, its named effects (emitted by
- * default, replaced with `callMachine.provide({ actions })`), timers and guards.
- * The state configs of each phase are built on it.
+ * The call machine's setup: its types, its child actors (requests to the
+ * server, the media session), named actions, timers and guards. The state
+ * configs of each phase are built on it.
+ *
+ * A client provides the child actors once (`callMachine.provide({ actors })`):
+ * `request` sends over its connection, `media` makes its media sessions.
  *
  * @packageDocumentation
  */
-import { assign, cancel, emit, raise, setup } from 'xstate';
+import { assign, cancel, enqueueActions, raise, setup } from 'xstate';
 import type { EndReason, ErrorCode, LiveKitGrant, Media } from '../../protocol/protocol.js';
-import { withMember } from './context.js';
-import type { CallEffect, CallMachineContext, CallMachineEvent, CallMachineInput, CallSignal, CallTimerEvent } from './types.js';
+import type { RingError } from '../errors.js';
+import { createLiveKitMediaFactory } from '../media/default-factory.js';
+import { fromCallInfo, withMember } from './context.js';
+import { callMediaActor } from './media-actor.js';
+import { unconnectedRequestActor } from './request-actor.js';
+import type {
+  CallMachineContext,
+  CallMachineEvent,
+  CallMachineInput,
+  CallReport,
+  CallSignal,
+  CallTimerEvent,
+  MediaActorInput,
+  MediaCommand,
+} from './types.js';
 
 /**
  * Parameters of the machine's `end` action: why the call ended and who ended it.
@@ -49,27 +65,83 @@ export const callMachineSetup = setup({
     context: {} as CallMachineContext,
     events: {} as CallMachineEvent,
     input: {} as CallMachineInput,
-    emitted: {} as CallEffect,
+  },
+  actors: {
+    /** One request about this call; the client provides one that sends over its connection. */
+    request: unconnectedRequestActor,
+    /** The call's media session; by default LiveKit, loaded on first use. */
+    media: callMediaActor({ factory: createLiveKitMediaFactory(), capture: (own) => own }),
   },
   actions: {
-    /** Send a message about this call. */
-    signal: emit((_, message: CallSignal) => ({ type: 'signal' as const, message })),
-    /** Warm up the media connection while the call rings. */
-    prepareMedia: emit({ type: 'prepareMedia' as const }),
+    /** Send a message about this call that does not end it (`ack`, `add`, `media`); its result lands in `context.requests`. */
+    signal: enqueueActions(({ context, enqueue }, message: CallSignal) => {
+      const id = `request.${message.type}.${context.requestCount}`;
+      enqueue.assign({ requestCount: context.requestCount + 1, requests: { ...context.requests, [id]: { status: 'pending' } } });
+      enqueue.spawnChild('request', { id, input: { message } });
+    }),
+    /** Remember how this device ends the call (`cancel`, `reject`, `hangup`, `leave`): `ended` sends it and waits for the answer. */
+    farewell: assign((_, message: CallSignal) => ({ farewell: message })),
+    /** Start the media child; while ringing it warms up the connection to `url`. */
+    startMedia: enqueueActions(({ context, enqueue }, params: MediaActorInput) => {
+      if (context.mediaRunning) return;
+      enqueue.assign({ mediaRunning: true });
+      enqueue.spawnChild('media', { id: 'media', input: params });
+    }),
     /** Join the call's media room and publish. */
-    joinMedia: emit(({ context }, params: JoinParams) => ({
-      type: 'joinMedia' as const,
-      grant: params.grant,
-      media: params.media,
-      mic: context.mic,
-      camera: context.camera,
-    })),
-    /** Leave the media room and stop local tracks. */
-    leaveMedia: emit({ type: 'leaveMedia' as const }),
-    /** Apply the microphone state. */
-    setMicrophone: emit((_, params: { enabled: boolean }) => ({ type: 'setMicrophone' as const, enabled: params.enabled })),
+    joinMedia: enqueueActions(({ context, enqueue }, params: JoinParams) => {
+      if (!context.mediaRunning) return;
+      enqueue.sendTo('media', {
+        type: 'JOIN',
+        grant: params.grant,
+        media: params.media,
+        capture: context.capture,
+        mic: context.mic,
+        camera: context.camera,
+      } satisfies MediaCommand);
+    }),
+    /** Join with the grant of an `INVITED` or `ANSWERED` that carries one (a server without LiveKit gives none). */
+    joinGranted: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'INVITED' && event.type !== 'ANSWERED') return;
+      if (!event.livekit || !context.mediaRunning) return;
+      enqueue.sendTo('media', {
+        type: 'JOIN',
+        grant: event.livekit,
+        media: context.media,
+        capture: context.capture,
+        mic: context.mic,
+        camera: context.camera,
+      } satisfies MediaCommand);
+    }),
+    /** Stop the media child: its cleanup leaves the room and stops every timer and listener it started. */
+    leaveMedia: enqueueActions(({ context, enqueue }) => {
+      if (!context.mediaRunning) return;
+      enqueue.assign({ mediaRunning: false });
+      enqueue.stopChild('media');
+    }),
+    /** Apply the microphone state (a command after the end has nothing to act on). */
+    setMicrophone: enqueueActions(({ context, enqueue }, params: { enabled: boolean }) => {
+      if (context.mediaRunning) enqueue.sendTo('media', { type: 'SET_MIC', enabled: params.enabled } satisfies MediaCommand);
+    }),
     /** Apply the camera state. */
-    setCamera: emit((_, params: { enabled: boolean }) => ({ type: 'setCamera' as const, enabled: params.enabled })),
+    setCamera: enqueueActions(({ context, enqueue }, params: { enabled: boolean }) => {
+      if (context.mediaRunning) enqueue.sendTo('media', { type: 'SET_CAMERA', enabled: params.enabled } satisfies MediaCommand);
+    }),
+    /** Tell the client the call ended (it records missed calls and shows the ended call). */
+    reportEnded: enqueueActions(({ self, enqueue }) => {
+      if (self._parent) enqueue.sendTo(self._parent, { type: 'CALL_ENDED', call: self } satisfies CallReport);
+    }),
+    /** Tell the client the call is over and answered for: its actor may be stopped. */
+    reportSettled: enqueueActions(({ self, enqueue }) => {
+      if (self._parent) enqueue.sendTo(self._parent, { type: 'CALL_SETTLED', call: self } satisfies CallReport);
+    }),
+    /** Tell the client that the server answered this device's invite with another call (glare): it now goes by that id. */
+    reportRekeyed: enqueueActions(({ self, enqueue }, params: { from: string; to: string }) => {
+      if (self._parent && params.from !== params.to) enqueue.sendTo(self._parent, { type: 'CALL_REKEYED', call: self, ...params } satisfies CallReport);
+    }),
+    /** Tell the client about a failure it should show (a media error, a refused request nobody waits for). */
+    reportFailure: enqueueActions(({ self, enqueue }, params: { error: RingError }) => {
+      if (self._parent) enqueue.sendTo(self._parent, { type: 'CALL_FAILED', call: self, error: params.error } satisfies CallReport);
+    }),
     /** Timers: each raises its event to the machine after its `context.timeouts` delay. */
     startSignalTimer: raise({ type: 'SIGNAL_TIMEOUT' }, { id: 'SIGNAL_TIMEOUT', delay: ({ context }) => context.timeouts.signalMs }),
     startRingTimer: raise({ type: 'RING_TIMEOUT' }, { id: 'RING_TIMEOUT', delay: ({ context }) => context.timeouts.ringMs }),
@@ -86,19 +158,29 @@ export const callMachineSetup = setup({
     /** Record why and by whom the call ended. */
     end: assign((_, params: EndParams) => ({ endReason: params.reason, endedBy: params.by })),
     /** Record the server error that failed the call. */
-    recordError: assign((_, params: { code: ErrorCode; message: string }) => ({
+    recordError: assign((_, params: { code: ErrorCode; message: string; failure?: RingError }) => ({
       error: { code: params.code, message: params.message },
+      ...(params.failure ? { failure: params.failure } : {}),
     })),
+    /** Record the server's reply to this device's invite: the call as stored (the server's view wins) and this device's grant. */
+    recordInvited: assign(({ context, event }) => {
+      if (event.type !== 'INVITED') return {};
+      return { ...fromCallInfo(event.call, context.self), invited: true, ...(event.livekit ? { grant: event.livekit } : {}) };
+    }),
+    /** Record an invite reply that came after the call was answered: only that it was taken, and the grant. */
+    recordLateInvite: assign(({ event }) => {
+      if (event.type !== 'INVITED') return {};
+      return { invited: true, ...(event.livekit ? { grant: event.livekit } : {}) };
+    }),
     /** Record that a member took the call with this media. */
     memberJoined: assign({
       members: ({ context }, params: { user: string; media: Media }) => withMember(context.members, params.user, 'joined', params.media),
     }),
   },
   guards: {
-    hasGrant: ({ event }) => (event.type === 'INVITED' || event.type === 'ACCEPTED') && event.livekit !== undefined,
+    hasGrant: ({ event }) => (event.type === 'INVITED' || event.type === 'ANSWERED') && event.livekit !== undefined,
     notInvited: ({ context }) => !context.invited,
     mediaConnected: ({ context }) => context.mediaConnected,
-    acceptedBySelf: ({ context, event }) => event.type === 'ACCEPTED' && event.by === context.self,
     micWanted: ({ context }) => context.mic,
     cameraWanted: ({ context }) => context.camera,
     /** The room was closed or deleted by the server: the call's real end reason comes by signaling. */

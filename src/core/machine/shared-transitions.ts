@@ -1,10 +1,12 @@
 /**
  * Transitions more than one phase of the call machine takes: the call ended
- * elsewhere, the server refused this device, another member took the call.
+ * elsewhere, the server refused this device, another member took the call,
+ * this device ended it and tells the server, and the results of requests.
  *
  * @packageDocumentation
  */
-import type { CallMachineEvent } from './types.js';
+import { ERROR_CODES, type ErrorCode } from '../../protocol/protocol.js';
+import type { CallMachineContext, CallMachineEvent, CallSignal, RequestResult } from './types.js';
 
 /**
  * The machine event of one type.
@@ -45,7 +47,11 @@ export function failedBySignalError() {
     actions: [
       {
         type: 'recordError',
-        params: ({ event }: { event: EventOf<'SIGNAL_ERROR'> }) => ({ code: event.code, message: event.message }),
+        params: ({ event }: { event: EventOf<'SIGNAL_ERROR'> }) => ({
+          code: event.code,
+          message: event.message,
+          ...(event.failure ? { failure: event.failure } : {}),
+        }),
       },
       { type: 'end', params: { reason: 'failed', by: null } },
     ],
@@ -65,4 +71,56 @@ export function memberJoinedOnAccept() {
     type: 'memberJoined',
     params: ({ event }: { event: EventOf<'ACCEPTED'> }) => ({ user: event.by, media: event.media }),
   } as const;
+}
+
+/**
+ * This device ends the call: tell the server with `type` (the answer settles `ended`), and record why.
+ *
+ * @example
+ * ```ts
+ * callMachineSetup.createStateConfig({ on: { CANCEL: { target: '#call.ended', actions: endedHere('cancel', 'cancelled') } } });
+ * ```
+ */
+export function endedHere(type: 'cancel' | 'reject' | 'hangup' | 'leave', reason: 'cancelled' | 'declined' | 'completed' | 'no-answer') {
+  return [
+    { type: 'farewell', params: ({ context }: { context: CallMachineContext }) => ({ type, callId: context.callId }) as CallSignal },
+    {
+      type: 'end',
+      params: ({ context }: { context: CallMachineContext }) => ({ reason, by: reason === 'no-answer' ? null : context.self }),
+    },
+  ] as const;
+}
+
+/** The server error code closest to a client failure (a timeout or a lost connection is `unavailable`). */
+function errorCodeOf(code: string): ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'unavailable';
+}
+
+/**
+ * The machine event of an invite's or accept's result: the reply as `type`
+ * (`INVITED`, `ANSWERED`), or a refusal as `SIGNAL_ERROR`.
+ *
+ * @example
+ * ```ts
+ * invoke: { src: 'request', onDone: { actions: raise(({ event }) => resultEvent(event.output, 'invited', 'INVITED')) } }
+ * ```
+ */
+export function resultEvent(result: RequestResult, expected: 'invited' | 'answered', type: 'INVITED' | 'ANSWERED'): CallMachineEvent {
+  if (!result.ok) return { type: 'SIGNAL_ERROR', code: errorCodeOf(result.error.code), message: result.error.message, failure: result.error };
+  const reply = result.reply;
+  if (reply.type !== expected) return { type: 'SIGNAL_ERROR', code: 'bad-message', message: `the server answered ${reply.type} instead of ${expected}` };
+  return { type, call: reply.call, ...(reply.livekit ? { livekit: reply.livekit } : {}) };
+}
+
+/**
+ * The request ledger once the request `actorId` settled (unknown ids leave it as it is).
+ *
+ * @example
+ * ```ts
+ * assign({ requests: ({ context, event }) => settleRequest(context.requests, event.actorId, event.output) })
+ * ```
+ */
+export function settleRequest(requests: CallMachineContext['requests'], actorId: string, result: RequestResult): CallMachineContext['requests'] {
+  if (!(actorId in requests)) return requests;
+  return { ...requests, [actorId]: result.ok ? { status: 'done' } : { status: 'failed', error: result.error } };
 }

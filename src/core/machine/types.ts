@@ -3,8 +3,11 @@
  *
  * @packageDocumentation
  */
+import type { Reply } from '../client/connection.js';
 import type { CallTimeouts, RemoteMediaState } from '../client/types.js';
-import type { ConnectionQuality, MediaDeviceError } from '../media/types.js';
+import type { RingError } from '../errors.js';
+import type { CaptureOptions, ConnectionQuality, MediaDeviceError, MediaSession, MediaSnapshot } from '../media/types.js';
+import type { AnyActorRef } from 'xstate';
 import type {
   CallInfo,
   ClientMessageOf,
@@ -22,7 +25,7 @@ import type {
  *
  * @example
  * ```ts
- * actor.on('signal', ({ message }) => transport.send({ ...message, id: nextId() }));
+ * const message: CallSignal = { type: 'hangup', callId: 'c1' }; // a request actor sends it with an `id`
  * ```
  */
 export type CallSignal =
@@ -59,6 +62,8 @@ export interface CallMachineContext {
   media: Media;
   /** App data of the invite. */
   extra?: Extra;
+  /** The push notification text of this device's invite. */
+  push?: Push;
   /** When the call was created (ms since epoch). */
   createdAt: number;
   /** When it was answered. */
@@ -71,6 +76,26 @@ export interface CallMachineContext {
   endedBy?: string | null;
   /** The server error that failed the call, if any. */
   error?: { code: ErrorCode; message: string };
+  /** The client error behind `error` (a refused invite or accept, a timeout), as the caller's method rejects with it. */
+  failure?: RingError;
+  /** The server's view of a call ringing here (`incoming`, then `updated`). */
+  info?: CallInfo;
+  /** Capture settings of this call (`call()`/`accept()` options). */
+  capture: CaptureOptions;
+  /** How this device told the server it ended the call (`cancel`, `reject`, `hangup`, `leave`), if it did. */
+  farewell?: CallSignal;
+  /** Why the server refused that farewell, if it did. */
+  farewellError?: RingError;
+  /** Requests about the call other than invite, accept and the farewell, by child actor id: pending, or how they settled. */
+  requests: Record<string, { status: 'pending' | 'done' } | { status: 'failed'; error: RingError }>;
+  /** How many requests were made (names the next one). */
+  requestCount: number;
+  /** Whether the media child actor runs (from the first ring or the call until the end). */
+  mediaRunning: boolean;
+  /** The media session, once the media actor made it. */
+  session?: MediaSession;
+  /** The media session's latest snapshot. */
+  mediaSnapshot?: MediaSnapshot;
   /** Whether the server took the invite (caller). */
   invited: boolean;
   /** This device's media credentials, once known. */
@@ -115,8 +140,8 @@ export interface CallMachineInput {
  * ```
  */
 export type CallUserEvent =
-  | { type: 'CALL'; callId: string; to: string[]; media: Media; extra?: Extra; push?: Push }
-  | { type: 'ACCEPT'; media: Media }
+  | { type: 'CALL'; callId: string; to: string[]; media: Media; extra?: Extra; push?: Push; capture?: CaptureOptions }
+  | { type: 'ACCEPT'; media: Media; capture?: CaptureOptions }
   | { type: 'REJECT' }
   | { type: 'CANCEL' }
   | { type: 'HANGUP' }
@@ -129,7 +154,8 @@ export type CallUserEvent =
   | { type: 'SWITCH_MEDIA'; media: Media };
 
 /**
- * Events mapped from server messages about this call.
+ * Events mapped from server messages about this call, and the results of
+ * this call's requests (`INVITED`, `ANSWERED`, `SIGNAL_ERROR`).
  *
  * @example
  * ```ts
@@ -137,15 +163,16 @@ export type CallUserEvent =
  * ```
  */
 export type CallSignalingEvent =
-  | { type: 'INCOMING'; call: CallInfo }
+  | { type: 'INCOMING'; call: CallInfo; livekitUrl?: string }
   | { type: 'INVITED'; call: CallInfo; livekit?: LiveKitGrant }
+  | { type: 'ANSWERED'; call: CallInfo; livekit?: LiveKitGrant }
   | { type: 'RINGING'; by: string }
-  | { type: 'ACCEPTED'; by: string; media: Media; livekit?: LiveKitGrant }
+  | { type: 'ACCEPTED'; by: string; media: Media }
   | { type: 'MEMBER_JOINED'; user: string }
   | { type: 'MEMBER_LEFT'; user: string; reason: EndReason }
   | { type: 'UPDATED'; call: CallInfo }
   | { type: 'ENDED'; reason: EndReason; by: string | null }
-  | { type: 'SIGNAL_ERROR'; code: ErrorCode; message: string };
+  | { type: 'SIGNAL_ERROR'; code: ErrorCode; message: string; failure?: RingError };
 
 /**
  * Events mapped from the media session.
@@ -162,7 +189,10 @@ export type CallMediaEvent =
   | { type: 'MEDIA_DISCONNECTED'; reason: EndReason }
   | { type: 'DEVICE_ERROR'; error: MediaDeviceError }
   | { type: 'REMOTE_CHANGED'; remote: Record<string, RemoteMediaState> }
-  | { type: 'QUALITY_CHANGED'; quality: ConnectionQuality };
+  | { type: 'QUALITY_CHANGED'; quality: ConnectionQuality }
+  | { type: 'MEDIA_READY'; session: MediaSession }
+  | { type: 'MEDIA_SNAPSHOT'; snapshot: MediaSnapshot }
+  | { type: 'MEDIA_ERROR'; error: RingError };
 
 /**
  * Timer events the machine raises to itself after its delays (see
@@ -190,18 +220,65 @@ export type CallTimerEvent =
 export type CallMachineEvent = CallUserEvent | CallSignalingEvent | CallMediaEvent | CallTimerEvent;
 
 /**
- * Effects the machine asks for. By default they are emitted (listen with
- * `actor.on(type, ...)`); a client replaces them with `callMachine.provide({ actions })`.
+ * Commands the call machine sends to its media child actor.
  *
  * @example
  * ```ts
- * actor.on('joinMedia', ({ grant, media }) => session.join(grant, media));
+ * sendTo('media', { type: 'SET_MIC', enabled: false });
  * ```
  */
-export type CallEffect =
-  | { type: 'signal'; message: CallSignal }
-  | { type: 'prepareMedia' }
-  | { type: 'joinMedia'; grant: LiveKitGrant; media: Media; mic: boolean; camera: boolean }
-  | { type: 'leaveMedia' }
-  | { type: 'setMicrophone'; enabled: boolean }
-  | { type: 'setCamera'; enabled: boolean };
+export type MediaCommand =
+  | { type: 'JOIN'; grant: LiveKitGrant; media: Media; capture: CaptureOptions; mic: boolean; camera: boolean }
+  | { type: 'SET_MIC'; enabled: boolean }
+  | { type: 'SET_CAMERA'; enabled: boolean };
+
+/**
+ * Input of the media child actor: the LiveKit url to warm up while the call rings, if known.
+ *
+ * @example
+ * ```ts
+ * spawnChild('media', { id: 'media', input: { prepare: true, url: 'wss://livekit.example.com' } });
+ * ```
+ */
+export interface MediaActorInput {
+  /** Warm up the media connection (a call ringing here). */
+  prepare: boolean;
+  /** The media server to warm up with. */
+  url?: string;
+}
+
+/**
+ * Input of a request actor: one message about this call (the connection adds the request `id`).
+ *
+ * @example
+ * ```ts
+ * const input: RequestInput = { message: { type: 'hangup', callId: 'c1' } };
+ * ```
+ */
+export interface RequestInput {
+  message: CallSignal;
+}
+
+/**
+ * How a request settled (the request actor's output; it never fails): the server's reply, or a typed error.
+ *
+ * @example
+ * ```ts
+ * const result: RequestResult = { ok: false, error: new RingError('call-ended', 'the call has ended') };
+ * ```
+ */
+export type RequestResult = { ok: true; reply: Reply } | { ok: false; error: RingError };
+
+/**
+ * What the call machine tells its parent (the client's root actor).
+ *
+ * @example
+ * ```ts
+ * root.on('*', ...); // the root receives { type: 'CALL_ENDED', call } when a call actor ends
+ * ```
+ */
+export type CallReport =
+  | { type: 'CALL_ENDED'; call: AnyActorRef }
+  | { type: 'CALL_SETTLED'; call: AnyActorRef }
+  | { type: 'CALL_REKEYED'; call: AnyActorRef; from: string; to: string }
+  | { type: 'CALL_FAILED'; call: AnyActorRef; error: RingError };

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { ClientMessageOf, EndReason, ErrorCode, LiveKitGrant, Media } from '../../protocol/protocol.js';
-import { findMember, isPending, type CallRecord } from '../call-record.js';
+import { findMember, isPending, toCallInfo, type CallRecord } from '../call-record.js';
 import { secondsSince } from '../events/call-event.js';
 import { broadcast, fail, ok, type Actor, type RulesContext } from './context.js';
 import { decide } from './effects.js';
@@ -68,7 +68,7 @@ export function endedReasonFor(call: CallRecord, user: string, device: string): 
  * @example
  * ```ts
  * const outcome = await answer(context, actor, 'c1', 'video');
- * if (outcome.kind === 'accepted') actor.send({ type: 'accepted', callId: 'c1', by: actor.user, media: 'video', livekit: outcome.livekit });
+ * if (outcome.kind === 'accepted') actor.send({ type: 'answered', replyTo: 'r3', call: toCallInfo(outcome.call), livekit: outcome.livekit });
  * ```
  */
 export async function answer(context: RulesContext, actor: Actor, callId: string, media: Media): Promise<AnswerOutcome> {
@@ -109,7 +109,7 @@ export async function answer(context: RulesContext, actor: Actor, callId: string
 }
 
 /**
- * `accept`: answer, then tell the winning device (with its grant) or refuse;
+ * `accept`: answer, then reply `answered` to the winning device (the call and its grant) or refuse;
  * a device accepting an ended call also gets the `ended` it should show.
  *
  * @example
@@ -127,14 +127,7 @@ export async function accept(context: RulesContext, actor: Actor, message: Clien
     }
     return;
   }
-  actor.send({
-    type: 'accepted',
-    callId: message.callId,
-    by: actor.user,
-    media: message.media,
-    ...(outcome.livekit ? { livekit: outcome.livekit } : {}),
-  });
-  ok(actor, message.id);
+  actor.send({ type: 'answered', replyTo: message.id, call: toCallInfo(outcome.call), ...(outcome.livekit ? { livekit: outcome.livekit } : {}) });
 }
 
 /**

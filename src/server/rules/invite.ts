@@ -97,7 +97,8 @@ async function joinByGlare(context: RulesContext, actor: Actor, message: ClientM
   context.log(`call ${held.callId} glare: ${actor.user}'s call ${message.callId} joined it`);
   const livekit = outcome.livekit ? { livekit: outcome.livekit } : {};
   actor.send({ type: 'invited', replyTo: message.id, call: toCallInfo(outcome.call), ...livekit });
-  actor.send({ type: 'accepted', callId: held.callId, by: actor.user, media: message.media, ...livekit });
+  // The grant is in the reply; `accepted` only tells this device's call that it joined.
+  actor.send({ type: 'accepted', callId: held.callId, by: actor.user, media: message.media });
 }
 
 /**

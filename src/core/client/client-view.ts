@@ -1,0 +1,116 @@
+/**
+ * The client's snapshot: a selector over the root client actor's snapshot
+ * and the snapshots of the call actors it holds, with stable identities (the
+ * same object until something it shows changed), and change notifications.
+ *
+ * @packageDocumentation
+ */
+import type { Actor } from 'xstate';
+import type { CallMachineSnapshot } from '../call-machine.js';
+import { isLiveCall, toCurrentCall } from './call-view.js';
+import type { rootMachine } from './root-machine.js';
+import { ringingCalls, type CallActorRef } from './root-setup.js';
+import type { CurrentCall, RingClientSnapshot } from './snapshot-types.js';
+
+/**
+ * The snapshot and subscription a ring client hands out.
+ *
+ * @example
+ * ```ts
+ * const view = createClientView(root);
+ * view.subscribe(() => console.log(view.getSnapshot().call?.status));
+ * ```
+ */
+export interface ClientView {
+  getSnapshot(): RingClientSnapshot;
+  subscribe(listener: () => void): () => void;
+}
+
+/** Items equal one by one (by reference). */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+/**
+ * Create the view of a root client actor.
+ *
+ * @example
+ * ```ts
+ * const root = createActor(rootMachine, { input: {} }).start();
+ * const { getSnapshot, subscribe } = createClientView(root);
+ * ```
+ */
+export function createClientView(root: Actor<typeof rootMachine>): ClientView {
+  const calls = new WeakMap<CallMachineSnapshot, CurrentCall | null>();
+  const listeners = new Set<() => void>();
+  const watched = new Map<CallActorRef, { unsubscribe(): void }>();
+  let last: RingClientSnapshot | undefined;
+  /** The snapshot listeners were last told about (a read in between may already have computed a newer one). */
+  let announced: RingClientSnapshot | undefined;
+
+  function callOf(snapshot: CallMachineSnapshot | undefined): CurrentCall | null {
+    if (!snapshot) return null;
+    if (!calls.has(snapshot)) calls.set(snapshot, toCurrentCall(snapshot));
+    return calls.get(snapshot) ?? null;
+  }
+
+  function getSnapshot(): RingClientSnapshot {
+    const { context } = root.getSnapshot();
+    const current = context.current?.getSnapshot();
+    const incoming = ringingCalls(context);
+    const next: RingClientSnapshot = {
+      connection: context.connection,
+      user: context.user,
+      device: context.device,
+      presence: context.presence,
+      watched: context.watched,
+      incoming: last && sameItems(last.incoming, incoming) ? last.incoming : incoming,
+      call: callOf(current),
+      media: current && isLiveCall(current) ? (current.context.mediaSnapshot ?? null) : null,
+      missed: context.missed,
+      history: context.history,
+      error: context.error,
+    };
+    const changed = !last || (Object.keys(next) as Array<keyof RingClientSnapshot>).some((key) => !Object.is(next[key], last?.[key]));
+    if (changed) last = next;
+    return last as RingClientSnapshot;
+  }
+
+  /** Follow every call actor the root holds (their changes change the view too). */
+  function watchCalls(): void {
+    const { context } = root.getSnapshot();
+    const held = new Set<CallActorRef>(Object.values(context.calls));
+    if (context.current) held.add(context.current);
+    for (const [call, subscription] of watched) {
+      if (held.has(call)) continue;
+      subscription.unsubscribe();
+      watched.delete(call);
+    }
+    for (const call of held) {
+      if (!watched.has(call)) watched.set(call, call.subscribe({ next: changed, error: () => undefined }));
+    }
+  }
+
+  function changed(): void {
+    watchCalls();
+    // A call that just ended tells the root (CALL_ENDED) right after: announce the outcome, not the step between.
+    if (Object.values(root.getSnapshot().context.calls).some((call) => call.getSnapshot().matches('ended'))) return;
+    const next = getSnapshot();
+    if (next === announced) return;
+    announced = next;
+    for (const listener of [...listeners]) listener();
+  }
+
+  announced = getSnapshot();
+  root.subscribe({ next: changed, error: () => undefined });
+
+  return {
+    getSnapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}

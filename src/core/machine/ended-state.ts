@@ -1,0 +1,39 @@
+/**
+ * The call machine once its call is over: the media child is stopped at once,
+ * the client hears `CALL_ENDED`; when this device ended the call, the state
+ * waits for the server's answer to its farewell (`cancel`, `reject`, `hangup`,
+ * `leave`) before it settles.
+ *
+ * @packageDocumentation
+ */
+import { assign } from 'xstate';
+import { callMachineSetup } from './setup.js';
+import type { CallSignal } from './types.js';
+
+/**
+ * The `ended` state: `closing` (the farewell is out), then `settled` (final).
+ *
+ * @example
+ * ```ts
+ * callMachineSetup.createMachine({ id: 'call', initial: 'idle', states: { ended: endedState, ... } });
+ * ```
+ */
+export const endedState = callMachineSetup.createStateConfig({
+  entry: [assign({ endedAt: () => Date.now() }), 'leaveMedia', 'reportEnded'],
+  initial: 'closing',
+  states: {
+    closing: {
+      always: { guard: ({ context }) => context.farewell === undefined, target: 'settled' },
+      invoke: {
+        id: 'farewell',
+        src: 'request',
+        input: ({ context }) => ({ message: context.farewell as CallSignal }),
+        onDone: {
+          target: 'settled',
+          actions: assign(({ event }) => (event.output.ok ? {} : { farewellError: event.output.error })),
+        },
+      },
+    },
+    settled: { type: 'final', entry: 'reportSettled' },
+  },
+});

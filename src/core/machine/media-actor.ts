@@ -1,0 +1,148 @@
+/**
+ * The media child actor of a call: it makes the call's media session, warms
+ * it up while the call rings, joins, mutes, and turns the session's events
+ * into call machine events. Its cleanup (the call machine stops it when the
+ * call ends) leaves the room and removes every listener it added, so nothing
+ * of the session outlives the call.
+ *
+ * @packageDocumentation
+ */
+import { fromCallback } from 'xstate';
+import type { RemoteMediaState } from '../client/snapshot-types.js';
+import { RingError, toRingError } from '../errors.js';
+import type { CaptureOptions, MediaEvent, MediaFactory, MediaSession } from '../media/types.js';
+import type { CallMediaEvent, MediaActorInput, MediaCommand } from './types.js';
+
+/**
+ * What the media actor needs from its client, given once when the client provides its call machine.
+ *
+ * @example
+ * ```ts
+ * callMachine.provide({ actors: { media: callMediaActor({ factory: () => createFakeMedia(), capture: (own) => own }) } });
+ * ```
+ */
+export interface CallMediaActorOptions {
+  /** Makes the media session (once per call). */
+  factory: MediaFactory;
+  /** The capture settings to join with: the client's defaults and chosen devices merged over the call's own. */
+  capture(own: CaptureOptions): CaptureOptions;
+}
+
+/** Other participants' media state, keyed by user id. */
+function remoteStates(session: MediaSession): Record<string, RemoteMediaState> {
+  const remote: Record<string, RemoteMediaState> = {};
+  for (const participant of session.getSnapshot().remotes) {
+    remote[participant.user] = { micEnabled: participant.micEnabled, cameraEnabled: participant.cameraEnabled, quality: participant.quality };
+  }
+  return remote;
+}
+
+/** The call machine event for a media session event. */
+function machineEventOf(event: MediaEvent, session: MediaSession): CallMediaEvent {
+  switch (event.type) {
+    case 'connected':
+      return { type: 'MEDIA_CONNECTED' };
+    case 'reconnecting':
+      return { type: 'MEDIA_RECONNECTING' };
+    case 'reconnected':
+      return { type: 'MEDIA_RECONNECTED' };
+    case 'disconnected':
+      return { type: 'MEDIA_DISCONNECTED', reason: event.reason };
+    case 'device-error':
+      return { type: 'DEVICE_ERROR', error: event.error };
+    case 'remote-changed':
+      return { type: 'REMOTE_CHANGED', remote: remoteStates(session) };
+  }
+}
+
+/**
+ * The media actor logic of a client's calls.
+ *
+ * @example
+ * ```ts
+ * const media = callMediaActor({ factory: () => createLiveKitMedia(), capture: (own) => ({ ...defaults, ...own }) });
+ * const machine = callMachine.provide({ actors: { media } });
+ * ```
+ */
+export function callMediaActor(options: CallMediaActorOptions) {
+  return fromCallback<MediaCommand, MediaActorInput, CallMediaEvent>(({ input, sendBack, receive }) => {
+    let left = false;
+    let joined = false;
+    let quality: string | undefined;
+    let session: MediaSession | undefined;
+    const stops: Array<() => void> = [];
+    const send = (event: CallMediaEvent) => {
+      if (!left) sendBack(event);
+    };
+    const fail = (error: unknown) => send({ type: 'MEDIA_ERROR', error: toRingError(error, 'media') });
+
+    const created = Promise.resolve()
+      .then(() => options.factory())
+      .then((made) => {
+        if (left) {
+          void made.leave().catch(() => undefined);
+          throw new RingError('call-ended', 'the call ended before its media was ready');
+        }
+        session = made;
+        stops.push(
+          made.onEvent((event) => send(machineEventOf(event, made))),
+          made.subscribe(() => {
+            const snapshot = made.getSnapshot();
+            send({ type: 'MEDIA_SNAPSHOT', snapshot });
+            const next = snapshot.local?.quality;
+            if (next !== undefined && next !== quality) {
+              quality = next;
+              send({ type: 'QUALITY_CHANGED', quality: next });
+            }
+          }),
+        );
+        send({ type: 'MEDIA_READY', session: made });
+        send({ type: 'MEDIA_SNAPSHOT', snapshot: made.getSnapshot() });
+        return made;
+      });
+    created.catch(() => undefined); // a failed factory is reported by the join that needed it
+    if (input.prepare && input.url !== undefined) {
+      const url = input.url;
+      // Warming up is best effort: the join reports real failures.
+      created.then((made) => made.prepare({ url })).catch(() => undefined);
+    }
+
+    async function whenJoined(work: (made: MediaSession) => Promise<void>): Promise<void> {
+      if (!joined || !session || left) return;
+      await work(session).catch(fail);
+    }
+
+    receive((command) => {
+      switch (command.type) {
+        case 'JOIN':
+          created
+            .then(async (made) => {
+              await made.join(command.grant, command.media, options.capture(command.capture));
+              if (left) return;
+              joined = true;
+              if (!command.mic) await made.setMicrophoneEnabled(false);
+              if (command.media === 'video' && !command.camera) await made.setCameraEnabled(false);
+              if (made.getSnapshot().connection === 'connected') send({ type: 'MEDIA_CONNECTED' });
+            })
+            .catch((error: unknown) => {
+              if (left) return;
+              fail(error);
+              send({ type: 'MEDIA_DISCONNECTED', reason: 'media-failed' });
+            });
+          return;
+        case 'SET_MIC':
+          void whenJoined((made) => made.setMicrophoneEnabled(command.enabled));
+          return;
+        case 'SET_CAMERA':
+          void whenJoined((made) => made.setCameraEnabled(command.enabled));
+          return;
+      }
+    });
+
+    return () => {
+      left = true;
+      for (const stop of stops.splice(0)) stop();
+      if (session) void session.leave().catch(() => undefined);
+    };
+  });
+}
