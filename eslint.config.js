@@ -37,4 +37,5 @@ export default tseslint.config(
   layer(['src/core/**', 'src/core.ts'], ['react', 'server', 'testing']),
   layer(['src/react/**', 'src/index.ts'], ['server', 'testing']),
   layer(['src/server/**', 'src/server.ts', 'src/cli.ts'], ['core', 'react', 'testing']),
+  layer(['src/service-worker/**', 'src/service-worker.ts', 'src/ringkit-sw.ts'], ['core', 'react', 'server', 'testing']),
 );

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
 import { builtinModules } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 import dts from 'vite-plugin-dts';
@@ -26,6 +27,19 @@ function copyStyles(): Plugin {
   };
 }
 
+/** Emits `dist/ringkit-sw.js`: the ready-made service worker as one classic script (no imports), for apps without a worker. */
+function readyMadeServiceWorker(): Plugin {
+  return {
+    name: 'ringkit-ready-made-service-worker',
+    async generateBundle() {
+      const result = await esbuild({ entryPoints: ['src/ringkit-sw.ts'], bundle: true, write: false, format: 'iife', target: 'es2020', platform: 'browser' });
+      const code = result.outputFiles[0]?.text;
+      if (!code) throw new Error('esbuild produced no ringkit-sw.js');
+      this.emitFile({ type: 'asset', fileName: 'ringkit-sw.js', source: code });
+    },
+  };
+}
+
 /** Library build: `ringkit` (React), `ringkit/core`, `ringkit/testing`, `ringkit/server` and the `ringkit-server` CLI. */
 export default defineConfig({
   plugins: [
@@ -39,6 +53,7 @@ export default defineConfig({
       },
     }),
     copyStyles(),
+    readyMadeServiceWorker(),
   ],
   build: {
     target: 'es2022',
@@ -50,6 +65,7 @@ export default defineConfig({
         core: 'src/core.ts',
         testing: 'src/testing.ts',
         server: 'src/server.ts',
+        'service-worker': 'src/service-worker.ts',
         cli: 'src/cli.ts',
       },
       formats: ['es'],

@@ -6,6 +6,7 @@
  */
 export * from './protocol/protocol.js';
 export * from './protocol/push.js';
+export * from './protocol/push-handoff.js';
 export type * from './core/media/types.js';
 export type * from './core/signaling/transport.js';
 export * from './core/errors.js';

@@ -34,19 +34,20 @@ export async function bundleForBrowser(entry: string, format: 'esm' | 'iife' = '
 let probesScript: Promise<string> | undefined;
 
 /**
- * Launches Debian's chromium headless with fake microphones (3) and cameras (3).
+ * Launches Debian's chromium headless with fake microphones (3) and cameras (3), plus `extraArgs`.
  *
  * @example
  * ```ts
  * const browser = await launchChromium();
  * ```
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   // Three fake cameras so tests can switch camera mid-call. fake_device_1 delivers Y16 (depth)
   // frames that WebRTC cannot encode, so a remote side gets no video from it; fake_device_2 (MJPEG) works.
-  const args = CHROMIUM_ARGS.map((arg) =>
-    arg === '--use-fake-device-for-media-stream' ? `${arg}=device-count=3` : arg,
-  );
+  const args = [
+    ...CHROMIUM_ARGS.map((arg) => (arg === '--use-fake-device-for-media-stream' ? `${arg}=device-count=3` : arg)),
+    ...extraArgs,
+  ];
   return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true, timeout: 30_000 });
 }
 
