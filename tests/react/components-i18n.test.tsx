@@ -1,6 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { END_REASONS } from '../../src/protocol/protocol.js';
+import { CallButton } from '../../src/react/components/call-button.js';
+import { DeviceSelect } from '../../src/react/components/device-select.js';
+import { builtInLocaleOf, languageOf } from '../../src/react/i18n/language.js';
 import { RingProvider } from '../../src/react/provider.js';
 import { createMemoryWorld } from '../helpers/client.js';
 import { RingI18nProvider, useRingMessages, type LocaleProps } from '../../src/react/i18n/context.js';
@@ -92,5 +95,36 @@ describe('i18n', () => {
     );
     expect(screen.getByText(`挂|${ZH_CN_MESSAGES.endReasons.busy}`)).toBeTruthy();
     expect(screen.getByText(`${ZH_CN_MESSAGES.hangUp}|${ZH_CN_MESSAGES.endReasons.busy}`)).toBeTruthy();
+  });
+});
+
+describe('lang and dir of ringkit text', () => {
+  it('names the language of the text shown: the locale asked for when built in or replaced, else English', () => {
+    expect(languageOf(undefined, false)).toEqual({ lang: 'en', dir: 'ltr' });
+    expect(languageOf('zh-CN', false)).toEqual({ lang: 'zh-CN', dir: 'ltr' });
+    expect(languageOf('zh-Hans', false)).toEqual({ lang: 'zh-Hans', dir: 'ltr' });
+    expect(languageOf('en-GB', false)).toEqual({ lang: 'en-GB', dir: 'ltr' });
+    expect(languageOf('de', false)).toEqual({ lang: 'en', dir: 'ltr' });
+    expect(languageOf('de', true)).toEqual({ lang: 'de', dir: 'ltr' });
+    expect(languageOf('ar', true)).toEqual({ lang: 'ar', dir: 'rtl' });
+    expect(languageOf('he-IL', true)).toEqual({ lang: 'he-IL', dir: 'rtl' });
+    expect(builtInLocaleOf('zh')).toBe('zh-CN');
+  });
+
+  it('puts lang and dir on every component root that shows ringkit text, from the provider or the prop', async () => {
+    const world = createMemoryWorld();
+    const { client } = world.client('alice');
+    render(
+      <RingProvider client={client} connect={false} locale="zh-CN">
+        <CallButton to="bob" ringback={false} />
+        <DeviceSelect kind="audioinput" locale="en" />
+      </RingProvider>,
+    );
+    const button = screen.getByRole('button');
+    expect(button.getAttribute('lang')).toBe('zh-CN');
+    expect(button.getAttribute('dir')).toBe('ltr');
+    expect(screen.getByRole('combobox').closest('.rk-device-select')?.getAttribute('lang')).toBe('en');
+    cleanup();
+    await world.close();
   });
 });
