@@ -23,7 +23,7 @@ export interface FieldTracker<T extends object> {
    * read and return the latest value (also when read later, from a handler or a test).
    */
   view<E extends object>(extra: E): T & E;
-  /** Whether every field read so far is the same in `next` as when rendered (so no re-render is needed). */
+  /** Whether every field read so far is the same in `next` as when the component last saw it (so no re-render is needed). */
   unchanged(next: T): boolean;
 }
 
@@ -44,10 +44,10 @@ export function createFieldTracker<S, T extends object>(
   derive: (snapshot: S) => T,
   equality: FieldEquality<T> = {},
 ): FieldTracker<T> {
-  const read = new Set<keyof T>();
+  // The value of each field as the component last saw it: at render, or when read later.
+  const seen = new Map<keyof T, unknown>();
   let cache: { snapshot: S; fields: T } | undefined;
-  let rendered: T | undefined;
-  const same = <K extends keyof T>(field: K, a: T, b: T) => (equality[field] ?? Object.is)(a[field], b[field]);
+  const same = <K extends keyof T>(field: K, a: T[K], b: T[K]) => (equality[field] ?? Object.is)(a, b);
   const latest = (): T => {
     const snapshot = store.getSnapshot();
     if (cache?.snapshot !== snapshot) cache = { snapshot, fields: derive(snapshot) };
@@ -57,22 +57,21 @@ export function createFieldTracker<S, T extends object>(
     latest,
     view(extra) {
       const fields = latest();
-      rendered = fields;
       const result = { ...extra } as T & typeof extra;
       for (const field of Object.keys(fields) as Array<keyof T>) {
         Object.defineProperty(result, field, {
           enumerable: true,
           get: () => {
-            read.add(field);
-            return latest()[field];
+            const value = latest()[field];
+            seen.set(field, value);
+            return value;
           },
         });
       }
       return result;
     },
     unchanged(next) {
-      const previous = rendered;
-      return previous === undefined || [...read].every((field) => same(field, previous, next));
+      return [...seen].every(([field, value]) => same(field, value as T[typeof field], next[field]));
     },
   };
 }
