@@ -21,19 +21,19 @@ describe('single-tab sound', () => {
     const second = tab(channel);
     const third = tab(channel);
     await vi.waitFor(() => expect([first, second, third].filter((t) => t.playing())).toHaveLength(1), {
-      timeout: 2000,
+      timeout: 10_000,
     });
     const winner = [first, second, third].find((t) => t.playing());
     winner?.claim.release();
     expect(winner?.changes).toEqual([true, false]);
     const rest = [first, second, third].filter((t) => t !== winner);
-    await vi.waitFor(() => expect(rest.filter((t) => t.playing())).toHaveLength(1), { timeout: 2000 });
+    await vi.waitFor(() => expect(rest.filter((t) => t.playing())).toHaveLength(1), { timeout: 10_000 });
   });
 
   it('does not start a second tab while one already plays', async () => {
     const channel = `rk-test-${Math.random()}`;
     const first = tab(channel);
-    await vi.waitFor(() => expect(first.playing()).toBe(true), { timeout: 2000 });
+    await vi.waitFor(() => expect(first.playing()).toBe(true), { timeout: 10_000 });
     const late = tab(channel);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(late.changes).toEqual([]);
@@ -42,7 +42,7 @@ describe('single-tab sound', () => {
   it('keeps users apart', async () => {
     const alice = tab(`rk-test-alice-${Math.random()}`);
     const bob = tab(`rk-test-bob-${Math.random()}`);
-    await vi.waitFor(() => expect(alice.playing() && bob.playing()).toBe(true), { timeout: 2000 });
+    await vi.waitFor(() => expect(alice.playing() && bob.playing()).toBe(true), { timeout: 10_000 });
   });
 
   it('ignores foreign messages on the channel', async () => {
@@ -52,7 +52,7 @@ describe('single-tab sound', () => {
     stranger.postMessage('garbage');
     stranger.postMessage(null);
     const only = tab(channel);
-    await vi.waitFor(() => expect(only.playing()).toBe(true), { timeout: 2000 });
+    await vi.waitFor(() => expect(only.playing()).toBe(true), { timeout: 10_000 });
     stranger.close();
   });
 });
