@@ -16,7 +16,7 @@ import { systemClock } from './clock.js';
 import { createServerPush, type WebPushOptions } from './push/server-push.js';
 import { createMemoryStore } from './stores/memory.js';
 import { toServerLog, silentLog, type ServerLog } from './logging/server-log.js';
-import { timedGrant } from './metrics/instrument.js';
+import { countedPush, timedGrant } from './metrics/instrument.js';
 import { listenMetrics, serveMetrics } from './metrics/metrics-endpoint.js';
 import type { ServerMetrics } from './metrics/server-metrics.js';
 import { probeLiveKit } from './livekit-probe.js';
@@ -142,7 +142,7 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
   const store = options.store ?? createMemoryStore();
   let httpUrl = '';
   const push = options.push
-    ? createServerPush(options.push, { store, clock: options.clock ?? systemClock, log, baseUrl: () => httpUrl })
+    ? createServerPush(metrics ? countedPush(options.push, metrics) : options.push, { store, clock: options.clock ?? systemClock, log, baseUrl: () => httpUrl })
     : undefined;
   const service = createCallService({
     ...options,

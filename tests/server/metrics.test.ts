@@ -7,7 +7,9 @@ import { scrape, type Samples } from '../helpers/prometheus.js';
 import { rid } from '../helpers/server-client.js';
 import { spawnServer, type ServerProcess } from '../helpers/server-process.js';
 import { connectWs, startTestServer } from '../helpers/server-ws.js';
+import webpush from 'web-push';
 import { createServerMetrics } from '../../src/server/metrics/server-metrics.js';
+import { startWebPushService } from '../helpers/web-push-service.js';
 
 let server: ServerProcess;
 beforeAll(async () => {
@@ -99,4 +101,47 @@ describe('ringkit-server metrics', () => {
       await inProcess.close();
     }
   }, 20_000);
+
+  it('counts Web Push sends through a real local push service, and failures when it is down', async () => {
+    const push = await startWebPushService();
+    const keys = webpush.generateVAPIDKeys();
+    const metrics = createServerMetrics({ processMetrics: false });
+    const sent: string[] = [];
+    const inProcess = await startTestServer({
+      metrics,
+      graceMs: 0,
+      push: {
+        vapidPublicKey: keys.publicKey,
+        vapidPrivateKey: keys.privateKey,
+        subject: 'mailto:test@example.com',
+        allowHttpEndpoints: true,
+        timeoutMs: 2_000,
+        onSent: (kind, result) => sent.push(`${kind} ${result}`),
+      },
+    });
+    try {
+      const bobPage = await connectWs(inProcess, { user: 'bob' });
+      const { subscription, clientHash } = await push.subscribe(keys.publicKey);
+      expect(await bobPage.request({ type: 'push-subscribe', id: rid(), subscription })).toMatchObject({ type: 'ok' });
+      await bobPage.close();
+      const alice = await connectWs(inProcess, { user: 'alice' });
+      await alice.request({ type: 'invite', id: rid(), callId: 'p1', to: ['bob'], media: 'audio' });
+      await push.waitForMessages(clientHash, 1);
+      await alice.request({ type: 'cancel', id: rid(), callId: 'p1' });
+      await push.waitForMessages(clientHash, 2);
+      await expect.poll(() => sent.length, { timeout: 5_000 }).toBe(2);
+      push.setMode('down');
+      await alice.request({ type: 'invite', id: rid(), callId: 'p2', to: ['bob'], media: 'audio' });
+      await expect.poll(() => sent.length, { timeout: 5_000 }).toBe(3);
+      const value = await scrape(`${inProcess.url.replace('ws://', 'http://')}/metrics`);
+      expect(sent).toEqual(['ring delivered', 'withdraw delivered', 'ring failed']);
+      expect(value('ringkit_push_sent_total', { kind: 'ring' })).toBe(1);
+      expect(value('ringkit_push_sent_total', { kind: 'withdraw' })).toBe(1);
+      expect(value('ringkit_push_failures_total', { kind: 'ring', reason: 'failed' })).toBe(1);
+      await alice.close();
+    } finally {
+      await inProcess.close();
+      await push.stop();
+    }
+  }, 30_000);
 });

@@ -1,10 +1,11 @@
 /**
- * Time and count the server's LiveKit token signing.
+ * Time and count the server's LiveKit token signing and its Web Push sends.
  *
  * @packageDocumentation
  */
 import type { LiveKitGrant } from '../../protocol/protocol.js';
 import type { GrantRequest } from '../call-service.js';
+import type { WebPushOptions } from '../push/server-push.js';
 import type { ServerMetrics } from './server-metrics.js';
 
 /**
@@ -29,5 +30,25 @@ export function timedGrant(
     } finally {
       end();
     }
+  };
+}
+
+/**
+ * Web Push options whose sends are counted (`ringkit_push_sent_total`,
+ * `ringkit_push_failures_total`), keeping the app's own `onSent`.
+ *
+ * @example
+ * ```ts
+ * const push = countedPush(options.push, metrics);
+ * ```
+ */
+export function countedPush(push: WebPushOptions, metrics: ServerMetrics): WebPushOptions {
+  return {
+    ...push,
+    onSent(kind, result) {
+      if (result === 'delivered') metrics.pushSent.inc({ kind });
+      else metrics.pushFailures.inc({ kind, reason: result });
+      push.onSent?.(kind, result);
+    },
   };
 }

@@ -39,7 +39,7 @@ export interface ConnectionCounts {
  * @example
  * ```ts
  * const metrics = createServerMetrics();
- * metrics.pushSent.inc();
+ * metrics.pushSent.inc({ kind: 'ring' });
  * console.log(await metrics.registry.metrics());
  * ```
  */
@@ -63,10 +63,10 @@ export interface ServerMetrics {
   readonly errorsSent: Counter<'code'>;
   /** `ringkit_rate_limited_frames_total`: frames refused by the rate limit. */
   readonly rateLimited: Counter;
-  /** `ringkit_push_sent_total`: Web Push notifications accepted by the push service. */
-  readonly pushSent: Counter;
-  /** `ringkit_push_failures_total{reason}`: Web Push notifications that failed (`gone`, `rejected`, `network`...). */
-  readonly pushFailures: Counter<'reason'>;
+  /** `ringkit_push_sent_total{kind}`: Web Push notifications (`ring`, `withdraw`) accepted by the push service. */
+  readonly pushSent: Counter<'kind'>;
+  /** `ringkit_push_failures_total{kind,reason}`: Web Push notifications that failed (`gone`: subscription forgotten, `failed`). */
+  readonly pushFailures: Counter<'kind' | 'reason'>;
   /** `ringkit_livekit_grant_seconds`: time to sign a LiveKit token. */
   readonly livekitGrant: Histogram;
   /** `ringkit_livekit_grant_failures_total`. */
@@ -161,8 +161,8 @@ export function createServerMetrics(options: ServerMetricsOptions = {}): ServerM
     answerLatency: histogram('ringkit_answer_latency_seconds', 'Accept received until accepted (with its LiveKit grant) is ready'),
     errorsSent: counter('ringkit_errors_sent_total', 'Error messages sent to clients, by code', ['code']),
     rateLimited: counter('ringkit_rate_limited_frames_total', 'Frames refused by the rate limit'),
-    pushSent: counter('ringkit_push_sent_total', 'Web Push notifications accepted by the push service'),
-    pushFailures: counter('ringkit_push_failures_total', 'Web Push notifications that failed, by reason', ['reason']),
+    pushSent: counter('ringkit_push_sent_total', 'Web Push notifications accepted by the push service, by kind', ['kind']),
+    pushFailures: counter('ringkit_push_failures_total', 'Web Push notifications that failed, by kind and reason', ['kind', 'reason']),
     livekitGrant: histogram('ringkit_livekit_grant_seconds', 'Time to sign a LiveKit token'),
     livekitGrantFailures: counter('ringkit_livekit_grant_failures_total', 'LiveKit tokens that could not be signed'),
     livekitRoomDelete: histogram('ringkit_livekit_room_delete_seconds', 'Time of a LiveKit DeleteRoom call'),
