@@ -199,7 +199,23 @@ async function measure({ log, signal }: BenchmarkContext): Promise<BenchmarkOutp
     await livekit.stop();
     log(`webhook receiver: ${await receiver.close()}`);
   }
+  rows.push(...liveKitCostRows(details));
   return { rows, details, notes: [] };
+}
+
+/** What LiveKit adds to ringing: the bare protocol with LiveKit against the same without it, p50 and p99. */
+function liveKitCostRows(details: Record<string, unknown>): ResultRow[] {
+  const incoming = (label: string) => (details[label] as { incoming: Summary } | undefined)?.incoming;
+  const [withLiveKit, without] = [incoming('protocol'), incoming('protocol, no LiveKit')];
+  if (!withLiveKit || !without) return [];
+  return (['p50', 'p99'] as const).map((p) => ({
+    metric: `protocol: call -> incoming ${p}, LiveKit vs none`,
+    value: withLiveKit[p],
+    unit: 'ms',
+    baseline: without[p],
+    baselineLabel: `same without LiveKit ${p}`,
+    ratio: ratio(withLiveKit[p], without[p]),
+  }));
 }
 
 /** Ring latency through the real signaling server, with a raw ws echo as the baseline. */

@@ -19,6 +19,7 @@ import type {
   StartedServer,
 } from './capacity/messages.js';
 import { forkWorker, openFileLimit, type ChildWorker } from './lib/child.js';
+import { pacedRows } from './lib/paced-rows.js';
 import { ratio, round } from './lib/stats.js';
 import type { Benchmark, BenchmarkContext, BenchmarkOutput, ResultRow } from './lib/types.js';
 
@@ -158,9 +159,15 @@ async function measure(context: BenchmarkContext): Promise<BenchmarkOutput> {
       },
       ...loadRows('with LiveKit', withLiveKit),
       ...loadRows('without LiveKit', signalingOnly),
-      { metric: `paced ${PACED_RATE}/s: invite -> incoming p50`, value: paced.incoming.p50, unit: 'ms' },
-      { metric: `paced ${PACED_RATE}/s: invite -> incoming p99`, value: paced.incoming.p99, unit: 'ms' },
-      { metric: `paced ${PACED_RATE}/s: invite -> ringing p99`, value: paced.ringing.p99, unit: 'ms' },
+      {
+        metric: `call cycles/s, ${LOAD_PAIRS} callers, LiveKit vs none`,
+        value: withLiveKit.cyclesPerSecond,
+        unit: '/s',
+        baseline: signalingOnly.cyclesPerSecond,
+        baselineLabel: 'same without LiveKit',
+        ratio: ratio(withLiveKit.cyclesPerSecond, signalingOnly.cyclesPerSecond),
+      },
+      ...pacedRows(`paced ${PACED_RATE}/s, with LiveKit`, paced),
     ],
     details: { idle: { bare, ringkit }, load: { withLiveKit, withoutLiveKit: signalingOnly, paced } },
     notes,
