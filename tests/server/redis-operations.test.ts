@@ -42,6 +42,22 @@ async function connect(server: ServerProcess | undefined, user: string, resume?:
   return client;
 }
 
+async function metricsText(server: ServerProcess): Promise<string> {
+  const response = await fetch(`${server.url.replace('ws://', 'http://')}/metrics`, { signal: AbortSignal.timeout(5_000) });
+  return response.text();
+}
+
+/** `ringkit_webhook_queue` of one process. */
+async function webhookQueue(server: ServerProcess): Promise<number> {
+  return Number(/^ringkit_webhook_queue (\S+)$/m.exec(await metricsText(server))?.[1] ?? Number.NaN);
+}
+
+/** Webhooks one process delivered (all events). */
+async function deliveredWebhooks(server: ServerProcess): Promise<number> {
+  const lines = (await metricsText(server)).split('\n').filter((line) => line.startsWith('ringkit_webhook_deliveries_total{') && line.includes('outcome="delivered"'));
+  return lines.reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
 function received(): WebhookEvent[] {
   return receiver.delivered().map((request) => verifyWebhook(request.body, request.headers, SECRET));
 }
@@ -67,8 +83,11 @@ describe('operations on two processes sharing Redis', () => {
 
     const expected = ['c1 call.invited', 'c1 call.ringing', 'c1 call.answered', 'c1 call.ended', 'c2 call.invited', 'c2 call.ended'];
     await waitUntil(() => received().length >= expected.length, 10_000, 'every event');
-    // Give a duplicate from the other process time to show up, then compare.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Both processes have nothing left to send, and together they delivered exactly what arrived.
+    await waitUntil(async () => (await Promise.all(servers.map(webhookQueue))).every((queued) => queued === 0), 10_000, 'empty webhook queues');
+    const delivered = await Promise.all(servers.map(deliveredWebhooks));
+    expect(delivered.reduce((sum, count) => sum + count, 0)).toBe(received().length);
+    expect(delivered.every((count) => count > 0)).toBe(true);
     const events = received();
     expect(events.map((event) => `${event.data.callId} ${event.type}`).sort()).toEqual(expected.sort());
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
