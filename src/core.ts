@@ -4,8 +4,38 @@
  *
  * @packageDocumentation
  */
-export * from './protocol/protocol.js';
-export * from './protocol/push.js';
+export type {
+  Media,
+  PresenceStatus,
+  Extra,
+  Push,
+  ClientMessage,
+  ClientMessageOf,
+  MemberState,
+  Member,
+  CallInfo,
+  LiveKitGrant,
+  HistoryEntry,
+  ErrorCode,
+  ServerMessage,
+  ServerMessageOf,
+} from './protocol/protocol.js';
+export {
+  PROTOCOL_VERSION,
+  MAX_ID_LENGTH,
+  MAX_PAYLOAD_BYTES,
+  MAX_TOKEN_LENGTH,
+  MAX_CALLEES,
+  MAX_FRAME_BYTES,
+  END_REASONS,
+  ERROR_CODES,
+  type EndReason,
+  type ProtocolError,
+  type ParseResult,
+} from './protocol/wire.js';
+export { MAX_FRAME_DEPTH, MAX_PAYLOAD_DEPTH } from './protocol/depth.js';
+export * from './protocol/client-schemas.js';
+export type { PushSubscriptionJSON, RingPush, WithdrawPush, CallPush } from './protocol/push.js';
 export * from './protocol/push-handoff.js';
 export type * from './core/media/types.js';
 export type * from './core/signaling/transport.js';

@@ -9,55 +9,35 @@
  * @packageDocumentation
  */
 import * as z from 'zod';
-import { MAX_FRAME_DEPTH, MAX_PAYLOAD_DEPTH, nestedDeeperThan } from './depth.js';
 import { PushSubscriptionSchema } from './push.js';
+import {
+  END_REASONS,
+  ERROR_CODES,
+  MAX_CALLEES,
+  MAX_ID_LENGTH,
+  PAYLOAD_CHECK_MESSAGES,
+  noSpaceOrControl,
+  parseFrame,
+  shallowEnough,
+  smallEnough,
+  type ParseResult,
+} from './wire.js';
 
 export { MAX_FRAME_DEPTH, MAX_PAYLOAD_DEPTH } from './depth.js';
 
-/**
- * The protocol version a client announces in `hello`. Version 2 answers
- * `accept` with `answered` (the call and the winner's LiveKit grant); version 1
- * answered it with an `accepted` (carrying `livekit`) to the winning device, then `ok`.
- */
-export const PROTOCOL_VERSION = 2;
-
-/** Longest id (user, call, request, session) the protocol accepts. */
-export const MAX_ID_LENGTH = 128;
-
-/** Largest `extra` or custom-message payload, in bytes of JSON (4 KiB). */
-export const MAX_PAYLOAD_BYTES = 4096;
-
-/** Longest token (`hello.token`, `?token=`) a server looks at; a longer one is refused as `unauthorized`. */
-export const MAX_TOKEN_LENGTH = 8192;
-
-/** Most callees one `invite` or `add` may name. */
-export const MAX_CALLEES = 16;
-
-/**
- * Why a call ended: one closed union, carried by every ended call.
- *
- * @example
- * ```ts
- * if (call.endReason === 'busy') showToast('Bob is on another call');
- * ```
- */
-export const END_REASONS = [
-  'completed',
-  'cancelled',
-  'declined',
-  'busy',
-  'no-answer',
-  'offline',
-  'do-not-disturb',
-  'answered-elsewhere',
-  'declined-elsewhere',
-  'connection-lost',
-  'media-failed',
-  'failed',
-] as const;
-
-/** Why a call ended. See {@link END_REASONS}. */
-export type EndReason = (typeof END_REASONS)[number];
+export {
+  PROTOCOL_VERSION,
+  MAX_ID_LENGTH,
+  MAX_PAYLOAD_BYTES,
+  MAX_TOKEN_LENGTH,
+  MAX_CALLEES,
+  MAX_FRAME_BYTES,
+  END_REASONS,
+  ERROR_CODES,
+  type EndReason,
+  type ProtocolError,
+  type ParseResult,
+} from './wire.js';
 
 /** Schema of {@link EndReason}. */
 export const EndReasonSchema = z.enum(END_REASONS);
@@ -67,7 +47,7 @@ export const IdSchema = z
   .string()
   .min(1)
   .max(MAX_ID_LENGTH)
-  .refine((id) => !/[\s\p{Cc}]/u.test(id), 'ids must not contain whitespace or control characters');
+  .refine(noSpaceOrControl.test, noSpaceOrControl.message);
 
 /** The media of a call or of an answer. */
 export const MediaSchema = z.enum(['audio', 'video']);
@@ -79,35 +59,17 @@ export const PresenceStatusSchema = z.enum(['available', 'do-not-disturb']);
 /** `'available'` or `'do-not-disturb'`. */
 export type PresenceStatus = z.infer<typeof PresenceStatusSchema>;
 
-/** Byte length of a value's JSON, or `Infinity` when it cannot be serialised. */
-function jsonBytes(value: unknown): number {
-  try {
-    const text = JSON.stringify(value);
-    return text === undefined ? Infinity : new TextEncoder().encode(text).length;
-  } catch {
-    return Infinity;
-  }
-}
-
-const shallowEnough = {
-  message: `payloads must nest objects and arrays at most ${MAX_PAYLOAD_DEPTH} levels deep`,
-} as const;
-
 /** Schema of an app payload (`extra`, custom messages): JSON of at most 4 KiB, nested at most 32 levels. */
 export const PayloadSchema = z
   .json()
-  .refine((value) => !nestedDeeperThan(value, MAX_PAYLOAD_DEPTH), shallowEnough)
-  .refine((value) => jsonBytes(value) <= MAX_PAYLOAD_BYTES, {
-    message: `payload must be at most ${MAX_PAYLOAD_BYTES} bytes of JSON`,
-  });
+  .refine(shallowEnough, PAYLOAD_CHECK_MESSAGES.depth)
+  .refine(smallEnough, PAYLOAD_CHECK_MESSAGES.payloadBytes);
 
 /** Schema of `extra`: a JSON object of at most 4 KiB, nested at most 32 levels, attached to an invite. */
 export const ExtraSchema = z
   .record(z.string(), z.json())
-  .refine((value) => !nestedDeeperThan(value, MAX_PAYLOAD_DEPTH), shallowEnough)
-  .refine((value) => jsonBytes(value) <= MAX_PAYLOAD_BYTES, {
-    message: `extra must be at most ${MAX_PAYLOAD_BYTES} bytes of JSON`,
-  });
+  .refine(shallowEnough, PAYLOAD_CHECK_MESSAGES.depth)
+  .refine(smallEnough, PAYLOAD_CHECK_MESSAGES.extraBytes);
 /** App data attached to an invite and shown to the callee. */
 export type Extra = z.infer<typeof ExtraSchema>;
 
@@ -279,24 +241,6 @@ export const HistoryEntrySchema = z.strictObject({
 /** One call in a user's history. */
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
-/** Error codes the server answers with. */
-export const ERROR_CODES = [
-  'bad-json',
-  'bad-message',
-  'too-large',
-  'unsupported-version',
-  'unauthorized',
-  'not-authenticated',
-  'forbidden',
-  'not-found',
-  'call-ended',
-  'already-answered',
-  'already-in-call',
-  'invalid-state',
-  'rate-limited',
-  'unavailable',
-  'internal',
-] as const;
 /** Schema of an error code. */
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 /** An error code the server answers with. */
@@ -425,68 +369,6 @@ export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMes
 
 // ---------------------------------------------------------------- parsing
 
-/** Why a frame was refused. */
-export interface ProtocolError {
-  /** `bad-json`, `too-large` or `bad-message`. */
-  code: 'bad-json' | 'too-large' | 'bad-message';
-  /** What was wrong, for people. */
-  message: string;
-  /** The `id` of the request, when one could be read. */
-  replyTo?: string;
-}
-
-/** Either a parsed message or the reason it was refused. */
-export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: ProtocolError };
-
-/** Largest frame a parser looks at (64 KiB), matching the server's `maxPayload`. */
-export const MAX_FRAME_BYTES = 64 * 1024;
-
-function readRequestId(value: unknown): string | undefined {
-  try {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    const id = (value as { id?: unknown }).id;
-    return IdSchema.safeParse(id).success ? (id as string) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function describe(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'message'}: ${issue.message}`)
-    .join('; ');
-}
-
-function decode(input: unknown): { value: unknown } | { error: ProtocolError } {
-  if (typeof input !== 'string') return { value: input };
-  if (input.length > MAX_FRAME_BYTES) return { error: { code: 'too-large', message: `frame exceeds ${MAX_FRAME_BYTES} bytes` } };
-  try {
-    return { value: JSON.parse(input) };
-  } catch {
-    return { error: { code: 'bad-json', message: 'frame is not valid JSON' } };
-  }
-}
-
-function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
-  const decoded = decode(input);
-  if ('error' in decoded) return { ok: false, error: decoded.error };
-  const { value } = decoded;
-  const refuse = (message: string): ParseResult<T> => ({
-    ok: false,
-    // Issues quote the sender's keys, which may be long: keep the answer within an error message's limit.
-    error: { code: 'bad-message', message: message.length > 512 ? `${message.slice(0, 511)}…` : message, replyTo: readRequestId(value) },
-  });
-  try {
-    // JSON.parse is not recursive in V8; what follows it (zod, JSON.stringify) is, so depth is checked first.
-    if (nestedDeeperThan(value, MAX_FRAME_DEPTH)) return refuse(`frame nests objects and arrays deeper than ${MAX_FRAME_DEPTH} levels`);
-    const result = schema.safeParse(value);
-    return result.success ? { ok: true, message: result.data } : refuse(describe(result.error.issues));
-  } catch (error) {
-    return refuse(`unreadable message: ${String(error)}`);
-  }
-}
-
 /**
  * Parse a frame (JSON text or an already-decoded value) sent by a client.
  * Never throws.
@@ -499,7 +381,7 @@ function parseWith<T>(schema: z.ZodType<T>, input: unknown): ParseResult<T> {
  * ```
  */
 export function parseClientMessage(input: unknown): ParseResult<ClientMessage> {
-  return parseWith(ClientMessageSchema, input);
+  return parseFrame(ClientMessageSchema, input);
 }
 
 /**
@@ -513,5 +395,5 @@ export function parseClientMessage(input: unknown): ParseResult<ClientMessage> {
  * ```
  */
 export function parseServerMessage(input: unknown): ParseResult<ServerMessage> {
-  return parseWith(ServerMessageSchema, input);
+  return parseFrame(ServerMessageSchema, input);
 }

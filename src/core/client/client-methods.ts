@@ -7,18 +7,19 @@
  */
 import { RingError, toRingError } from '../errors.js';
 import type { DeviceKind } from '../media/types.js';
+import type { HistoryEntry, Media, PresenceStatus } from '../../protocol/protocol.js';
 import {
+  CalleesSchema,
   ExtraSchema,
-  IdSchema,
-  MAX_CALLEES,
+  HistoryLimitSchema,
   MediaSchema,
+  MessageKindSchema,
   PayloadSchema,
   PresenceStatusSchema,
   PushSchema,
-  type HistoryEntry,
-  type Media,
-  type PresenceStatus,
-} from '../../protocol/protocol.js';
+  WatchedUsersSchema,
+} from '../../protocol/client-schemas.js';
+import { MAX_CALLEES } from '../../protocol/wire.js';
 import type { Actor } from 'xstate';
 import type { CallMachineSnapshot } from '../call-machine.js';
 import type { CallMachineEvent } from '../machine/types.js';
@@ -170,7 +171,7 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
 
     call: reported(async (to: string | readonly string[], callOptions: CallOptions = {}) => {
       const callees = typeof to === 'string' ? [to] : [...to];
-      if (callees.length === 0 || callees.length > MAX_CALLEES || !callees.every((user) => IdSchema.safeParse(user).success)) {
+      if (!CalleesSchema.safeParse(callees).success) {
         return invalid(`call needs 1 to ${MAX_CALLEES} valid user ids`);
       }
       if (callOptions.extra !== undefined && !ExtraSchema.safeParse(callOptions.extra).success) {
@@ -220,7 +221,7 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
     leave: reported(() => withCurrent((call) => endHere(call, { type: 'LEAVE' }))),
 
     add: reported((users: readonly string[]) => {
-      if (users.length === 0 || users.length > MAX_CALLEES || !users.every((user) => IdSchema.safeParse(user).success)) {
+      if (!CalleesSchema.safeParse(users).success) {
         return invalid(`add needs 1 to ${MAX_CALLEES} valid user ids`);
       }
       return withCurrent((call) => requestHere(call, { type: 'ADD', to: [...users] }));
@@ -250,7 +251,7 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
     }),
 
     sendMessage: reported((kind: string, data: JsonValue) => {
-      if (typeof kind !== 'string' || kind.length === 0 || kind.length > 128) return invalid('kind must be 1 to 128 characters');
+      if (!MessageKindSchema.safeParse(kind).success) return invalid('kind must be 1 to 128 characters');
       if (!PayloadSchema.safeParse(data).success) return invalid('data must be JSON of at most 4 KiB');
       return withCurrent(async (call) => {
         const snapshot = call.getSnapshot();
@@ -266,13 +267,13 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
     }),
 
     watch: reported(async (users: readonly string[]) => {
-      if (users.length > 500 || !users.every((user) => IdSchema.safeParse(user).success)) return invalid('watch needs up to 500 valid user ids');
+      if (!WatchedUsersSchema.safeParse(users).success) return invalid('watch needs up to 500 valid user ids');
       root.send({ type: 'WATCHING', users });
       await connection.request({ type: 'watch', users: [...users] });
     }),
 
     history: reported(async (limit?: number) => {
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) return invalid('limit must be 1 to 100');
+      if (limit !== undefined && !HistoryLimitSchema.safeParse(limit).success) return invalid('limit must be 1 to 100');
       const reply = await connection.request({ type: 'history', ...(limit === undefined ? {} : { limit }) });
       const entries: HistoryEntry[] = reply.type === 'history' ? reply.entries : [];
       root.send({ type: 'HISTORY', entries });

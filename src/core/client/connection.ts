@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import { RingError } from '../errors.js';
-import { PROTOCOL_VERSION, type ClientMessage, type ServerMessage, type ServerMessageOf } from '../../protocol/protocol.js';
+import type { ClientMessage, ServerMessage, ServerMessageOf } from '../../protocol/protocol.js';
+import { PROTOCOL_VERSION } from '../../protocol/wire.js';
 import type { SignalingTransport, TransportFactory } from '../signaling/transport.js';
 import { backoffDelay } from './backoff.js';
 import type { BackoffOptions, ConnectionStatus } from './types.js';

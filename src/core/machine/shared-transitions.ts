@@ -5,7 +5,8 @@
  *
  * @packageDocumentation
  */
-import { ERROR_CODES, type ErrorCode } from '../../protocol/protocol.js';
+import type { ErrorCode } from '../../protocol/protocol.js';
+import { ERROR_CODES } from '../../protocol/wire.js';
 import type { CallMachineContext, CallMachineEvent, CallSignal, RequestResult } from './types.js';
 
 /**

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MediaSessionError } from './errors.js';
 import type { CaptureOptions } from './types.js';
 
@@ -34,7 +34,7 @@ export const RESOLUTION_PRESETS = {
  */
 export const DEFAULT_RESOLUTION = '720p';
 
-const DeviceIdSchema = z.string().min(1).max(512);
+const DeviceIdSchema = z.string().check(z.minLength(1), z.maxLength(512));
 
 /**
  * Schema of {@link CaptureOptions}: every field optional, unknown fields refused.
@@ -45,18 +45,18 @@ const DeviceIdSchema = z.string().min(1).max(512);
  * ```
  */
 export const CaptureOptionsSchema = z.strictObject({
-  resolution: z.enum(['360p', '480p', '720p', '1080p']).optional(),
-  maxFrameRate: z.number().positive().max(120).optional(),
-  echoCancellation: z.boolean().optional(),
-  noiseSuppression: z.boolean().optional(),
-  autoGainControl: z.boolean().optional(),
-  deviceIds: z
-    .strictObject({
-      audioinput: DeviceIdSchema.optional(),
-      videoinput: DeviceIdSchema.optional(),
-      audiooutput: DeviceIdSchema.optional(),
-    })
-    .optional(),
+  resolution: z.optional(z.enum(['360p', '480p', '720p', '1080p'])),
+  maxFrameRate: z.optional(z.number().check(z.positive(), z.lte(120))),
+  echoCancellation: z.optional(z.boolean()),
+  noiseSuppression: z.optional(z.boolean()),
+  autoGainControl: z.optional(z.boolean()),
+  deviceIds: z.optional(
+    z.strictObject({
+      audioinput: z.optional(DeviceIdSchema),
+      videoinput: z.optional(DeviceIdSchema),
+      audiooutput: z.optional(DeviceIdSchema),
+    }),
+  ),
 });
 
 /**

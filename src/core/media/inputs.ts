@@ -4,16 +4,17 @@
  *
  * @packageDocumentation
  */
-import * as z from 'zod';
-import { type LiveKitGrant, LiveKitGrantSchema, type Media, MediaSchema } from '../../protocol/protocol.js';
+import * as z from 'zod/mini';
+import type { LiveKitGrant, Media } from '../../protocol/protocol.js';
+import { LiveKitGrantSchema, MediaSchema } from '../../protocol/client-schemas.js';
 import { MediaSessionError } from './errors.js';
 import type { DeviceKind } from './types.js';
 
-const PrepareGrantSchema = LiveKitGrantSchema.partial().required({ url: true });
+const PrepareGrantSchema = z.required(z.partial(LiveKitGrantSchema), { url: true });
 const DeviceKindSchema = z.enum(['audioinput', 'videoinput', 'audiooutput']);
-const DeviceIdSchema = z.string().min(1).max(512);
+const DeviceIdSchema = z.string().check(z.minLength(1), z.maxLength(512));
 
-function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function check<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new MediaSessionError('invalid-argument', `Invalid ${what}: ${z.prettifyError(result.error)}`);
   return result.data;

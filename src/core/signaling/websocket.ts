@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import { addListener } from '../listeners.js';
-import { parseServerMessage, type ClientMessage, type ProtocolError, type ServerMessage } from '../../protocol/protocol.js';
+import type { ClientMessage, ProtocolError, ServerMessage } from '../../protocol/protocol.js';
+import { parseServerMessage } from '../../protocol/client-schemas.js';
 import type { SignalingTransport, TransportCloseInfo, TransportFactory } from './transport.js';
 
 /**

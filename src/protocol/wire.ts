@@ -1,0 +1,182 @@
+/**
+ * The protocol's constants and frame parsing, free of any schema library, so the
+ * server's schemas (zod) and the client's (zod/mini) share them.
+ *
+ * @packageDocumentation
+ */
+import { safeParse, type $ZodIssue, type $ZodType } from 'zod/v4/core';
+import { MAX_FRAME_DEPTH, MAX_PAYLOAD_DEPTH, nestedDeeperThan } from './depth.js';
+
+/**
+ * The protocol version a client announces in `hello`. Version 2 answers
+ * `accept` with `answered` (the call and the winner's LiveKit grant); version 1
+ * answered it with an `accepted` (carrying `livekit`) to the winning device, then `ok`.
+ */
+export const PROTOCOL_VERSION = 2;
+
+/** Longest id (user, call, request, session) the protocol accepts. */
+export const MAX_ID_LENGTH = 128;
+
+/** Largest `extra` or custom-message payload, in bytes of JSON (4 KiB). */
+export const MAX_PAYLOAD_BYTES = 4096;
+
+/** Longest token (`hello.token`, `?token=`) a server looks at; a longer one is refused as `unauthorized`. */
+export const MAX_TOKEN_LENGTH = 8192;
+
+/** Most callees one `invite` or `add` may name. */
+export const MAX_CALLEES = 16;
+
+/** Largest frame a parser looks at (64 KiB), matching the server's `maxPayload`. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+/**
+ * Why a call ended: one closed union, carried by every ended call.
+ *
+ * @example
+ * ```ts
+ * if (call.endReason === 'busy') showToast('Bob is on another call');
+ * ```
+ */
+export const END_REASONS = [
+  'completed',
+  'cancelled',
+  'declined',
+  'busy',
+  'no-answer',
+  'offline',
+  'do-not-disturb',
+  'answered-elsewhere',
+  'declined-elsewhere',
+  'connection-lost',
+  'media-failed',
+  'failed',
+] as const;
+
+/** Why a call ended. See {@link END_REASONS}. */
+export type EndReason = (typeof END_REASONS)[number];
+
+/**
+ * Error codes the server answers with.
+ *
+ * @example
+ * ```ts
+ * ERROR_CODES.includes('rate-limited'); // true
+ * ```
+ */
+export const ERROR_CODES = [
+  'bad-json',
+  'bad-message',
+  'too-large',
+  'unsupported-version',
+  'unauthorized',
+  'not-authenticated',
+  'forbidden',
+  'not-found',
+  'call-ended',
+  'already-answered',
+  'already-in-call',
+  'invalid-state',
+  'rate-limited',
+  'unavailable',
+  'internal',
+] as const;
+
+/** Why a frame was refused. */
+export interface ProtocolError {
+  /** `bad-json`, `too-large` or `bad-message`. */
+  code: 'bad-json' | 'too-large' | 'bad-message';
+  /** What was wrong, for people. */
+  message: string;
+  /** The `id` of the request, when one could be read. */
+  replyTo?: string;
+}
+
+/** Either a parsed message or the reason it was refused. */
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: ProtocolError };
+
+/** @internal The refinement of an id: no whitespace or control characters. */
+export const noSpaceOrControl = {
+  test: (id: string): boolean => !/[\s\p{Cc}]/u.test(id),
+  message: 'ids must not contain whitespace or control characters',
+} as const;
+
+/** Byte length of a value's JSON, or `Infinity` when it cannot be serialised. */
+function jsonBytes(value: unknown): number {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? Infinity : new TextEncoder().encode(text).length;
+  } catch {
+    return Infinity;
+  }
+}
+
+/** @internal Whether an app payload nests objects and arrays at most {@link MAX_PAYLOAD_DEPTH} levels deep. */
+export function shallowEnough(value: unknown): boolean {
+  return !nestedDeeperThan(value, MAX_PAYLOAD_DEPTH);
+}
+
+/** @internal Whether an app payload's JSON is at most {@link MAX_PAYLOAD_BYTES} bytes. */
+export function smallEnough(value: unknown): boolean {
+  return jsonBytes(value) <= MAX_PAYLOAD_BYTES;
+}
+
+/** @internal The words of the payload checks. */
+export const PAYLOAD_CHECK_MESSAGES = {
+  depth: `payloads must nest objects and arrays at most ${MAX_PAYLOAD_DEPTH} levels deep`,
+  payloadBytes: `payload must be at most ${MAX_PAYLOAD_BYTES} bytes of JSON`,
+  extraBytes: `extra must be at most ${MAX_PAYLOAD_BYTES} bytes of JSON`,
+} as const;
+
+function readRequestId(value: unknown): string | undefined {
+  try {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    const id = (value as { id?: unknown }).id;
+    return typeof id === 'string' && id.length >= 1 && id.length <= MAX_ID_LENGTH && noSpaceOrControl.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(issues: readonly $ZodIssue[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'message'}: ${issue.message}`)
+    .join('; ');
+}
+
+function decode(input: unknown): { value: unknown } | { error: ProtocolError } {
+  if (typeof input !== 'string') return { value: input };
+  if (input.length > MAX_FRAME_BYTES) return { error: { code: 'too-large', message: `frame exceeds ${MAX_FRAME_BYTES} bytes` } };
+  try {
+    return { value: JSON.parse(input) };
+  } catch {
+    return { error: { code: 'bad-json', message: 'frame is not valid JSON' } };
+  }
+}
+
+/**
+ * @internal Parse a frame (JSON text or an already-decoded value) with a zod or zod/mini schema. Never throws.
+ *
+ * @example
+ * ```ts
+ * const result = parseFrame(ServerMessageSchema, event.data);
+ * ```
+ */
+export function parseFrame<T>(schema: $ZodType<T>, input: unknown): ParseResult<T> {
+  const decoded = decode(input);
+  if ('error' in decoded) return { ok: false, error: decoded.error };
+  const { value } = decoded;
+  const refuse = (message: string): ParseResult<T> => ({
+    ok: false,
+    // Issues quote the sender's keys, which may be long: keep the answer within an error message's limit.
+    error: { code: 'bad-message', message: message.length > 512 ? `${message.slice(0, 511)}…` : message, replyTo: readRequestId(value) },
+  });
+  try {
+    // JSON.parse is not recursive in V8; what follows it (zod, JSON.stringify) is, so depth is checked first.
+    if (nestedDeeperThan(value, MAX_FRAME_DEPTH)) return refuse(`frame nests objects and arrays deeper than ${MAX_FRAME_DEPTH} levels`);
+    const result = safeParse(schema, value);
+    return result.success ? { ok: true, message: result.data } : refuse(describe(result.error.issues));
+  } catch (error) {
+    return refuse(`unreadable message: ${String(error)}`);
+  }
+}
