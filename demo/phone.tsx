@@ -1,5 +1,6 @@
 import { CallView, IncomingCallModal, RingProvider, useCall, usePresence, type RingClient } from 'ringkit';
 import { CallHistory } from './call-history.js';
+import { PushSwitch } from './push-switch.js';
 import { CallState } from './call-state.js';
 import { Contacts } from './contacts.js';
 import { LanguageSelect } from './language-select.js';
@@ -57,6 +58,7 @@ function Header({
         </span>
       </p>
       <DoNotDisturb text={text} />
+      <PushSwitch text={text} />
       <LanguageSelect text={text} language={language} onChange={onLanguageChange} />
       <button type="button" className="rk-button" onClick={onSignOut}>
         {text.signOut}

@@ -10,6 +10,7 @@ export interface DemoText {
   signedInAs: string;
   language: string;
   doNotDisturb: string;
+  ringWhenClosed: string;
   contacts: string;
   addContact: string;
   add: string;
@@ -37,6 +38,7 @@ const EN: DemoText = {
   signedInAs: 'Signed in as',
   language: 'Language',
   doNotDisturb: 'Do not disturb',
+  ringWhenClosed: 'Ring me when this tab is closed',
   contacts: 'Contacts',
   addContact: 'Add a contact',
   add: 'Add',
@@ -70,6 +72,7 @@ const ZH_CN: DemoText = {
   signedInAs: '当前用户',
   language: '语言',
   doNotDisturb: '勿扰模式',
+  ringWhenClosed: '标签页关闭时也响铃',
   contacts: '联系人',
   addContact: '添加联系人',
   add: '添加',

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { ringkitServiceWorker } from './ringkit-sw-plugin.js';
 
 const source = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
 
@@ -13,7 +14,7 @@ export const DEMO_PORT = 5173;
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), ringkitServiceWorker()],
   resolve: {
     alias: [
       { find: /^ringkit$/, replacement: source('index.ts') },

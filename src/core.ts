@@ -58,3 +58,9 @@ export { endReasonOfDisconnect } from './core/media/livekit/disconnect.js';
 export { createLocalPreview, type LocalPreview, type LocalPreviewOptions, type LocalPreviewSnapshot } from './core/media/preview.js';
 export * from './core/call-machine.js';
 export { websocketTransport, type WebSocketConstructor, type WebSocketLike, type WebSocketTransportOptions } from './core/signaling/websocket.js';
+export {
+  DEFAULT_SERVICE_WORKER_URL,
+  type EnablePushOptions,
+  type PushNotifications,
+  type PushSnapshot,
+} from './core/push/push-notifications.js';

@@ -10,6 +10,7 @@ export { useCall, type UseCallResult, type CallActions } from './react/use-call.
 export { useIncomingCall, type UseIncomingCallResult } from './react/use-incoming-call.js';
 export { useCallDuration, formatDuration, type CallDuration } from './react/use-call-duration.js';
 export { usePresence, type UsePresenceResult } from './react/use-presence.js';
+export { usePushNotifications, type UsePushNotificationsResult } from './react/use-push-notifications.js';
 export { useCallHistory, type UseCallHistoryOptions, type UseCallHistoryResult } from './react/use-call-history.js';
 export { useConnectionQuality, type ConnectionQualityState } from './react/use-connection-quality.js';
 export { useCallStats } from './react/use-call-stats.js';

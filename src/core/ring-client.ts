@@ -26,6 +26,9 @@ import { callMediaActor } from './machine/media-actor.js';
 import { callRequestActor } from './machine/request-actor.js';
 import { createLiveKitMediaFactory } from './media/default-factory.js';
 import { getDefaultDeviceManager } from './media/devices.js';
+import { takeNotificationHandoffs } from './push/notification-handoff.js';
+import { createPushNotifications } from './push/push-notifications.js';
+import { reportVisibility } from './push/visibility-reporter.js';
 import { websocketTransport } from './signaling/websocket.js';
 
 export type { CallMessageLog } from './call-messages.js';
@@ -70,10 +73,16 @@ export function createRingClient(options: RingClientOptions): RingClient {
     backoff: { ...DEFAULT_BACKOFF, ...options.reconnect },
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
     onStatus: (status) => root.send({ type: 'STATUS', status }),
-    onWelcome: (welcome) => root.send({ type: 'WELCOMED', welcome }),
+    onWelcome: (welcome) => {
+      root.send({ type: 'WELCOMED', welcome });
+      push.welcomed(welcome);
+      visibility.now();
+    },
     onMessage: (message) => root.send({ type: 'SERVER_MESSAGE', message }),
     onError: (error) => root.send({ type: 'FAILED', error }),
   });
+  const push = createPushNotifications({ request: (message) => connection.request(message) });
+  const visibility = reportVisibility((state) => connection.request({ type: 'visibility', state }));
   // The machines, provided once for every call of this client.
   const call = callMachine.provide({
     actors: {
@@ -114,7 +123,8 @@ export function createRingClient(options: RingClientOptions): RingClient {
     ...createClientMethods({ root, view, connection }),
   };
   const messages = createCallMessageLog(parts);
-  const client: RingClient = { ...parts, sendMessage: messages.send, messages: messages.log };
+  const client: RingClient = { ...parts, sendMessage: messages.send, messages: messages.log, push };
+  takeNotificationHandoffs(client);
 
   devices.onSelect((kind, deviceId) => {
     void client.switchDevice(kind, deviceId).catch((error: unknown) => root.send({ type: 'FAILED', error: toRingError(error, 'media') }));

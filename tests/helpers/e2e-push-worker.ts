@@ -40,7 +40,7 @@ export interface ShownNotification {
 }
 
 /**
- * Register `scriptPath` from `page` (on localhost) and attach to it with CDP.
+ * Register `scriptPath` from `page` (on localhost); pushes go in through the DevTools Protocol of a blank tab.
  *
  * @example
  * ```ts
@@ -49,7 +49,9 @@ export interface ShownNotification {
  * ```
  */
 export async function registerPushWorker(context: BrowserContext, page: Page, scriptPath: string): Promise<PushWorker> {
-  const cdp: CDPSession = await context.newCDPSession(page);
+  // DevTools attach to a blank tab, so the app's own pages may all close while pushes still arrive.
+  const blank = await context.newPage();
+  const cdp: CDPSession = await context.newCDPSession(blank);
   const registrationId = new Promise<string>((resolve) => {
     cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
       const live = registrations.find((registration) => !registration.isDeleted);

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import type { PushNotifications } from '../push/push-notifications.js';
 import type { CallMessageLog } from '../call-messages.js';
 import type { DeviceManager } from '../media/devices.js';
 import type { DeviceKind, MediaSession } from '../media/types.js';
@@ -243,5 +244,14 @@ export interface RingClient {
    * client.devices?.select('videoinput', cameraId);
    * ```
    */
+  /**
+   * Web Push: ring this browser while no page of the app is visible.
+   *
+   * @example
+   * ```ts
+   * await client.push?.enable(); // from a click: it asks for notification permission
+   * ```
+   */
+  readonly push?: PushNotifications;
   readonly devices?: DeviceManager;
 }
