@@ -8,6 +8,9 @@ import { createUserToken } from '../../src/server/auth.js';
 import { createRingServer, type RingServer, type RingServerOptions } from '../../src/server/ws-server.js';
 import { recordingClient, WAIT_MS, type TestClient } from './server-client.js';
 
+/** A bound, not a timing: hundreds of sockets opening at once on a loaded 2-core machine can take seconds. */
+const OPEN_TIMEOUT_MS = 15_000;
+
 /** The JWT secret test servers use. */
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
 /** LiveKit keys test servers sign with (no LiveKit runs; tokens are only verified). */
@@ -87,7 +90,7 @@ export async function connectWs(
   });
   socket.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('socket did not open in time')), WAIT_MS);
+    const timer = setTimeout(() => reject(new Error('socket did not open in time')), OPEN_TIMEOUT_MS);
     socket.once('open', () => {
       clearTimeout(timer);
       resolve();
