@@ -5,7 +5,7 @@
  * levels deep, truncated JSON and plain garbage.
  */
 import fc from 'fast-check';
-import { IdSchema, MAX_FRAME_BYTES, MAX_ID_LENGTH } from '../../src/protocol/protocol.js';
+import { IdSchema, MAX_FRAME_BYTES, MAX_ID_LENGTH, PROTOCOL_VERSION } from '../../src/protocol/protocol.js';
 
 const TYPES = ['hello', 'invite', 'ack', 'accept', 'reject', 'cancel', 'hangup', 'add', 'leave', 'media', 'message', 'presence', 'watch', 'history', 'ping'] as const;
 const FIELDS = ['type', 'id', 'callId', 'to', 'media', 'extra', 'push', 'version', 'token', 'resume', 'kind', 'data', 'status', 'users', 'limit', 'reason'] as const;
@@ -19,7 +19,7 @@ const HUGE_JSON = JSON.stringify(HUGE);
 function template(type: string, callId: string, callee: string): Record<string, unknown> {
   switch (type) {
     case 'hello':
-      return { version: 1 };
+      return { version: PROTOCOL_VERSION };
     case 'invite':
       return { callId, to: [callee], media: 'audio', extra: { topic: 'x' } };
     case 'accept':

@@ -39,7 +39,7 @@ function runCli(args: string[], env: Record<string, string> = {}): CliRun {
   const run: CliRun = {
     output: () => output,
     exited,
-    waitFor(pattern, timeoutMs = 15_000) {
+    waitFor(pattern, timeoutMs = 45_000) {
       return bounded(
         new Promise<RegExpExecArray>((resolve, reject) => {
           const check = () => {
@@ -99,10 +99,10 @@ describe('ringkit-server where it cannot listen: a clear message and exit code 2
     ['a host name that does not resolve', () => ['--dev', '--port', '0', '--host', 'no-such-host.invalid'], /ringkit-server: cannot listen on no-such-host\.invalid: no such host name/],
   ])('%s', async (_name, args, message) => {
     const run = runCli(args());
-    expect(await bounded(run.exited, 15_000)).toBe(2);
+    expect(await bounded(run.exited, 45_000)).toBe(2);
     expect(run.output()).toMatch(message);
     expect(run.output()).not.toMatch(/\n\s+at |EADDRINUSE|EADDRNOTAVAIL|ENOTFOUND|Error:/);
-  }, 20_000);
+  }, 90_000);
 });
 
 describe('ringkit-server and LiveKit', () => {
@@ -122,7 +122,7 @@ describe('ringkit-server and LiveKit', () => {
     expect(JSON.parse(Buffer.from(token?.split('.')[1] ?? '', 'base64url').toString())).toMatchObject({ iss: 'devkey' });
     await Promise.all([alice.close(), bob.close()]);
     expect(await run.stop()).toBe(0);
-  }, 30_000);
+  }, 90_000);
 
   it('in production the warning says to check the LiveKit URL', async () => {
     const livekitPort = await freeTcpPort();
@@ -135,13 +135,13 @@ describe('ringkit-server and LiveKit', () => {
     await run.waitFor(/LiveKit does not answer at [\s\S]*Check --livekit-url \(LIVEKIT_URL\)/);
     expect(run.output()).not.toMatch(/docker run/);
     expect(await run.stop()).toBe(0);
-  }, 30_000);
+  }, 90_000);
 
   describe('with a real livekit-server', () => {
     let livekit: LiveKitServerHandle;
     beforeAll(async () => {
       livekit = await startLiveKitServer();
-    }, 30_000);
+    }, 90_000);
     afterAll(() => livekit?.stop());
 
     it('says LiveKit answers, warns nothing, and /healthz reports it reachable', async () => {
@@ -150,6 +150,6 @@ describe('ringkit-server and LiveKit', () => {
       expect(await healthOf(run)).toEqual({ status: 200, body: { ok: true, livekit: 'reachable' } });
       expect(run.output()).not.toMatch(/does not answer/);
       expect(await run.stop()).toBe(0);
-    }, 30_000);
+    }, 90_000);
   });
 });

@@ -115,7 +115,7 @@ describe('ringkit-server process', () => {
           });
           child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
         }),
-        15_000,
+        45_000,
       );
       const health = await fetch(`${url.replace('ws://', 'http://')}/healthz`);
       expect(await health.json()).toMatchObject({ ok: true });
@@ -126,5 +126,5 @@ describe('ringkit-server process', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  }, 25_000);
+  }, 60_000);
 });

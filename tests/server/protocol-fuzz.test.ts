@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES, ErrorMessageSchema, parseClientMessage, type ServerMessage } from '../../src/protocol/protocol.js';
+import { ERROR_CODES, ErrorMessageSchema, parseClientMessage, PROTOCOL_VERSION, type ServerMessage } from '../../src/protocol/protocol.js';
 import type { Connection } from '../../src/server/call-service.js';
 import type { RingServer } from '../../src/server/ws-server.js';
 import { hostileFrame, type HostileFrame } from '../helpers/hostile-frames.js';
@@ -70,10 +70,11 @@ describe(`protocol fuzzing (seed ${SEED}; FUZZ_SEED=${SEED} repeats it)`, () => 
         };
         closed = false;
         service.attach('mallory', connection);
-        await service.receive(connection, { type: 'hello', id: rid(), version: 1 });
+        await service.receive(connection, { type: 'hello', id: rid(), version: PROTOCOL_VERSION });
         return connection;
       };
       let mallory = await connect();
+      expect(inbox.map((message) => message.type)).toEqual(['welcome']);
       const feed = async (frame: HostileFrame) => {
         inbox = [];
         const parsed = parseClientMessage(frame.text);
