@@ -1,6 +1,8 @@
 /**
- * Bundle size: minified and gzip size of `ringkit` and `ringkit/core` (peers and xstate external),
- * the JavaScript a page loads before any call, and `@livekit/components-react` built the same way.
+ * Bundle size: minified and gzip size of `ringkit`, `ringkit/core` and `ringkit/testing` (peers and
+ * xstate external), the JavaScript a page loads before any call, and `@livekit/components-react`
+ * built the same way. The metafile of `ringkit` and `ringkit/core` must hold no source file of the
+ * server (the call service) or of `src/testing` (memory hub, fake media).
  *
  * @packageDocumentation
  */
@@ -49,6 +51,11 @@ function sizeRows(label: string, size: Size, baseline?: { label: string; size: S
   ];
 }
 
+/** Source files of the server or of `ringkit/testing` that ended up in `files` (esbuild's metafile inputs). */
+function serverOrTestingInputs(files: readonly BundleFile[]): string[] {
+  return [...new Set(files.flatMap((file) => file.inputs))].filter((input) => input.startsWith('src/server/') || input.startsWith('src/testing/'));
+}
+
 function isLiveKitInput(input: string): boolean {
   return input.includes('node_modules/livekit-client/');
 }
@@ -95,9 +102,8 @@ async function measure(): Promise<BenchmarkOutput> {
     }),
   );
   const components = { label: '@livekit/components-react (whole)', size: componentsWhole };
-  const ringkit = await attempt('ringkit', notes, async () =>
-    total(await bundle({ entry: "export * from 'ringkit';", external: LIBRARY_EXTERNALS })),
-  );
+  const ringkitFiles = await attempt('ringkit', notes, () => bundle({ entry: "export * from 'ringkit';", external: LIBRARY_EXTERNALS }));
+  const ringkit = ringkitFiles && total(ringkitFiles);
   if (ringkit) rows.push(...sizeRows('ringkit', ringkit, components));
   const coreFiles = await attempt('ringkit/core', notes, () =>
     bundle({ entry: "export * from 'ringkit/core';", external: LIBRARY_EXTERNALS }),
@@ -105,6 +111,16 @@ async function measure(): Promise<BenchmarkOutput> {
   const core = coreFiles && total(coreFiles);
   if (core) rows.push(...sizeRows('ringkit/core', core));
   if (coreFiles) details.coreByPackage = topPackages(coreFiles);
+  const testing = await attempt('ringkit/testing', notes, async () =>
+    total(await bundle({ entry: "export * from 'ringkit/testing';", external: LIBRARY_EXTERNALS })),
+  );
+  if (testing) rows.push(...sizeRows('ringkit/testing (memory hub with the call service, fake media)', testing));
+  for (const [label, files] of [['ringkit', ringkitFiles], ['ringkit/core', coreFiles]] as const) {
+    if (!files) continue;
+    const leaked = serverOrTestingInputs(files);
+    rows.push({ metric: `${label}: files from src/server or src/testing`, value: leaked.length, unit: 'files' });
+    if (leaked.length > 0) notes.push(`${label} bundles server or test code: ${leaked.slice(0, 5).join(', ')}`);
+  }
   const reactPage = total(loadedUpFront(await bundle({ entry: REACT_ONLY_PAGE, external: [], splitting: true })));
   const pageFiles = await attempt('the waiting page', notes, () =>
     bundle({ entry: WAITING_PAGE, external: [], splitting: true }),
@@ -146,7 +162,7 @@ async function measure(): Promise<BenchmarkOutput> {
     ...sizeRows('@livekit/components-react whole', componentsWhole),
     ...sizeRows('@livekit/components-react {useTracks,VideoTrack,ParticipantTile}', componentsPick),
   );
-  details.bytes = { ringkit, core, componentsWhole, componentsPick, reactPage };
+  details.bytes = { ringkit, core, testing, componentsWhole, componentsPick, reactPage };
   return { rows, details, notes };
 }
 

@@ -144,6 +144,24 @@ const VARIANTS: readonly Variant[] = [
   { label: 'protocol, metrics + logs + webhooks', livekit: true, operations: true, place: protocolCalls, percentiles: ['p50', 'p95', 'p99'] },
 ];
 
+/**
+ * What the ring client adds over the bare protocol: its `call -> incoming` and `call -> ringing`
+ * p50 with the protocol's (same server setup, same run) as the baseline.
+ */
+function clientOverProtocolRows(details: Record<string, unknown>): ResultRow[] {
+  const client = details['ring client'] as { incoming: Summary; ringing: Summary } | undefined;
+  const bare = details.protocol as { incoming: Summary; ringing: Summary } | undefined;
+  if (!client || !bare) return [];
+  return (['incoming', 'ringing'] as const).map((name) => ({
+    metric: `ring client over protocol: call -> ${name} p50`,
+    value: client[name].p50,
+    unit: 'ms',
+    baseline: bare[name].p50,
+    baselineLabel: `protocol call -> ${name} p50`,
+    ratio: ratio(client[name].p50, bare[name].p50),
+  }));
+}
+
 /** Receiver of the webhooks, in a process of its own (as in production): answers every POST with 204, counts them. */
 const RECEIVER_SCRIPT = `
 const { createServer } = require('node:http');
@@ -200,6 +218,7 @@ async function measure({ log, signal }: BenchmarkContext): Promise<BenchmarkOutp
     log(`webhook receiver: ${await receiver.close()}`);
   }
   rows.push(...liveKitCostRows(details));
+  rows.push(...clientOverProtocolRows(details));
   return { rows, details, notes: [] };
 }
 

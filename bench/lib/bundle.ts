@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** `ringkit` and `ringkit/core` resolve to their source entry points, as a user's bundler would see the built ones. */
-export const RINGKIT_ALIASES = { ringkit: `${ROOT}src/index.ts`, 'ringkit/core': `${ROOT}src/core.ts` } as const;
+export const RINGKIT_ALIASES = {
+  ringkit: `${ROOT}src/index.ts`,
+  'ringkit/core': `${ROOT}src/core.ts`,
+  'ringkit/testing': `${ROOT}src/testing.ts`,
+} as const;
 
 /** Minified and gzip-compressed byte counts. */
 export interface Size {

@@ -2,8 +2,10 @@
  * The call machine: every end reason from the caller's and the callee's side,
  * timers on a simulated clock, and the context-only events.
  */
+import { createActor, fromCallback, fromPromise, waitFor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { callStatusOf, type CallMachineEvent } from '../../src/core/call-machine.js';
+import { callMachine, callStatusOf, type CallMachineEvent, type RequestInput, type RequestResult } from '../../src/core/call-machine.js';
+import { RingError } from '../../src/core/errors.js';
 import { peersOf } from '../../src/core/machine/context.js';
 import { END_REASONS, type EndReason, type Member } from '../../src/protocol/protocol.js';
 import { answeredCall, grantFor, ringingCall, startCallActor, TEST_TIMEOUTS } from '../helpers/client-fixtures.js';
@@ -230,5 +232,29 @@ describe('peersOf', () => {
 
   it('keeps everyone else when nobody is left, so an ended call still names its peers', () => {
     expect(peersOf([member('alice', 'calling'), member('bob', 'left')], 'alice')).toEqual(['bob']);
+  });
+});
+
+describe('a cancel that loses to an answer', () => {
+  it('hangs up instead, so the call ends for everyone', async () => {
+    const sent: string[] = [];
+    const machine = callMachine.provide({
+      actors: {
+        request: fromPromise<RequestResult, RequestInput>(async ({ input }) => {
+          sent.push(input.message.type);
+          if (input.message.type === 'cancel') return { ok: false, error: new RingError('already-answered', 'the call was answered') };
+          return { ok: true, reply: { type: 'ok', replyTo: 'r1' } };
+        }),
+        media: fromCallback(() => undefined),
+      },
+    });
+    const actor = createActor(machine, { input: { self: 'alice', timeouts: TEST_TIMEOUTS } }).start();
+    actor.send(CALL);
+    actor.send(INVITED);
+    actor.send({ type: 'CANCEL' });
+    const settled = await waitFor(actor, (snapshot) => snapshot.matches({ ended: 'settled' }));
+    expect(sent.slice(-2)).toEqual(['cancel', 'hangup']);
+    expect(settled.context).toMatchObject({ endReason: 'cancelled', endedBy: 'alice' });
+    expect(settled.context.farewellError).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@
  * The call machine once its call is over: the media child is stopped at once,
  * the client hears `CALL_ENDED`; when this device ended the call, the state
  * waits for the server's answer to its farewell (`cancel`, `reject`, `hangup`,
- * `leave`) before it settles.
+ * `leave`) before it settles. A cancel the server refuses because the callee
+ * answered first becomes a hang-up, so the call ends for everyone.
  *
  * @packageDocumentation
  */
@@ -28,10 +29,19 @@ export const endedState = callMachineSetup.createStateConfig({
         id: 'farewell',
         src: 'request',
         input: ({ context }) => ({ message: context.farewell as CallSignal }),
-        onDone: {
-          target: 'settled',
-          actions: assign(({ event }) => (event.output.ok ? {} : { farewellError: event.output.error })),
-        },
+        onDone: [
+          {
+            // The callee answered just before the cancel arrived (a late cancel loses): hang up instead.
+            guard: ({ context, event }) => context.farewell?.type === 'cancel' && !event.output.ok && event.output.error.code === 'already-answered',
+            target: 'closing',
+            reenter: true,
+            actions: assign(({ context }) => ({ farewell: { type: 'hangup' as const, callId: context.callId } })),
+          },
+          {
+            target: 'settled',
+            actions: assign(({ event }) => (event.output.ok ? {} : { farewellError: event.output.error })),
+          },
+        ],
       },
     },
     settled: { type: 'final', entry: 'reportSettled' },
