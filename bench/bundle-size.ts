@@ -76,6 +76,18 @@ function topPackages(files: readonly BundleFile[]): { name: string; minifiedKiB:
     .map(({ name, minified }) => ({ name, minifiedKiB: kib(minified) }));
 }
 
+const REACT_PACKAGES = ['react-dom', 'react', 'scheduler'];
+
+/** What the page's ringkit share is made of: minified KiB per package, and its part of the share's gzip (in proportion). */
+function shareByPackage(files: readonly BundleFile[], shareGzip: number): ResultRow[] {
+  const packages = weightByPackage(files).filter((entry) => !REACT_PACKAGES.includes(entry.name));
+  const minified = packages.reduce((sum, entry) => sum + entry.minified, 0);
+  return packages.flatMap(({ name, minified: bytes }) => [
+    { metric: `page share: ${name} min`, value: kib(bytes), unit: 'KiB' },
+    { metric: `page share: ${name} gzip (pro rata)`, value: kib((shareGzip * bytes) / minified), unit: 'KiB' },
+  ]);
+}
+
 /** Runs one measurement; a failure (say, an export that does not exist yet) becomes a note instead of sinking the rest. */
 async function attempt<T>(label: string, notes: string[], work: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -129,9 +141,11 @@ async function measure(): Promise<BenchmarkOutput> {
     const pageInitial = loadedUpFront(pageFiles);
     const page = total(pageInitial);
     const livekit = liveKitPlacement(pageFiles, pageInitial);
+    const share = page.gzip - reactPage.gzip;
     rows.push(
       ...sizeRows('page before any call', page, { label: 'React-only page', size: reactPage }),
-      { metric: 'page: ringkit share gzip', value: kib(page.gzip - reactPage.gzip), unit: 'KiB' },
+      { metric: 'page: ringkit share gzip', value: kib(share), unit: 'KiB' },
+      ...shareByPackage(pageInitial, share),
       { metric: 'livekit-client on demand gzip', value: kib(livekit.size.gzip), unit: 'KiB' },
       { metric: 'livekit-client split off', value: livekit.onDemand ? 1 : 0, unit: 'yes=1' },
     );
@@ -149,7 +163,7 @@ async function measure(): Promise<BenchmarkOutput> {
       livekitUpFront: livekit.upFront,
     };
     details.pageBytes = { page, reactPage, livekitOnDemand: livekit.size };
-    const heaviest = topPackages(pageInitial).filter((entry) => !['react-dom', 'react', 'scheduler'].includes(entry.name));
+    const heaviest = topPackages(pageInitial).filter((entry) => !REACT_PACKAGES.includes(entry.name));
     details.pageByPackage = topPackages(pageInitial);
     notes.push(
       `Besides React, the page loads before any call: ${heaviest
