@@ -49,7 +49,13 @@ export const callMachine = callMachineSetup.createMachine({
   context: ({ input }) => initialCallContext(input),
   initial: 'idle',
   on: {
+    VERSION_SEEN: {
+      guard: ({ context, event }) => event.version > context.version,
+      actions: assign({ version: ({ event }) => event.version }),
+    },
     UPDATED: {
+      // An update decided before what this actor holds is dropped (it would take the call back).
+      guard: ({ context, event }) => event.call.version >= context.version,
       actions: assign(({ context, event }) => {
         const { createdAt: _createdAt, ...rest } = fromCallInfo(event.call, context.self);
         return { ...rest, ...(context.info ? { info: event.call } : {}) };

@@ -77,9 +77,13 @@ export const MemberStateSchema = z.enum(['calling', 'invited', 'ringing', 'joine
 /** Schema of one member of a call. */
 export const MemberSchema = z.strictObject({ user: IdSchema, state: MemberStateSchema, media: MediaSchema });
 
+/** Schema of a call record's version (grows by one with every stored change). */
+export const CallVersionSchema = z.number().check(z.int(), z.nonnegative());
+
 /** Schema of the server's view of a call. */
 export const CallInfoSchema = z.strictObject({
   callId: IdSchema,
+  version: CallVersionSchema,
   room: IdSchema,
   from: IdSchema,
   media: MediaSchema,
@@ -142,7 +146,7 @@ export const InvitedSchema = z.strictObject({
 /** A call rings on this device. */
 export const IncomingSchema = z.strictObject({ type: z.literal('incoming'), call: CallInfoSchema, livekitUrl: z.optional(livekitUrl()) });
 /** A device of `by` rings. */
-export const RingingSchema = z.strictObject({ type: z.literal('ringing'), callId: IdSchema, by: IdSchema });
+export const RingingSchema = z.strictObject({ type: z.literal('ringing'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
 /** The winning device's accept was taken: the call as stored, and this device's LiveKit credentials. */
 export const AnsweredSchema = z.strictObject({
   type: z.literal('answered'),
@@ -151,13 +155,13 @@ export const AnsweredSchema = z.strictObject({
   livekit: z.optional(LiveKitGrantSchema),
 });
 /** `by` accepted (sent to the other members; the winning device gets `answered` instead). */
-export const AcceptedSchema = z.strictObject({ type: z.literal('accepted'), callId: IdSchema, by: IdSchema, media: MediaSchema });
+export const AcceptedSchema = z.strictObject({ type: z.literal('accepted'), callId: IdSchema, version: CallVersionSchema, by: IdSchema, media: MediaSchema });
 /** A member joined the call. */
-export const MemberJoinedSchema = z.strictObject({ type: z.literal('joined'), callId: IdSchema, user: IdSchema });
+export const MemberJoinedSchema = z.strictObject({ type: z.literal('joined'), callId: IdSchema, version: CallVersionSchema, user: IdSchema });
 /** A member left (or stopped ringing in) a call that goes on. */
-export const MemberLeftSchema = z.strictObject({ type: z.literal('left'), callId: IdSchema, user: IdSchema, reason: EndReasonSchema });
+export const MemberLeftSchema = z.strictObject({ type: z.literal('left'), callId: IdSchema, version: CallVersionSchema, user: IdSchema, reason: EndReasonSchema });
 /** The call ended for this device. */
-export const EndedSchema = z.strictObject({ type: z.literal('ended'), callId: IdSchema, reason: EndReasonSchema, by: z.nullable(IdSchema) });
+export const EndedSchema = z.strictObject({ type: z.literal('ended'), callId: IdSchema, version: CallVersionSchema, reason: EndReasonSchema, by: z.nullable(IdSchema) });
 /** The call changed (media, members). */
 export const UpdatedSchema = z.strictObject({ type: z.literal('updated'), call: CallInfoSchema });
 /** A custom message from another member. */

@@ -200,9 +200,18 @@ export const MemberSchema = z.strictObject({
 /** One member of a call. */
 export type Member = z.infer<typeof MemberSchema>;
 
+/**
+ * Schema of a call record's version: it grows by one with every change the
+ * server stores, so of two messages about a call the one with the higher
+ * version is the newer. Messages from one decision share a version.
+ */
+export const CallVersionSchema = z.number().int().nonnegative();
+
 /** Schema of the server's view of a call. */
 export const CallInfoSchema = z.strictObject({
   callId: IdSchema,
+  /** The call record's version (see {@link CallVersionSchema}). */
+  version: CallVersionSchema,
   room: IdSchema,
   from: IdSchema,
   media: MediaSchema,
@@ -277,7 +286,7 @@ export const IncomingSchema = z.strictObject({
   livekitUrl: z.string().min(1).max(2048).optional(),
 });
 /** A device of `by` rings (sent to the caller and other members). */
-export const RingingSchema = z.strictObject({ type: z.literal('ringing'), callId: IdSchema, by: IdSchema });
+export const RingingSchema = z.strictObject({ type: z.literal('ringing'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
 /** The winning device's accept was taken: the call as stored, and this device's LiveKit credentials. */
 export const AnsweredSchema = z.strictObject({
   type: z.literal('answered'),
@@ -289,15 +298,17 @@ export const AnsweredSchema = z.strictObject({
 export const AcceptedSchema = z.strictObject({
   type: z.literal('accepted'),
   callId: IdSchema,
+  version: CallVersionSchema,
   by: IdSchema,
   media: MediaSchema,
 });
 /** A member joined the call. */
-export const MemberJoinedSchema = z.strictObject({ type: z.literal('joined'), callId: IdSchema, user: IdSchema });
+export const MemberJoinedSchema = z.strictObject({ type: z.literal('joined'), callId: IdSchema, version: CallVersionSchema, user: IdSchema });
 /** A member left (or stopped ringing in) a call that goes on. */
 export const MemberLeftSchema = z.strictObject({
   type: z.literal('left'),
   callId: IdSchema,
+  version: CallVersionSchema,
   user: IdSchema,
   reason: EndReasonSchema,
 });
@@ -305,6 +316,7 @@ export const MemberLeftSchema = z.strictObject({
 export const EndedSchema = z.strictObject({
   type: z.literal('ended'),
   callId: IdSchema,
+  version: CallVersionSchema,
   reason: EndReasonSchema,
   by: IdSchema.nullable(),
 });

@@ -43,6 +43,8 @@ export interface MemberRecord {
  */
 export interface CallRecord {
   callId: string;
+  /** Grows by one with every stored change (the store sets it; a new call starts at 1). */
+  version: number;
   /** The LiveKit room: the call id. */
   room: string;
   /** The caller's user id. */
@@ -111,6 +113,7 @@ export function findMember(call: CallRecord, user: string): MemberRecord | undef
 export function toCallInfo(call: CallRecord): CallInfo {
   return {
     callId: call.callId,
+    version: call.version,
     room: call.room,
     from: call.from,
     media: call.media,

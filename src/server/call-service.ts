@@ -14,12 +14,14 @@ import {
   type LiveKitGrant,
   type ServerMessage,
 } from '../protocol/protocol.js';
+import { callStampOf } from '../protocol/call-version.js';
 import { findMember, isPending, isPresent, toCallInfo, type CallRecord } from './call-record.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
 import type { CallEvent } from './events/call-event.js';
 import { randomId } from './ids.js';
 import { callEventEntry } from './logging/call-event-log.js';
 import type { ServerLog } from './logging/server-log.js';
+import { createSentVersions, type SentVersions } from './sent-versions.js';
 import { createLane } from './lane.js';
 import { accept, ack, reject } from './rules/answer.js';
 import { ok, type Actor, type DeliveryTarget, type RulesContext, type UnreachableEvent } from './rules/context.js';
@@ -150,6 +152,8 @@ interface Session {
   device: string | undefined;
   /** Users whose presence this connection watches (none until its first `watch`). */
   watching?: Set<string>;
+  /** The call versions sent on this connection (none until its first call message). */
+  sent: SentVersions | undefined;
 }
 
 function checkRange(name: string, value: number, min: number, max: number): number {
@@ -180,7 +184,13 @@ export function createCallService(options: CallServiceOptions = {}): CallService
   const watchers = new Map<string, Set<Session>>();
   const timers = new Map<string, TimerHandle>();
 
+  function sentVersions(session: Session): SentVersions {
+    return (session.sent ??= createSentVersions());
+  }
+
   function safeSend(session: Session, message: ServerMessage): void {
+    // Per device, a message about a call never follows one about a newer version of it.
+    if ((message.type === 'welcome' || callStampOf(message)) && !sentVersions(session).admit(message)) return;
     try {
       session.connection.send(message);
     } catch (error) {
@@ -478,7 +488,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     ringTimeoutMs,
     graceMs,
     attach(user, connection) {
-      sessions.set(connection, { user, connection, id: randomId(16), session: undefined, device: undefined, watching: undefined });
+      sessions.set(connection, { user, connection, id: randomId(16), session: undefined, device: undefined, watching: undefined, sent: undefined });
     },
     receive(connection, message) {
       const receivedAt = performance.now();
@@ -491,7 +501,13 @@ export function createCallService(options: CallServiceOptions = {}): CallService
           if (device === undefined) {
             return safeSend(session, { type: 'error', code: 'not-authenticated', message: 'send hello first', replyTo: message.id });
           }
-          const actor: Actor = { user: session.user, device, receivedAt, send: (reply) => safeSend(session, reply) };
+          const actor: Actor = {
+            user: session.user,
+            device,
+            receivedAt,
+            send: (reply) => safeSend(session, reply),
+            holds: (callId, version) => sentVersions(session).note(callId, version),
+          };
           await dispatch(session, actor, message);
         } catch (error) {
           log(`${message.type} from ${session.user} failed: ${String(error)}`, { level: 'error', event: 'request-failed', type: message.type, user: session.user });

@@ -22,6 +22,7 @@ export const TEST_TIMEOUTS = { signalMs: 1_000, ringMs: 30_000, connectMs: 5_000
 export function ringingCall(from: string, to: string, media: Media = 'video', callId = 'c1'): CallInfo {
   return {
     callId,
+    version: 2,
     room: callId,
     from,
     media,
@@ -44,6 +45,7 @@ export function answeredCall(from: string, to: string, media: Media = 'video', c
   const ringing = ringingCall(from, to, media, callId);
   return {
     ...ringing,
+    version: ringing.version + 1,
     status: 'active',
     answeredAt: ringing.createdAt + 1_000,
     members: [

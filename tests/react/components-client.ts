@@ -84,6 +84,7 @@ export function currentCall(patch: Partial<CurrentCall> = {}): CurrentCall {
 export function incomingCall(callId: string, from: string, media: 'audio' | 'video' = 'audio', extra?: CallInfo['extra']): CallInfo {
   return {
     callId,
+    version: 2,
     room: callId,
     from,
     media,

@@ -58,7 +58,7 @@ describe('websocket transport', () => {
     const server = await scriptedServer((socket) => {
       socket.send('not json');
       socket.send(JSON.stringify({ type: 'ringing', callId: 'c1' }));
-      socket.send(JSON.stringify({ type: 'ringing', callId: 'c1', by: 'bob' }));
+      socket.send(JSON.stringify({ type: 'ringing', callId: 'c1', version: 2, by: 'bob' }));
     });
     cleanups.push(server.close);
     const invalid: ProtocolError['code'][] = [];
@@ -72,7 +72,7 @@ describe('websocket transport', () => {
     );
     await transport.open();
     await Promise.race([third, new Promise((_, reject) => setTimeout(() => reject(new Error('no message')), 2_000))]);
-    expect(received).toEqual([{ type: 'ringing', callId: 'c1', by: 'bob' }]);
+    expect(received).toEqual([{ type: 'ringing', callId: 'c1', version: 2, by: 'bob' }]);
     expect(invalid).toEqual(['bad-json', 'bad-message']);
     transport.close();
   });

@@ -34,6 +34,7 @@ export function ringingCall(from: string, to: string): CallRecord {
   const callId = unique('call');
   return {
     callId,
+    version: 1,
     room: callId,
     from,
     media: 'audio',
@@ -103,7 +104,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
         await a.createCall(call);
         expect(await b.updateCall(call.callId, () => ({ result: 'x' }))).toEqual({ result: 'x', value: call, changed: false });
         const updated = await b.updateCall(call.callId, (current) => ({ next: { ...current, status: 'active' as const }, result: 'y' }));
-        expect(updated).toEqual({ result: 'y', value: { ...call, status: 'active' }, changed: true });
+        expect(updated).toEqual({ result: 'y', value: { ...call, status: 'active', version: 2 }, changed: true });
         expect((await a.getCall(call.callId))?.status).toBe('active');
       }));
 

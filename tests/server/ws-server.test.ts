@@ -160,7 +160,7 @@ describe('ws server: connections', () => {
     await bob.next('incoming');
     await bob.request({ type: 'accept', id: rid(), callId: 'c1', media: 'audio' });
     await alice.drop();
-    expect(await bob.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'connection-lost', by: 'alice' });
+    expect(await bob.next('ended')).toEqual({ type: 'ended', callId: 'c1', version: expect.any(Number), reason: 'connection-lost', by: 'alice' });
   });
 
   it('closes the old socket when a session is resumed on a new one', async () => {

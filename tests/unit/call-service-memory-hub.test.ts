@@ -64,6 +64,6 @@ describe('memory hub', () => {
     await bob.client.next('incoming');
     await bob.client.request({ type: 'accept', id: rid(), callId: 'c1', media: 'audio' });
     alice.transport.close();
-    expect(await bob.client.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'connection-lost', by: 'alice' });
+    expect(await bob.client.next('ended')).toEqual({ type: 'ended', callId: 'c1', version: expect.any(Number), reason: 'connection-lost', by: 'alice' });
   });
 });

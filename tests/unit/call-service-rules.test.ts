@@ -27,7 +27,7 @@ describe('invite: who can ring', () => {
     const reply = await invite(carol, 'c2', ['bob']);
     expect(reply).toMatchObject({ type: 'invited', call: { status: 'ended' } });
     expect('livekit' in reply).toBe(false);
-    expect(await carol.next('ended')).toEqual({ type: 'ended', callId: 'c2', reason: 'busy', by: null });
+    expect(await carol.next('ended')).toEqual({ type: 'ended', callId: 'c2', version: expect.any(Number), reason: 'busy', by: null });
     await h.settle();
     expect(bob.received.filter((message) => 'callId' in message && message.callId === 'c2')).toEqual([]);
     const history = await bob.request({ type: 'history', id: rid() });
@@ -69,7 +69,7 @@ describe('invite: who can ring', () => {
     } });
     const alice = await h.connect('alice');
     await invite(alice, 'c1', ['bob', 'carol']);
-    expect(await alice.next('left')).toEqual({ type: 'left', callId: 'c1', user: 'carol', reason: 'offline' });
+    expect(await alice.next('left')).toEqual({ type: 'left', callId: 'c1', version: expect.any(Number), user: 'carol', reason: 'offline' });
     await h.advance(5_000);
     expect(await alice.next('ended')).toMatchObject({ reason: 'no-answer', by: null });
     expect(events).toEqual(['invite:bob', 'invite:carol', 'cancelled:bob']);
@@ -113,7 +113,7 @@ describe('ringing on several devices', () => {
     await laptop.next('incoming');
     await phone.request({ type: 'ack', id: rid(), callId: 'c1' });
     await laptop.request({ type: 'ack', id: rid(), callId: 'c1' });
-    expect(await alice.next('ringing')).toEqual({ type: 'ringing', callId: 'c1', by: 'bob' });
+    expect(await alice.next('ringing')).toEqual({ type: 'ringing', callId: 'c1', version: expect.any(Number), by: 'bob' });
     await h.settle();
     expect(alice.pending('ringing')).toEqual([]);
   });
@@ -124,7 +124,7 @@ describe('ringing on several devices', () => {
     await invite(alice, 'c1', ['bob']);
     await laptop.next('incoming');
     expect(await laptop.request({ type: 'accept', id: rid(), callId: 'c1', media: 'video' })).toMatchObject({ type: 'answered' });
-    expect(await phone.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'answered-elsewhere', by: 'bob' });
+    expect(await phone.next('ended')).toEqual({ type: 'ended', callId: 'c1', version: expect.any(Number), reason: 'answered-elsewhere', by: 'bob' });
     expect(await phone.request({ type: 'accept', id: rid(), callId: 'c1', media: 'video' })).toMatchObject({ type: 'error', code: 'already-answered' });
     expect(await alice.next('accepted')).toMatchObject({ by: 'bob', media: 'video' });
   });
@@ -137,7 +137,7 @@ describe('ringing on several devices', () => {
     await phone.request({ type: 'reject', id: rid(), callId: 'c1' });
     expect(await phone.next('ended')).toMatchObject({ reason: 'declined', by: 'bob' });
     expect(await laptop.next('ended')).toMatchObject({ reason: 'declined-elsewhere', by: 'bob' });
-    expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'declined', by: 'bob' });
+    expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', version: expect.any(Number), reason: 'declined', by: 'bob' });
     expect(await laptop.request({ type: 'accept', id: rid(), callId: 'c1', media: 'audio' })).toMatchObject({ code: 'call-ended' });
     expect(await laptop.next('ended')).toMatchObject({ reason: 'declined-elsewhere' });
     const [aliceHistory, bobHistory] = [await alice.request({ type: 'history', id: rid() }), await phone.request({ type: 'history', id: rid() })];
@@ -164,7 +164,7 @@ describe('cancel, timeout, hangup', () => {
     const [alice, phone, laptop] = [await h.connect('alice'), await h.connect('bob'), await h.connect('bob')];
     await invite(alice, 'c1', ['bob']);
     await alice.request({ type: 'cancel', id: rid(), callId: 'c1' });
-    for (const client of [alice, phone, laptop]) expect(await client.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'cancelled', by: 'alice' });
+    for (const client of [alice, phone, laptop]) expect(await client.next('ended')).toEqual({ type: 'ended', callId: 'c1', version: expect.any(Number), reason: 'cancelled', by: 'alice' });
     expect(await phone.request({ type: 'history', id: rid() })).toMatchObject({ entries: [{ missed: true, reason: 'cancelled' }] });
     expect(await phone.request({ type: 'accept', id: rid(), callId: 'c1', media: 'audio' })).toMatchObject({ code: 'call-ended' });
     expect(await phone.next('ended')).toMatchObject({ reason: 'cancelled', by: 'alice' });
@@ -186,7 +186,7 @@ describe('cancel, timeout, hangup', () => {
     await h.advance(19_999);
     expect(alice.pending('ended')).toEqual([]);
     await h.advance(1);
-    expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'no-answer', by: null });
+    expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', version: expect.any(Number), reason: 'no-answer', by: null });
     expect(await bob.next('ended')).toMatchObject({ reason: 'no-answer' });
     expect(await bob.request({ type: 'history', id: rid() })).toMatchObject({ entries: [{ missed: true, reason: 'no-answer', direction: 'incoming', durationMs: 0 }] });
     expect(h.lines).toContain('call c1 ended no-answer by server');
@@ -198,7 +198,7 @@ describe('cancel, timeout, hangup', () => {
     await connected(alice, bob);
     await h.advance(42_000);
     await bob.request({ type: 'hangup', id: rid(), callId: 'c1' });
-    expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'completed', by: 'bob' });
+    expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', version: expect.any(Number), reason: 'completed', by: 'bob' });
     expect(await alice.request({ type: 'hangup', id: rid(), callId: 'c1' })).toMatchObject({ type: 'ok' });
     expect(await alice.request({ type: 'history', id: rid() })).toMatchObject({
       entries: [{ direction: 'outgoing', reason: 'completed', durationMs: 42_000, missed: false, media: 'video' }],
@@ -222,12 +222,12 @@ describe('group calls', () => {
     expect((await dave.next('incoming')).call.members.map((member) => member.user)).toEqual(['alice', 'bob', 'carol', 'dave']);
     expect(await alice.next('updated')).toMatchObject({ call: { callId: 'g1' } });
     await dave.request({ type: 'reject', id: rid(), callId: 'g1' });
-    expect(await alice.next('left')).toEqual({ type: 'left', callId: 'g1', user: 'dave', reason: 'declined' });
+    expect(await alice.next('left')).toEqual({ type: 'left', callId: 'g1', version: expect.any(Number), user: 'dave', reason: 'declined' });
     await bob.request({ type: 'leave', id: rid(), callId: 'g1' });
-    expect(await carol.next('left', (message) => message.user === 'bob')).toEqual({ type: 'left', callId: 'g1', user: 'bob', reason: 'completed' });
+    expect(await carol.next('left', (message) => message.user === 'bob')).toEqual({ type: 'left', callId: 'g1', version: expect.any(Number), user: 'bob', reason: 'completed' });
     expect(await bob.next('ended')).toMatchObject({ reason: 'completed', by: 'bob' });
     await carol.request({ type: 'leave', id: rid(), callId: 'g1' });
-    expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'g1', reason: 'completed', by: 'carol' });
+    expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'g1', version: expect.any(Number), reason: 'completed', by: 'carol' });
   });
 
   it('callees who cannot ring leave with their reason while the others ring; unanswered ones time out', async () => {
@@ -255,7 +255,7 @@ describe('group calls', () => {
     await alice.request({ type: 'add', id: rid(), callId: 'g1', to: ['carol'] });
     await carol.next('incoming');
     await h.advance(5_000);
-    expect(await bob.next('left')).toEqual({ type: 'left', callId: 'g1', user: 'carol', reason: 'no-answer' });
+    expect(await bob.next('left')).toEqual({ type: 'left', callId: 'g1', version: expect.any(Number), user: 'carol', reason: 'no-answer' });
     expect(await carol.next('ended')).toMatchObject({ reason: 'no-answer' });
     expect(await h.store.getCall('g1')).toMatchObject({ status: 'active' });
   });
@@ -287,7 +287,7 @@ describe('grace period', () => {
     expect(back.received[0]).toMatchObject({ resumed: true, calls: [{ callId: 'c1' }] });
     await back.drop();
     await h.advance(10_000);
-    expect(await bob.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'connection-lost', by: 'alice' });
+    expect(await bob.next('ended')).toEqual({ type: 'ended', callId: 'c1', version: expect.any(Number), reason: 'connection-lost', by: 'alice' });
   });
 
   it('a callee whose only ringing device drops and does not come back goes offline; the call ends at once', async () => {
@@ -300,7 +300,7 @@ describe('grace period', () => {
     expect(alice.pending('ended')).toEqual([]);
     await bobLaptop.drop();
     await h.advance(3_000);
-    expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'offline', by: 'bob' });
+    expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', version: expect.any(Number), reason: 'offline', by: 'bob' });
     expect(await h.store.userCall('alice')).toBeUndefined();
   });
 
@@ -320,7 +320,7 @@ describe('hangup with a reason', () => {
       const [alice, bob] = [await h.connect('alice'), await h.connect('bob')];
       await connected(alice, bob);
       await bob.request({ type: 'hangup', id: rid(), callId: 'c1', reason });
-      expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason, by: 'bob' });
+      expect(await alice.next('ended')).toEqual({ type: 'ended', callId: 'c1', version: expect.any(Number), reason, by: 'bob' });
       h.close();
     }
   });

@@ -15,17 +15,17 @@ describe('call service: 1:1 basics', () => {
     const incoming = await bob.next('incoming');
     expect(incoming.call.from).toBe('alice');
     expect(await bob.request({ type: 'ack', id: rid(), callId: 'c1' })).toMatchObject({ type: 'ok' });
-    expect(await alice.next('ringing')).toEqual({ type: 'ringing', callId: 'c1', by: 'bob' });
+    expect(await alice.next('ringing')).toEqual({ type: 'ringing', callId: 'c1', version: expect.any(Number), by: 'bob' });
     expect(await bob.request({ type: 'accept', id: rid(), callId: 'c1', media: 'audio' })).toMatchObject({
       type: 'answered',
       call: { callId: 'c1', status: 'active', members: [{ user: 'alice' }, { user: 'bob', state: 'joined', media: 'audio' }] },
       livekit: { identity: `bob#${bob.device}` },
     });
-    expect(await alice.next('accepted')).toEqual({ type: 'accepted', callId: 'c1', by: 'bob', media: 'audio' });
+    expect(await alice.next('accepted')).toEqual({ type: 'accepted', callId: 'c1', version: expect.any(Number), by: 'bob', media: 'audio' });
     expect(bob.received.some((message) => message.type === 'accepted')).toBe(false);
     await h.advance(5_000);
     expect(await alice.request({ type: 'hangup', id: rid(), callId: 'c1' })).toMatchObject({ type: 'ok' });
-    expect(await bob.next('ended')).toEqual({ type: 'ended', callId: 'c1', reason: 'completed', by: 'alice' });
+    expect(await bob.next('ended')).toEqual({ type: 'ended', callId: 'c1', version: expect.any(Number), reason: 'completed', by: 'alice' });
     expect(await alice.next('ended')).toMatchObject({ reason: 'completed' });
     const history = await bob.request({ type: 'history', id: rid() });
     expect(history).toMatchObject({ type: 'history', entries: [{ callId: 'c1', direction: 'incoming', peers: ['alice'], missed: false, reason: 'completed', durationMs: 5_000, media: 'audio' }] });

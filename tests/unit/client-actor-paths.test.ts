@@ -61,8 +61,8 @@ describe('root client actor + call actors, every delivery order', () => {
   it('caller: the invite reply before or after the callee rang and answered', () => {
     const steps: Step[] = [
       { name: 'invited', after: [], run: (r) => r.current().send({ type: 'INVITED', call: ringingCall('alice', 'bob'), livekit: grantFor('alice') }) },
-      { name: 'ringing', after: [], run: (r) => r.server({ type: 'ringing', callId: 'c1', by: 'bob' }) },
-      { name: 'accepted', after: ['ringing'], run: (r) => r.server({ type: 'accepted', callId: 'c1', by: 'bob', media: 'video' }) },
+      { name: 'ringing', after: [], run: (r) => r.server({ type: 'ringing', callId: 'c1', version: 3, by: 'bob' }) },
+      { name: 'accepted', after: ['ringing'], run: (r) => r.server({ type: 'accepted', callId: 'c1', version: 4, by: 'bob', media: 'video' }) },
       { name: 'media connected', after: ['invited'], run: (r) => r.current().send({ type: 'MEDIA_CONNECTED' }) },
     ];
     const paths = orders(steps);
@@ -89,7 +89,7 @@ describe('root client actor + call actors, every delivery order', () => {
     const steps: Step[] = [
       { name: 'incoming', after: [], run: (r) => r.server({ type: 'incoming', call: ringingCall('alice', 'bob', 'video', 'a-to-b') }) },
       { name: 'invited (active)', after: [], run: (r) => r.current().send({ type: 'INVITED', call: joined, livekit: grantFor('bob', 'a-to-b') }) },
-      { name: 'accepted by self', after: [], run: (r) => r.server({ type: 'accepted', callId: 'a-to-b', by: 'bob', media: 'video' }) },
+      { name: 'accepted by self', after: [], run: (r) => r.server({ type: 'accepted', callId: 'a-to-b', version: joined.version, by: 'bob', media: 'video' }) },
       { name: 'incoming again', after: ['invited (active)'], run: (r) => r.server({ type: 'incoming', call: joined }) },
       { name: 'media connected', after: ['invited (active)'], run: (r) => r.current().send({ type: 'MEDIA_CONNECTED' }) },
     ];

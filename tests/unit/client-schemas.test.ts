@@ -60,10 +60,13 @@ describe('the client schemas (zod/mini) describe what the server schemas (zod) d
 
   it('the client parser reads what the server sends and refuses the same frames', () => {
     const frames: unknown[] = [
+      { type: 'ringing', callId: 'c1', version: 3, by: 'bob' },
+      { type: 'ringing', callId: 'c1', version: 3, by: 'bob', extra: 1 },
       { type: 'ringing', callId: 'c1', by: 'bob' },
-      { type: 'ringing', callId: 'c1', by: 'bob', extra: 1 },
-      { type: 'ended', callId: 'c1', reason: 'busy', by: null },
-      { type: 'ended', callId: 'c 1', reason: 'busy', by: null },
+      { type: 'ringing', callId: 'c1', version: -1, by: 'bob' },
+      { type: 'ended', callId: 'c1', version: 4, reason: 'busy', by: null },
+      { type: 'ended', callId: 'c 1', version: 4, reason: 'busy', by: null },
+      { type: 'ended', callId: 'c1', version: 4.5, reason: 'busy', by: null },
       { type: 'pong', replyTo: 'p1', time: 3 },
       { type: 'welcome', replyTo: 'h', version: 1.5, user: 'a', device: 'd', session: 's', resumed: false, presence: 'available', graceMs: 0, calls: [] },
       '{"type":"ok","replyTo":"x"}',

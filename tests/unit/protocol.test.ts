@@ -14,6 +14,7 @@ import {
 
 const call: CallInfo = {
   callId: 'c1',
+  version: 2,
   room: 'c1',
   from: 'alice',
   media: 'video',
@@ -80,12 +81,12 @@ const validServer: Record<ServerMessage['type'], ServerMessage> = {
   },
   invited: { type: 'invited', replyTo: 'r2', call, livekit: grant },
   incoming: { type: 'incoming', call },
-  ringing: { type: 'ringing', callId: 'c1', by: 'bob' },
+  ringing: { type: 'ringing', callId: 'c1', version: 3, by: 'bob' },
   answered: { type: 'answered', replyTo: 'r3', call: { ...call, status: 'active' }, livekit: { ...grant, identity: 'bob#x1' } },
-  accepted: { type: 'accepted', callId: 'c1', by: 'bob', media: 'audio' },
-  joined: { type: 'joined', callId: 'c1', user: 'carol' },
-  left: { type: 'left', callId: 'c1', user: 'carol', reason: 'completed' },
-  ended: { type: 'ended', callId: 'c1', reason: 'answered-elsewhere', by: 'bob' },
+  accepted: { type: 'accepted', callId: 'c1', version: 4, by: 'bob', media: 'audio' },
+  joined: { type: 'joined', callId: 'c1', version: 5, user: 'carol' },
+  left: { type: 'left', callId: 'c1', version: 6, user: 'carol', reason: 'completed' },
+  ended: { type: 'ended', callId: 'c1', version: 7, reason: 'answered-elsewhere', by: 'bob' },
   updated: { type: 'updated', call: { ...call, status: 'active', answeredAt: 1_700_000_001_000 } },
   message: { type: 'message', callId: 'c1', from: 'bob', kind: 'emoji', data: ['wave', 1, null] },
   presence: { type: 'presence', user: 'bob', status: 'offline' },
@@ -216,7 +217,7 @@ describe('server messages', () => {
 
   it('carries every end reason in ended', () => {
     for (const reason of END_REASONS) {
-      expect(parseServerMessage({ type: 'ended', callId: 'c1', reason, by: null }).ok).toBe(true);
+      expect(parseServerMessage({ type: 'ended', callId: 'c1', version: 3, reason, by: null }).ok).toBe(true);
     }
   });
 });

@@ -9,8 +9,9 @@
  */
 import { assign, enqueueActions } from 'xstate';
 import { RingError } from '../errors.js';
+import { callStampOf } from '../../protocol/call-version.js';
 import { isMissed, isSettledCall, toCurrentCall } from './call-view.js';
-import { initialRootContext, isLiveRef, isStale, rootSetup, type CallActorRef } from './root-setup.js';
+import { initialRootContext, isLiveRef, isStale, rootSetup, SETTLED_CALLS, type CallActorRef } from './root-setup.js';
 import { callEventOf, shouldRing } from './server-messages.js';
 import type { WatchedPresence } from './snapshot-types.js';
 
@@ -50,6 +51,13 @@ export const rootMachine = rootSetup.createMachine({
     SERVER_MESSAGE: {
       actions: enqueueActions(({ context, event, enqueue }) => {
         const { message } = event;
+        const stamp = callStampOf(message);
+        if (stamp) {
+          // Messages about a call never take it back: one older than what its actor holds, or about a call over here, is dropped.
+          const held = context.calls[stamp.callId];
+          if (held ? stamp.version < held.getSnapshot().context.version : context.settled.includes(stamp.callId)) return;
+          if (held) enqueue.sendTo(held, { type: 'VERSION_SEEN', version: stamp.version });
+        }
         const forward = callEventOf(message);
         if (forward) {
           const call = context.calls[forward.callId];
@@ -125,7 +133,7 @@ export const rootMachine = rootSetup.createMachine({
         const { callId } = snapshot.context;
         if (context.calls[callId] === call) {
           const { [callId]: _ended, ...calls } = context.calls;
-          enqueue.assign({ calls });
+          enqueue.assign({ calls, settled: [callId, ...context.settled.filter((id) => id !== callId)].slice(0, SETTLED_CALLS) });
         }
         const view = toCurrentCall(snapshot);
         if (call === context.current) {

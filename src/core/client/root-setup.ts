@@ -54,6 +54,8 @@ export interface RootContext {
   error: RingError | null;
   /** Every call actor still in a call or ringing here, by call id. */
   calls: Record<string, CallActorRef>;
+  /** Ids of the calls that ended here, newest first (at most {@link SETTLED_CALLS}): later messages about them are dropped. */
+  settled: string[];
   /** The call the UI shows (kept after it ends until the next call or `dismiss()`). */
   current: CallActorRef | null;
   /** The LiveKit url to warm up while a call rings (the last one seen). */
@@ -109,6 +111,9 @@ export type RootEvent =
  * ```
  */
 export type RootEmitted = { [K in keyof RingClientEvents]: { type: K; event: RingClientEvents[K] } }[keyof RingClientEvents];
+
+/** How many ended call ids a client remembers, so that a late message about one neither rings nor revives it. */
+export const SETTLED_CALLS = 64;
 
 /** Errors that only say a call is already over: nothing to show. */
 export function isStale(error: RingError): boolean {
@@ -173,6 +178,7 @@ export function initialRootContext(input: RootInput): RootContext {
     history: [],
     error: null,
     calls: {},
+    settled: [],
     current: null,
     ...(input.livekitUrl === undefined ? {} : { livekitUrl: input.livekitUrl }),
     chosenDevices: {},

@@ -50,6 +50,7 @@ export function initialCallContext(input: CallMachineInput): CallMachineContext 
     mediaRunning: false,
     requests: {},
     requestCount: 0,
+    version: 0,
   };
 }
 
@@ -84,6 +85,7 @@ export function peersOf(members: readonly Member[], self: string): string[] {
 export function fromCallInfo(call: CallInfo, self: string): Partial<CallMachineContext> {
   return {
     callId: call.callId,
+    version: call.version,
     members: call.members,
     peers: peersOf(call.members, self),
     media: call.members.find((member) => member.user === self)?.media ?? call.media,
@@ -91,6 +93,19 @@ export function fromCallInfo(call: CallInfo, self: string): Partial<CallMachineC
     createdAt: call.createdAt,
     ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),
   };
+}
+
+/**
+ * {@link fromCallInfo}, or nothing when `call` is older than what the actor holds
+ * (a message decided before one already applied: it must not take the call back).
+ *
+ * @example
+ * ```ts
+ * assign(({ context, event }) => newerCallInfo(context, event.call));
+ * ```
+ */
+export function newerCallInfo(context: Pick<CallMachineContext, 'self' | 'version'>, call: CallInfo): Partial<CallMachineContext> {
+  return call.version < context.version ? {} : fromCallInfo(call, context.self);
 }
 
 /**

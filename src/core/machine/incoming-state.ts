@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { assign, raise } from 'xstate';
-import { fromCallInfo } from './context.js';
+import { newerCallInfo } from './context.js';
 import { callMachineSetup } from './setup.js';
 import { endedElsewhere, endedHere, failedBySignalError, memberJoinedOnAccept, resultEvent } from './shared-transitions.js';
 
@@ -55,7 +55,7 @@ export const incomingState = callMachineSetup.createStateConfig({
           target: '#call.connecting',
           actions: [
             assign(({ context, event }) => ({
-              ...fromCallInfo(event.call, context.self),
+              ...newerCallInfo(context, event.call),
               answeredAt: event.call.answeredAt ?? Date.now(),
               ...(event.livekit ? { grant: event.livekit } : {}),
             })),

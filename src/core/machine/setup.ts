@@ -12,7 +12,7 @@ import { assign, cancel, enqueueActions, raise, setup } from 'xstate';
 import type { EndReason, ErrorCode, LiveKitGrant, Media } from '../../protocol/protocol.js';
 import type { RingError } from '../errors.js';
 import { createLiveKitMediaFactory } from '../media/default-factory.js';
-import { fromCallInfo, withMember } from './context.js';
+import { newerCallInfo, withMember } from './context.js';
 import { callMediaActor } from './media-actor.js';
 import { unconnectedRequestActor } from './request-actor.js';
 import type {
@@ -165,7 +165,7 @@ export const callMachineSetup = setup({
     /** Record the server's reply to this device's invite: the call as stored (the server's view wins) and this device's grant. */
     recordInvited: assign(({ context, event }) => {
       if (event.type !== 'INVITED') return {};
-      return { ...fromCallInfo(event.call, context.self), invited: true, ...(event.livekit ? { grant: event.livekit } : {}) };
+      return { ...newerCallInfo(context, event.call), invited: true, ...(event.livekit ? { grant: event.livekit } : {}) };
     }),
     /** Record an invite reply that came after the call was answered: only that it was taken, and the grant. */
     recordLateInvite: assign(({ event }) => {

@@ -90,6 +90,8 @@ export interface CallMachineContext {
   requests: Record<string, { status: 'pending' | 'done' } | { status: 'failed'; error: RingError }>;
   /** How many requests were made (names the next one). */
   requestCount: number;
+  /** The newest version of the call this actor applied (0: none yet); call info of an older version is not applied. */
+  version: number;
   /** Whether the media child actor runs (from the first ring or the call until the end). */
   mediaRunning: boolean;
   /** The media session, once the media actor made it. */
@@ -172,6 +174,8 @@ export type CallSignalingEvent =
   | { type: 'MEMBER_LEFT'; user: string; reason: EndReason }
   | { type: 'UPDATED'; call: CallInfo }
   | { type: 'ENDED'; reason: EndReason; by: string | null }
+  /** The client forwards a message of this version of the call (sent before the message's own event). */
+  | { type: 'VERSION_SEEN'; version: number }
   | { type: 'SIGNAL_ERROR'; code: ErrorCode; message: string; failure?: RingError };
 
 /**

@@ -35,7 +35,7 @@ export async function ack(context: RulesContext, actor: Actor, message: ClientMe
   if (updated.result === 'ended') return fail(actor, message.id, 'call-ended', 'the call has ended', message.callId);
   if (updated.result === 'ringing') {
     context.emit({ type: 'call.ringing', call: updated.value, user: actor.user });
-    broadcast(context, updated.value, { type: 'ringing', callId: message.callId, by: actor.user }, actor.user);
+    broadcast(context, updated.value, { type: 'ringing', callId: message.callId, version: updated.value.version, by: actor.user }, actor.user);
   }
   ok(actor, message.id);
 }
@@ -99,9 +99,10 @@ export async function answer(context: RulesContext, actor: Actor, callId: string
     case 'accepted':
       break;
   }
+  actor.holds?.(callId, call.version);
   if (wasPushed) context.pushWithdraw(call, actor.user);
-  context.deliver({ user: actor.user, exceptDevice: actor.device }, { type: 'ended', callId, reason: 'answered-elsewhere', by: actor.user });
-  broadcast(context, call, { type: 'accepted', callId, by: actor.user, media }, actor.user);
+  context.deliver({ user: actor.user, exceptDevice: actor.device }, { type: 'ended', callId, version: call.version, reason: 'answered-elsewhere', by: actor.user });
+  broadcast(context, call, { type: 'accepted', callId, version: call.version, by: actor.user, media }, actor.user);
   const [livekit] = await Promise.all([context.grant(call, actor.user, actor.device), context.syncRingDeadline(call)]);
   const answerLatency = secondsSince(actor.receivedAt);
   context.emit({ type: 'call.answered', call, user: actor.user, device: actor.device, media, firstAnswer, ...(answerLatency === undefined ? {} : { answerLatency }) });
@@ -123,7 +124,7 @@ export async function accept(context: RulesContext, actor: Actor, message: Clien
     fail(actor, message.id, outcome.code, outcome.message, message.callId);
     if (outcome.code === 'call-ended' && outcome.call) {
       const reason = endedReasonFor(outcome.call, actor.user, actor.device);
-      actor.send({ type: 'ended', callId: message.callId, reason, by: outcome.call.endedBy ?? null });
+      actor.send({ type: 'ended', callId: message.callId, version: outcome.call.version, reason, by: outcome.call.endedBy ?? null });
     }
     return;
   }

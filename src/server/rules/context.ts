@@ -36,6 +36,8 @@ export interface Actor {
   receivedAt?: number;
   /** Send to the connection that made the request. */
   send(message: ServerMessage): void;
+  /** This device now holds `callId` at `version` (its reply follows): older messages about the call are not sent to it meanwhile. */
+  holds?(callId: string, version: number): void;
 }
 
 /**

@@ -63,7 +63,7 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
   const writes: Promise<void>[] = [];
   for (const { old, member } of exits) {
     const reason = member.reason ?? 'failed';
-    const ended = { type: 'ended', callId: after.callId, reason, by: options.by } as const;
+    const ended = { type: 'ended', callId: after.callId, version: after.version, reason, by: options.by } as const;
     if (options.actor?.user === old.user) {
       context.deliver({ user: old.user, device: options.actor.device }, ended);
       context.deliver({ user: old.user, exceptDevice: options.actor.device }, { ...ended, reason: options.actor.elsewhere });
@@ -87,7 +87,7 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
   } else {
     for (const { old, member } of exits) {
       context.log(`call ${after.callId} ${member.user} left ${member.reason ?? 'failed'}`);
-      broadcast(context, after, { type: 'left', callId: after.callId, user: member.user, reason: member.reason ?? 'failed' });
+      broadcast(context, after, { type: 'left', callId: after.callId, version: after.version, user: member.user, reason: member.reason ?? 'failed' });
       if (member.reason === 'connection-lost' && old.device !== undefined && !isPending(old)) context.memberRemoved(after, old.user, old.device);
     }
   }

@@ -98,7 +98,7 @@ async function joinByGlare(context: RulesContext, actor: Actor, message: ClientM
   const livekit = outcome.livekit ? { livekit: outcome.livekit } : {};
   actor.send({ type: 'invited', replyTo: message.id, call: toCallInfo(outcome.call), ...livekit });
   // The grant is in the reply; `accepted` only tells this device's call that it joined.
-  actor.send({ type: 'accepted', callId: held.callId, by: actor.user, media: message.media });
+  actor.send({ type: 'accepted', callId: held.callId, version: outcome.call.version, by: actor.user, media: message.media });
 }
 
 /**
@@ -121,6 +121,7 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
   const now = clock.now();
   const record: CallRecord = {
     callId: message.callId,
+    version: 1,
     room: message.callId,
     from: actor.user,
     media: message.media,

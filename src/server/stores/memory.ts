@@ -64,7 +64,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RingStore {
     },
     async createCall(call) {
       if (calls.has(call.callId)) return false;
-      calls.set(call.callId, deepFreeze(call));
+      calls.set(call.callId, deepFreeze({ ...call, version: 1 }));
       if (call.status === 'ended') rememberEnded(call);
       return true;
     },
@@ -76,7 +76,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RingStore {
       if (!current) return undefined;
       const decision = change(current);
       if (decision.next === undefined) return { result: decision.result, value: current, changed: false };
-      const next = deepFreeze(decision.next);
+      const next = deepFreeze({ ...decision.next, version: current.version + 1 });
       calls.set(callId, next);
       if (next.status === 'ended' && current.status !== 'ended') rememberEnded(next);
       return { result: decision.result, value: next, changed: true };

@@ -49,6 +49,8 @@ const MemberRecordSchema = z.object({
 /** The stored shape of a call (see `CallRecord`). */
 export const CallRecordSchema: z.ZodType<CallRecord> = z.object({
   callId: z.string(),
+  /** Overwritten by the key's version prefix on read (records written before it was stored lack it). */
+  version: z.number().int().nonnegative().default(0),
   room: z.string(),
   from: z.string(),
   media: MediaSchema,

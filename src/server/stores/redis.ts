@@ -119,6 +119,12 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 
   const recentCalls = createRecentRecords<CallRecord>();
 
+  /** A stored call, its record's `version` taken from the key's version prefix. */
+  function decodeCall(key: string, text: string): Versioned<CallRecord> {
+    const { version, value } = decodeVersioned(key, text, CallRecordSchema);
+    return { version, value: { ...value, version } };
+  }
+
   async function readCall(callId: string): Promise<Versioned<CallRecord> | undefined> {
     const key = keys.call(callId);
     const text = await client.get(key);
@@ -126,7 +132,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       recentCalls.forget(callId);
       return undefined;
     }
-    return recentCalls.remember(callId, decodeVersioned(key, text, CallRecordSchema));
+    return recentCalls.remember(callId, decodeCall(key, text));
   }
 
   async function readDevice(session: string): Promise<Versioned<DeviceRecord> | undefined> {
@@ -155,7 +161,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
         current = stored;
         continue;
       }
-      const next = decision.next;
+      const next = { ...decision.next, version: current.version + 1 };
       const reply = await runScript(client, CAS_RECORD, [key], [current.version, encodeVersioned(current.version + 1, next), callTtl(next)]);
       if (reply === 1) {
         recentCalls.remember(callId, { version: current.version + 1, value: next });
@@ -165,7 +171,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
         recentCalls.forget(callId);
         return undefined;
       }
-      current = recentCalls.remember(callId, decodeVersioned(key, reply, CallRecordSchema));
+      current = recentCalls.remember(callId, decodeCall(key, reply));
       fresh = true;
       await backoff(attempt);
     }
@@ -212,7 +218,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
     async getCall(callId) {
       return (await readCall(callId))?.value;
     },
-    async createCall(call) {
+    async createCall(record) {
+      const call = { ...record, version: 1 };
       const created = await client.set(keys.call(call.callId), encodeVersioned(1, call), 'PX', callTtl(call), 'NX');
       if (created === 'OK') recentCalls.remember(call.callId, { version: 1, value: call });
       return created === 'OK';

@@ -92,11 +92,11 @@ export interface DeviceRecord {
 export interface RingStore {
   /** Read a call. */
   getCall(callId: string): Promise<CallRecord | undefined>;
-  /** Store a new call; `false` (and nothing written) when the id is taken. */
+  /** Store a new call at version 1; `false` (and nothing written) when the id is taken. */
   createCall(call: CallRecord): Promise<boolean>;
   /** Remove a call nobody has seen (its caller could not be claimed). */
   deleteCall(callId: string): Promise<void>;
-  /** Atomically change a call (compare-and-set, retried); `undefined` when there is no such call. */
+  /** Atomically change a call (compare-and-set, retried), one version up; `undefined` when there is no such call. */
   updateCall<R>(callId: string, change: (call: CallRecord) => Change<CallRecord, R>): Promise<Updated<CallRecord, R> | undefined>;
 
   /**
