@@ -59,6 +59,7 @@ export function answeredCall(from: string, to: string, media: Media = 'video', c
 export type RecordedEffect =
   | { type: 'signal'; message: CallSignal }
   | { type: 'prepareMedia' }
+  | { type: 'captureMedia'; media: Media }
   | { type: 'joinMedia'; grant: LiveKitGrant; media: Media; mic: boolean; camera: boolean }
   | { type: 'leaveMedia' }
   | { type: 'setMicrophone'; enabled: boolean }
@@ -80,7 +81,8 @@ export function recordingCallMachine(effects: RecordedEffect[]) {
       media: fromCallback<MediaCommand, MediaActorInput, CallMediaEvent>(({ input, receive }) => {
         if (input.prepare) effects.push({ type: 'prepareMedia' });
         receive((command) => {
-          if (command.type === 'JOIN') {
+          if (command.type === 'CAPTURE') effects.push({ type: 'captureMedia', media: command.media });
+          else if (command.type === 'JOIN') {
             effects.push({ type: 'joinMedia', grant: command.grant, media: command.media, mic: command.mic, camera: command.camera });
           } else if (command.type === 'SET_MIC') effects.push({ type: 'setMicrophone', enabled: command.enabled });
           else effects.push({ type: 'setCamera', enabled: command.enabled });

@@ -121,6 +121,16 @@ describe('call machine details', () => {
     expect(run.actor.getSnapshot().matches({ active: { camera: 'off', mic: 'on' } })).toBe(true);
   });
 
+  it('the callee opens its devices at the accept, before the accept is answered, and joins with them after', () => {
+    const run = startCallActor('bob');
+    run.send(INCOMING, { type: 'ACCEPT', media: 'video' });
+    const captured = run.effects.findIndex((effect) => effect.type === 'captureMedia');
+    expect(run.effects[captured]).toEqual({ type: 'captureMedia', media: 'video' });
+    expect(run.effects.some((effect) => effect.type === 'joinMedia')).toBe(false);
+    run.send(ANSWERED);
+    expect(run.effects.findIndex((effect) => effect.type === 'joinMedia')).toBeGreaterThan(captured);
+  });
+
   it('another member accepting a group call does not start this device ringing media', () => {
     const run = startCallActor('bob');
     run.send(INCOMING, { type: 'ACCEPTED', by: 'carol', media: 'video' });

@@ -32,11 +32,14 @@ export const incomingState = callMachineSetup.createStateConfig({
         RING_TIMEOUT: { target: '#call.ended', actions: { type: 'end', params: { reason: 'no-answer', by: null } } },
         ACCEPT: {
           target: 'answering',
-          actions: assign(({ context, event }) => ({
-            media: event.media,
-            camera: event.media === 'video',
-            capture: event.capture ?? context.capture,
-          })),
+          actions: [
+            assign(({ context, event }) => ({
+              media: event.media,
+              camera: event.media === 'video',
+              capture: event.capture ?? context.capture,
+            })),
+            'captureEarly',
+          ],
         },
         REJECT: { target: '#call.ended', actions: endedHere('reject', 'declined') },
       },

@@ -114,6 +114,10 @@ export function callMediaActor(options: CallMediaActorOptions) {
 
     receive((command) => {
       switch (command.type) {
+        case 'CAPTURE':
+          // Best effort, like warming up: the join opens the devices itself when this did not.
+          created.then((made) => made.capture?.(command.media, options.capture(command.capture))).catch(() => undefined);
+          return;
         case 'JOIN':
           created
             .then(async (made) => {

@@ -87,6 +87,11 @@ export const callMachineSetup = setup({
       enqueue.assign({ mediaRunning: true });
       enqueue.spawnChild('media', { id: 'media', input: params });
     }),
+    /** Open the devices at the accept click, while the accept's reply and the room connect are on their way. */
+    captureEarly: enqueueActions(({ context, enqueue }) => {
+      if (!context.mediaRunning) return;
+      enqueue.sendTo('media', { type: 'CAPTURE', media: context.media, capture: context.capture } satisfies MediaCommand);
+    }),
     /** Join the call's media room and publish. */
     joinMedia: enqueueActions(({ context, enqueue }, params: JoinParams) => {
       if (!context.mediaRunning) return;

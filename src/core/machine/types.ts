@@ -232,6 +232,7 @@ export type CallMachineEvent = CallUserEvent | CallSignalingEvent | CallMediaEve
  * ```
  */
 export type MediaCommand =
+  | { type: 'CAPTURE'; media: Media; capture: CaptureOptions }
   | { type: 'JOIN'; grant: LiveKitGrant; media: Media; capture: CaptureOptions; mic: boolean; camera: boolean }
   | { type: 'SET_MIC'; enabled: boolean }
   | { type: 'SET_CAMERA'; enabled: boolean };

@@ -13,6 +13,7 @@ import { deviceFailure, MediaSessionError, toMediaDeviceError } from './errors.j
 import { parseDeviceChoice, parseGrant, parseMedia, parsePrepareGrant } from './inputs.js';
 import { startMediaInterval } from './live-intervals.js';
 import { endReasonOfDisconnect } from './livekit/disconnect.js';
+import { dropEarlyCapture, publishEarlyCapture, startEarlyCapture, type EarlyCapture } from './livekit/early-capture.js';
 import { participantView } from './livekit/participants.js';
 import { computeCallStats, type StatEntry, type StatsTotals } from './livekit/stats.js';
 import type {
@@ -92,6 +93,7 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
   let connection: MediaConnectionState = 'idle';
   let closed = false;
   let capture: CaptureOptions = {};
+  let early: EarlyCapture | undefined;
   let deviceError: MediaDeviceError | undefined;
   let stats: CallStats | undefined;
   let totals: StatsTotals | undefined;
@@ -288,6 +290,16 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       }
     },
 
+    async capture(media, captureOptions) {
+      const callMedia = parseMedia(media);
+      const wanted = parseCaptureOptions(captureOptions);
+      if (closed || connection !== 'idle' || early) return;
+      const { room } = await ensureRoom();
+      if (closed || connection !== 'idle' || early) return;
+      const settings = { ...wanted, deviceIds: { ...devices, ...wanted.deviceIds } };
+      early = startEarlyCapture(room, callMedia, { audio: audioCapture(settings), video: videoCapture(settings) });
+    },
+
     async join(grant, media, captureOptions) {
       const parsed = parseGrant(grant);
       const callMedia = parseMedia(media);
@@ -318,9 +330,15 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       publish();
       emit({ type: 'connected' });
       const wanted: Array<'audioinput' | 'videoinput'> = callMedia === 'video' ? ['audioinput', 'videoinput'] : ['audioinput'];
-      // Microphone and camera publish side by side (one after the other delays the first video frame);
-      // a failure is reported as a device error and the call goes on without that device.
-      await Promise.all(wanted.map((kind) => setDevice(kind, true).catch(() => {})));
+      const captured = early;
+      early = undefined;
+      // Tracks captured since the accept click publish as they are; otherwise microphone and camera
+      // publish side by side (one after the other delays the first video frame), and a failure is
+      // reported as a device error and the call goes on without that device.
+      if (!(await publishEarlyCapture(room, captured, callMedia))) {
+        await Promise.all(wanted.map((kind) => setDevice(kind, true).catch(() => {})));
+      }
+      publish();
       const output = capture.deviceIds?.audiooutput;
       if (output) await switchOutput(room, lk, output).catch(() => {});
       // `leave()` may have run during the awaits above: a left session starts nothing.
@@ -332,6 +350,8 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       if (closed && connection === 'disconnected') return;
       closed = true;
       stopStats();
+      dropEarlyCapture(early);
+      early = undefined;
       const room = current?.room;
       connection = 'disconnected';
       publish();

@@ -132,6 +132,11 @@ export interface CaptureOptions {
 export interface MediaSession {
   /** Warm up the connection to the media server while the call rings. */
   prepare(grant: Pick<LiveKitGrant, 'url'> & Partial<LiveKitGrant>): Promise<void>;
+  /**
+   * Optional: open the microphone (and camera for `video`) before joining, at the accept click, so
+   * capture runs alongside the accept's round trip and the room connect; `join` publishes those tracks.
+   */
+  capture?(media: Media, capture?: CaptureOptions): Promise<void>;
   /** Join the call's room and publish the given media. */
   join(grant: LiveKitGrant, media: Media, capture?: CaptureOptions): Promise<void>;
   /** Leave the room and stop every local track. Safe to call twice. */
