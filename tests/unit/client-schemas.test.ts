@@ -72,6 +72,7 @@ describe('the client schemas (zod/mini) describe what the server schemas (zod) d
       '{"type":"ok","replyTo":"x"}',
       '{"type":"ok"',
     ];
+    expect(frames.filter((frame) => client.parseServerMessage(frame).ok)).toHaveLength(4);
     for (const frame of frames) {
       const mini = client.parseServerMessage(frame);
       const classic = server.parseServerMessage(frame);
