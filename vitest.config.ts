@@ -20,14 +20,18 @@ export default defineConfig({
   test: {
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] } },
+      // Property and race tests run thousands of cases: a 30 s bound (not a timing) keeps them green on a loaded 2-core machine.
+      {
+        extends: true,
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 },
+      },
       {
         extends: true,
         test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         extends: true,
-        test: { name: 'react', environment: 'happy-dom', include: ['tests/react/**/*.test.{ts,tsx}'] },
+        test: { name: 'react', environment: 'happy-dom', include: ['tests/react/**/*.test.{ts,tsx}'], testTimeout: 30_000 },
       },
       {
         extends: true,
