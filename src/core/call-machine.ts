@@ -17,7 +17,7 @@
  *
  * @packageDocumentation
  */
-import { assign, type SnapshotFrom } from 'xstate';
+import { assign, raise, type DoneActorEvent, type SnapshotFrom } from 'xstate';
 import type { CallStatus } from './client/types.js';
 import { fromCallInfo, initialCallContext, mediaOf, memberStateAfter, peersOf, withMember } from './machine/context.js';
 import { endedState } from './machine/ended-state.js';
@@ -26,7 +26,8 @@ import { activeState, connectingState } from './machine/in-call-states.js';
 import { incomingState } from './machine/incoming-state.js';
 import { outgoingState } from './machine/outgoing-state.js';
 import { callMachineSetup } from './machine/setup.js';
-import { settleRequest } from './machine/shared-transitions.js';
+import { resultEvent, settleRequest } from './machine/shared-transitions.js';
+import type { RequestResult } from './machine/types.js';
 
 export type * from './machine/types.js';
 export { callMediaActor, type CallMediaActorOptions } from './machine/media-actor.js';
@@ -111,6 +112,8 @@ export const callMachine = callMachineSetup.createMachine({
     MEDIA_READY: { actions: assign({ session: ({ event }) => event.session }) },
     MEDIA_SNAPSHOT: { actions: assign({ mediaSnapshot: ({ event }) => event.snapshot }) },
     MEDIA_ERROR: { actions: { type: 'reportFailure', params: ({ event }) => ({ error: event.error }) } },
+    // The invite's reply, in whatever state the call is by then (a late reply still brings its grant).
+    'xstate.done.actor.invite': { actions: raise(({ event }) => resultEvent((event as DoneActorEvent<RequestResult>).output, 'invited', 'INVITED')) },
     'xstate.done.actor.*': {
       actions: assign({ requests: ({ context, event }) => settleRequest(context.requests, event.actorId, event.output) }),
     },

@@ -67,14 +67,16 @@ export type RecordedEffect =
 
 /**
  * The call machine with recording child actors: requests are recorded (invite and accept are never
- * answered: tests send `INVITED`/`ANSWERED`/`SIGNAL_ERROR` themselves; the others are answered `ok`),
+ * answered: tests send `INVITED`/`ANSWERED`/`SIGNAL_ERROR` themselves, unless `inviteReply` answers the
+ * invite through the request actor as a client's connection would; the others are answered `ok`),
  * the media actor records its commands, and `leaveMedia` when it is stopped.
  */
-export function recordingCallMachine(effects: RecordedEffect[]) {
+export function recordingCallMachine(effects: RecordedEffect[], inviteReply?: Promise<RequestResult>) {
   return callMachine.provide({
     actors: {
       request: fromPromise<RequestResult, RequestInput>(({ input }) => {
         effects.push({ type: 'signal', message: input.message });
+        if (input.message.type === 'invite' && inviteReply) return inviteReply;
         if (input.message.type === 'invite' || input.message.type === 'accept') return new Promise<RequestResult>(() => undefined);
         return Promise.resolve({ ok: true, reply: { type: 'ok', replyTo: 'r1' } });
       }),

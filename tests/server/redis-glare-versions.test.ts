@@ -4,10 +4,12 @@
  * ring client on one, a second raw device on the other) and on one process
  * (the in-process hub, the same rules). Per device, no message about a call
  * arrives after one of a newer version (replies aside), no device rings for
- * a call it is in, and no client's call state moves back.
+ * a call it is in, no client's call state moves back, and both sides end up
+ * active with their media in the call's room.
  */
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userOfIdentity } from '../../src/core/media/inputs.js';
 import type { RingClient } from '../../src/core/ring-client.js';
 import type { TransportFactory } from '../../src/core/signaling/transport.js';
 import { websocketTransport } from '../../src/core/signaling/websocket.js';
@@ -58,10 +60,12 @@ async function glareRun(world: World, tag: string): Promise<string[]> {
     for (const [client, to] of [[alice, users[1]], [bob, users[0]]] as const) {
       void sleep(Math.random() * 2).then(() => client.call(to, { video: true }).catch(() => undefined));
     }
-    // Both sides in the one call (joined: connecting or active).
-    const joined = (client: RingClient) => waitForClient(client, (s) => s.call?.status === 'connecting' || s.call?.status === 'active', 20_000, `${tag} joined`);
+    // Both sides in the one call, its media connected: each device's fake session is in the call's room.
+    const joined = (client: RingClient) => waitForClient(client, (s) => s.call?.status === 'active', 20_000, `${tag} active`);
     const [a, b] = await Promise.all([joined(alice), joined(bob)]);
     expect(a.call?.callId).toBe(b.call?.callId);
+    const room = a.call?.callId ?? '';
+    expect(mediaHub.identities(room).map(userOfIdentity).sort(), `${tag} media room`).toEqual([...users].sort());
     await alice.hangup();
     await waitForClient(bob, (s) => s.call?.status === 'ended', 20_000, `${tag} ended`);
     await sleep(50);
@@ -90,7 +94,9 @@ describe('glare across two processes on Redis', () => {
   let servers: ServerProcess[] = [];
   beforeAll(async () => {
     redis = await startRedis();
-    servers = await startCluster(2, { redisUrl: redis.url, prefix: 'glare-versions:', ringTimeoutMs: 10_000, graceMs: 1_000, nodeTtlMs: 2_000 });
+    // LiveKit keys so invites and answers carry grants (fake media joins by the grant's room; nothing answers at the url).
+    const livekit = ['--livekit-url', 'ws://127.0.0.1:9', '--livekit-api-key', 'key', '--livekit-api-secret', 'a-livekit-secret-long-enough-000000'];
+    servers = await startCluster(2, { redisUrl: redis.url, prefix: 'glare-versions:', ringTimeoutMs: 10_000, graceMs: 1_000, nodeTtlMs: 2_000, args: livekit });
   }, 60_000);
   afterAll(async () => {
     await Promise.all(servers.map((server) => server.kill()));

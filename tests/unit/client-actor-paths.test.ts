@@ -10,6 +10,7 @@ import { createActor, fromTransition } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
 import { rootMachine } from '../../src/core/client/root-machine.js';
 import type { CallActorRef } from '../../src/core/client/root-setup.js';
+import type { RequestResult } from '../../src/core/machine/types.js';
 import type { ServerMessage } from '../../src/protocol/protocol.js';
 import { answeredCall, grantFor, recordingCallMachine, ringingCall, TEST_TIMEOUTS, type RecordedEffect } from '../helpers/client-fixtures.js';
 
@@ -18,7 +19,7 @@ interface Step {
   name: string;
   /** Steps that must come first. */
   after: readonly string[];
-  run(root: ReturnType<typeof startRoot>): void;
+  run(root: ReturnType<typeof startRoot>): void | Promise<void>;
 }
 
 /** Every order of `steps` that respects their `after`, as xstate/graph simple paths over a model of what was delivered. */
@@ -35,11 +36,16 @@ function orders(steps: readonly Step[]): Step[][] {
   return paths.map((path) => path.steps.slice(1).map((step) => steps.find((candidate) => candidate.name === step.event.type) as Step));
 }
 
-/** A root client actor for `user` whose call actors record what they asked of their request and media actors. */
-function startRoot(user: string) {
+/**
+ * A root client actor for `user` whose call actors record what they asked of their request and media actors;
+ * with `replyToInvite`, the invite's request actor waits for `answerInvite` (else tests send `INVITED` themselves).
+ */
+function startRoot(user: string, options: { replyToInvite?: boolean } = {}) {
+  let answer: (result: RequestResult) => void = () => undefined;
+  const inviteReply = options.replyToInvite ? new Promise<RequestResult>((resolve) => (answer = resolve)) : undefined;
   const effects: RecordedEffect[] = [];
   const emitted: string[] = [];
-  const root = createActor(rootMachine.provide({ actors: { call: recordingCallMachine(effects) } }), { input: { timeouts: TEST_TIMEOUTS } });
+  const root = createActor(rootMachine.provide({ actors: { call: recordingCallMachine(effects, inviteReply) } }), { input: { timeouts: TEST_TIMEOUTS } });
   root.on('*', (event) => emitted.push(event.type));
   root.start();
   root.send({
@@ -53,6 +59,7 @@ function startRoot(user: string) {
     emitted,
     current,
     server: (message: ServerMessage) => root.send({ type: 'SERVER_MESSAGE', message }),
+    answerInvite: (result: RequestResult) => answer(result),
     ringing: () => Object.values(root.getSnapshot().context.calls).filter((call) => call !== root.getSnapshot().context.current && call.getSnapshot().matches({ incoming: 'ringing' })),
   };
 }
@@ -123,5 +130,36 @@ describe('root client actor + call actors, every delivery order', () => {
     }
     console.log(`root + call actors (glare orders): ran ${paths.length} paths`);
     expect(paths.length).toBeGreaterThan(20);
+  });
+
+  it('glare winner: the invite reply through its request actor, before, with (same network read) or after the callee’s accepted, still joins media', async () => {
+    // The server answers this device's invite while the callee's ringing/accepted come relayed (Redis) or in the
+    // same read as the reply: the reply must reach the call in whatever state the accepted put it in.
+    const steps: Step[] = [
+      {
+        name: 'reply arrives',
+        after: [],
+        run: (r) => r.answerInvite({ ok: true, reply: { type: 'invited', replyTo: 'r1', call: ringingCall('alice', 'bob'), livekit: grantFor('alice') } }),
+      },
+      { name: 'reply handled', after: ['reply arrives'], run: () => new Promise((resolve) => setTimeout(resolve, 0)) },
+      { name: 'ringing', after: [], run: (r) => r.server({ type: 'ringing', callId: 'c1', version: 3, by: 'bob' }) },
+      { name: 'accepted', after: ['ringing'], run: (r) => r.server({ type: 'accepted', callId: 'c1', version: 4, by: 'bob', media: 'video' }) },
+      { name: 'media connected', after: ['reply handled'], run: (r) => r.current().send({ type: 'MEDIA_CONNECTED' }) },
+    ];
+    const paths = orders(steps);
+    for (const path of paths) {
+      const label = path.map((s) => s.name).join(' > ');
+      const r = startRoot('alice', { replyToInvite: true });
+      r.root.send({ type: 'PLACE', callId: 'c1', to: ['bob'], media: 'video' });
+      for (const step of path) {
+        await step.run(r);
+        expect(r.current().getSnapshot().matches('ended'), label).toBe(false);
+      }
+      expect(r.current().getSnapshot().matches('active'), label).toBe(true);
+      expect(r.current().getSnapshot().context.invited, label).toBe(true);
+      expect(r.effects.filter((effect) => effect.type === 'joinMedia'), label).toEqual([{ type: 'joinMedia', grant: grantFor('alice'), media: 'video', mic: true, camera: true }]);
+    }
+    console.log(`root + call actors (invite reply through its request actor): ran ${paths.length} paths`);
+    expect(paths.length).toBe(10);
   });
 });

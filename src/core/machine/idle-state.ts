@@ -8,7 +8,7 @@ import { fromCallInfo } from './context.js';
 import { callMachineSetup } from './setup.js';
 
 /**
- * The `idle` state: `CALL` goes `outgoing` (which sends the invite); `INCOMING` acknowledges the ring,
+ * The `idle` state: `CALL` sends the invite and goes `outgoing`; `INCOMING` acknowledges the ring,
  * starts the media actor warming up, and goes `incoming`.
  *
  * @example
@@ -37,6 +37,7 @@ export const idleState = callMachineSetup.createStateConfig({
           camera: event.media === 'video',
         })),
         { type: 'startMedia', params: { prepare: false } },
+        'sendInvite',
       ],
     },
     INCOMING: {

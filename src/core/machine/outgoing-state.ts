@@ -3,16 +3,16 @@
  *
  * @packageDocumentation
  */
-import { assign, raise } from 'xstate';
+import { assign } from 'xstate';
 import { mediaOf, withMember } from './context.js';
 import { invitedTransitions } from './invited.js';
 import { callMachineSetup } from './setup.js';
-import { endedElsewhere, endedHere, failedBySignalError, resultEvent } from './shared-transitions.js';
+import { endedElsewhere, endedHere, failedBySignalError } from './shared-transitions.js';
 
 /**
  * The `outgoing` state (`calling` until the server takes the invite and a callee device rings, then `ringing`).
- * It invokes the invite request; its reply is `INVITED`. With a grant the caller joins the media room
- * while it rings, so an answer connects at once.
+ * The invite request is the machine's `invite` child (started by `CALL`, see `sendInvite`); its reply is `INVITED`.
+ * With a grant the caller joins the media room while it rings, so an answer connects at once.
  *
  * @example
  * ```ts
@@ -23,21 +23,6 @@ export const outgoingState = callMachineSetup.createStateConfig({
   initial: 'calling',
   entry: 'startRingTimer',
   exit: { type: 'stopTimer', params: { timer: 'RING_TIMEOUT' } },
-  invoke: {
-    id: 'invite',
-    src: 'request',
-    input: ({ context }) => ({
-      message: {
-        type: 'invite' as const,
-        callId: context.callId,
-        to: [...context.peers],
-        media: context.media,
-        ...(context.extra === undefined ? {} : { extra: context.extra }),
-        ...(context.push === undefined ? {} : { push: context.push }),
-      },
-    }),
-    onDone: { actions: raise(({ event }) => resultEvent(event.output, 'invited', 'INVITED')) },
-  },
   on: {
     RING_TIMEOUT: { target: 'ended', actions: endedHere('cancel', 'no-answer') },
     INVITED: invitedTransitions(),

@@ -79,6 +79,26 @@ export const callMachineSetup = setup({
       enqueue.assign({ requestCount: context.requestCount + 1, requests: { ...context.requests, [id]: { status: 'pending' } } });
       enqueue.spawnChild('request', { id, input: { message } });
     }),
+    /**
+     * Send this device's invite as the `invite` child. It is a child of the whole machine, not of `outgoing`:
+     * the callee's `accepted` may come before the reply (relayed, or in the same network read), and the
+     * reply must still bring its grant to `connecting` (`xstate.done.actor.invite` raises `INVITED`).
+     */
+    sendInvite: enqueueActions(({ context, enqueue }) => {
+      enqueue.spawnChild('request', {
+        id: 'invite',
+        input: {
+          message: {
+            type: 'invite' as const,
+            callId: context.callId,
+            to: [...context.peers],
+            media: context.media,
+            ...(context.extra === undefined ? {} : { extra: context.extra }),
+            ...(context.push === undefined ? {} : { push: context.push }),
+          },
+        },
+      });
+    }),
     /** Remember how this device ends the call (`cancel`, `reject`, `hangup`, `leave`): `ended` sends it and waits for the answer. */
     farewell: assign((_, message: CallSignal) => ({ farewell: message })),
     /** Start the media child; while ringing it warms up the connection to `url`. */
