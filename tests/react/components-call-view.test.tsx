@@ -55,12 +55,16 @@ describe.each(modes)('<CallView> (%s)', (_mode, wrap) => {
     view(client, wrap, <CallView ringback={false} devices={false} />);
     expect(screen.getByRole('alert').textContent).toBe('Connection lost. Reconnecting…');
     const region = screen.getByRole('region');
-    const duration = () => document.getElementById(region.getAttribute('aria-describedby') ?? '');
-    expect(within(duration() as HTMLElement).getByText('Duration 0:00')).toBeTruthy();
+    const duration = () => {
+      const element = document.getElementById(region.getAttribute('aria-describedby') ?? '');
+      if (!element) throw new Error('the call region is described by no element');
+      return element;
+    };
+    expect(within(duration()).getByText('Duration 0:00')).toBeTruthy();
     expect(duration()?.querySelector('time')?.getAttribute('aria-hidden')).toBe('true');
     expect(region.querySelector('time[aria-label]')).toBeNull();
     act(() => vi.advanceTimersByTime(65_000));
-    expect(within(duration() as HTMLElement).getByText('Duration 1:05')).toBeTruthy();
+    expect(within(duration()).getByText('Duration 1:05')).toBeTruthy();
     expect(screen.getByRole('group', { name: 'bob' }).className).toContain('rk-call-view__remote');
     expect(screen.getByRole('group', { name: 'alice (you)' }).className).toContain('rk-call-view__local');
   });
