@@ -31,6 +31,8 @@ export function callStampOf(message: ServerMessage): CallStamp | undefined {
     case 'accepted':
     case 'joined':
     case 'left':
+    case 'held':
+    case 'resumed':
     case 'ended':
       return { callId: message.callId, version: message.version };
     default:

@@ -71,6 +71,16 @@ export const WatchedUsersSchema = z.array(IdSchema).check(z.maxLength(500));
 /** Schema of a history request's `limit`: an integer from 1 to 100. */
 export const HistoryLimitSchema = z.number().check(z.int(), z.gte(1), z.lte(100));
 
+/**
+ * Schema of what accepting a waiting call does to the active one: `'end'` or `'hold'`.
+ *
+ * @example
+ * ```ts
+ * ActiveCallChoiceSchema.safeParse('hold').success; // true
+ * ```
+ */
+export const ActiveCallChoiceSchema = z.enum(['end', 'hold']);
+
 /** Schema of where a member stands in a call. */
 export const MemberStateSchema = z.enum(['calling', 'invited', 'ringing', 'joined', 'left', 'declined', 'missed']);
 
@@ -92,6 +102,7 @@ export const CallInfoSchema = z.strictObject({
   status: z.enum(['ringing', 'active', 'ended']),
   createdAt: z.number(),
   answeredAt: z.optional(z.number()),
+  heldBy: z.optional(z.array(IdSchema).check(z.maxLength(64))),
 });
 
 /** Schema of LiveKit credentials for one device in one call. */
@@ -143,8 +154,13 @@ export const InvitedSchema = z.strictObject({
   call: CallInfoSchema,
   livekit: z.optional(LiveKitGrantSchema),
 });
-/** A call rings on this device. */
-export const IncomingSchema = z.strictObject({ type: z.literal('incoming'), call: CallInfoSchema, livekitUrl: z.optional(livekitUrl()) });
+/** A call rings on this device (`waiting`: while this user is in an active call). */
+export const IncomingSchema = z.strictObject({
+  type: z.literal('incoming'),
+  call: CallInfoSchema,
+  livekitUrl: z.optional(livekitUrl()),
+  waiting: z.optional(z.literal(true)),
+});
 /** A device of `by` rings. */
 export const RingingSchema = z.strictObject({ type: z.literal('ringing'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
 /** The winning device's accept was taken: the call as stored, and this device's LiveKit credentials. */
@@ -162,6 +178,10 @@ export const MemberJoinedSchema = z.strictObject({ type: z.literal('joined'), ca
 export const MemberLeftSchema = z.strictObject({ type: z.literal('left'), callId: IdSchema, version: CallVersionSchema, user: IdSchema, reason: EndReasonSchema });
 /** The call ended for this device. */
 export const EndedSchema = z.strictObject({ type: z.literal('ended'), callId: IdSchema, version: CallVersionSchema, reason: EndReasonSchema, by: z.nullable(IdSchema) });
+/** `by` put the call on hold. */
+export const HeldSchema = z.strictObject({ type: z.literal('held'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
+/** `by` took the call off hold. */
+export const ResumedSchema = z.strictObject({ type: z.literal('resumed'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
 /** The call changed (media, members). */
 export const UpdatedSchema = z.strictObject({ type: z.literal('updated'), call: CallInfoSchema });
 /** A custom message from another member. */
@@ -208,6 +228,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   MemberJoinedSchema,
   MemberLeftSchema,
   EndedSchema,
+  HeldSchema,
+  ResumedSchema,
   UpdatedSchema,
   RelayedMessageSchema,
   PresenceSchema,

@@ -107,8 +107,25 @@ export const InviteSchema = z.strictObject({
 });
 /** A callee device acknowledges an `incoming`: it rings now. */
 export const AckSchema = z.strictObject({ type: z.literal('ack'), ...onCall });
-/** Answer a ringing call, with the media to answer with (`audio` answers a video call audio-only). */
-export const AcceptSchema = z.strictObject({ type: z.literal('accept'), ...onCall, media: MediaSchema });
+/**
+ * What accepting a call does to the user's active call (call waiting):
+ * `end` hangs it up, `hold` puts it on hold.
+ */
+export const ActiveCallChoiceSchema = z.enum(['end', 'hold']);
+/** `'end'` or `'hold'`: what accepting a waiting call does to the active one. */
+export type ActiveCallChoice = z.infer<typeof ActiveCallChoiceSchema>;
+
+/**
+ * Answer a ringing call, with the media to answer with (`audio` answers a video call audio-only).
+ * `active` says what happens to this user's active call; without it, accepting while in an
+ * active call is refused with `already-in-call`.
+ */
+export const AcceptSchema = z.strictObject({
+  type: z.literal('accept'),
+  ...onCall,
+  media: MediaSchema,
+  active: ActiveCallChoiceSchema.optional(),
+});
 /** Decline a ringing call (stops every device of this callee). */
 export const RejectSchema = z.strictObject({ type: z.literal('reject'), ...onCall });
 /** The caller withdraws a call that nobody has answered yet. */
@@ -126,6 +143,10 @@ export const HangupSchema = z.strictObject({
 export const AddSchema = z.strictObject({ type: z.literal('add'), ...onCall, to: Callees });
 /** Leave a call; a group call goes on while two or more members remain. */
 export const LeaveSchema = z.strictObject({ type: z.literal('leave'), ...onCall });
+/** Put a call this user is in on hold (their media pauses; the call goes on). */
+export const HoldSchema = z.strictObject({ type: z.literal('hold'), ...onCall });
+/** Take a held call off hold; the user's other active call, if any, goes on hold (swap). */
+export const ResumeSchema = z.strictObject({ type: z.literal('resume'), ...onCall });
 /** Switch this member's media between audio and video. */
 export const MediaUpdateSchema = z.strictObject({ type: z.literal('media'), ...onCall, media: MediaSchema });
 /** An app-defined message relayed to the other members of a call. */
@@ -169,6 +190,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   HangupSchema,
   AddSchema,
   LeaveSchema,
+  HoldSchema,
+  ResumeSchema,
   MediaUpdateSchema,
   CustomMessageSchema,
   SetPresenceSchema,
@@ -220,6 +243,8 @@ export const CallInfoSchema = z.strictObject({
   status: z.enum(['ringing', 'active', 'ended']),
   createdAt: z.number(),
   answeredAt: z.number().optional(),
+  /** The users holding this call (call waiting); absent or empty: not held. */
+  heldBy: z.array(IdSchema).max(64).optional(),
 });
 /** The server's view of a call. */
 export type CallInfo = z.infer<typeof CallInfoSchema>;
@@ -279,11 +304,15 @@ export const InvitedSchema = z.strictObject({
   call: CallInfoSchema,
   livekit: LiveKitGrantSchema.optional(),
 });
-/** A call rings on this device; `livekitUrl` lets the device warm up its media connection while it rings. */
+/**
+ * A call rings on this device; `livekitUrl` lets the device warm up its media connection while it rings.
+ * `waiting` is set when this user is in an active call (call waiting).
+ */
 export const IncomingSchema = z.strictObject({
   type: z.literal('incoming'),
   call: CallInfoSchema,
   livekitUrl: z.string().min(1).max(2048).optional(),
+  waiting: z.literal(true).optional(),
 });
 /** A device of `by` rings (sent to the caller and other members). */
 export const RingingSchema = z.strictObject({ type: z.literal('ringing'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
@@ -320,6 +349,10 @@ export const EndedSchema = z.strictObject({
   reason: EndReasonSchema,
   by: IdSchema.nullable(),
 });
+/** `by` put the call on hold (to every device of every joined member). */
+export const HeldSchema = z.strictObject({ type: z.literal('held'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
+/** `by` took the call off hold (to every device of every joined member). */
+export const ResumedSchema = z.strictObject({ type: z.literal('resumed'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
 /** The call changed (media, members). */
 export const UpdatedSchema = z.strictObject({ type: z.literal('updated'), call: CallInfoSchema });
 /** A custom message from another member. */
@@ -366,6 +399,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   MemberJoinedSchema,
   MemberLeftSchema,
   EndedSchema,
+  HeldSchema,
+  ResumedSchema,
   UpdatedSchema,
   RelayedMessageSchema,
   PresenceSchema,

@@ -46,6 +46,7 @@ describe('the client schemas (zod/mini) describe what the server schemas (zod) d
     ['watched users', client.WatchedUsersSchema, server.WatchSchema.shape.users],
     ['a history limit', client.HistoryLimitSchema, server.HistoryRequestSchema.shape.limit.unwrap()],
     ['a LiveKit grant', client.LiveKitGrantSchema, server.LiveKitGrantSchema],
+    ['the active call choice of accept', client.ActiveCallChoiceSchema, server.AcceptSchema.shape.active.unwrap()],
   ];
   it.each(pairs)('%s', (_, mini, classic) => {
     expect(outline(mini)).toEqual(outline(classic));
@@ -68,11 +69,13 @@ describe('the client schemas (zod/mini) describe what the server schemas (zod) d
       { type: 'ended', callId: 'c 1', version: 4, reason: 'busy', by: null },
       { type: 'ended', callId: 'c1', version: 4.5, reason: 'busy', by: null },
       { type: 'pong', replyTo: 'p1', time: 3 },
+      { type: 'held', callId: 'c1', version: 5, by: 'alice' },
+      { type: 'resumed', callId: 'c1', version: 6, by: 'alice', extra: true },
       { type: 'welcome', replyTo: 'h', version: 1.5, user: 'a', device: 'd', session: 's', resumed: false, presence: 'available', graceMs: 0, calls: [] },
       '{"type":"ok","replyTo":"x"}',
       '{"type":"ok"',
     ];
-    expect(frames.filter((frame) => client.parseServerMessage(frame).ok)).toHaveLength(4);
+    expect(frames.filter((frame) => client.parseServerMessage(frame).ok)).toHaveLength(5);
     for (const frame of frames) {
       const mini = client.parseServerMessage(frame);
       const classic = server.parseServerMessage(frame);
