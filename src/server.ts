@@ -23,6 +23,8 @@ export { HISTORY_LIMIT, type Change, type DeviceRecord, type RingStore, type Upd
 export { createRingServer, UNAUTHORIZED_CLOSE_CODE, type RingServer, type RingServerOptions } from './server/ws-server.js';
 export { createUserToken, verifyUserToken, type AuthOptions } from './server/auth.js';
 export { createLiveKitGrants, PUBLISH_SOURCES, ROOM_TIMEOUTS, TOKEN_TTL_SECONDS, type LiveKitOptions } from './server/tokens.js';
+export { createPrecheckGrants, PRECHECK_ROOM_TIMEOUTS, PRECHECK_TOKEN_TTL_SECONDS } from './server/precheck/precheck-tokens.js';
+export { PRECHECK_RATE_LIMIT, PRECHECK_ROOM_PREFIX, type PrecheckGrant, type PrecheckGrantRequest } from './server/precheck/precheck-request.js';
 export { createRoomJanitor, ROOM_CHECK_AFTER_MS, type RoomJanitor } from './server/rooms.js';
 export { createTokenBucket, type RateLimitOptions } from './server/rate-limit.js';
 export { createRedisStore, RedisStoreError, type RedisStore, type RedisStoreOptions } from './server/stores/redis.js';

@@ -208,6 +208,8 @@ export const HistorySchema = z.strictObject({
 export const OkSchema = z.strictObject({ type: z.literal('ok'), replyTo: IdSchema });
 /** Answer to `ping`. */
 export const PongSchema = z.strictObject({ type: z.literal('pong'), replyTo: IdSchema, time: z.number() });
+/** Answer to `precheck`: LiveKit credentials for a private test room. */
+export const PrecheckGrantSchema = z.strictObject({ type: z.literal('precheck'), replyTo: IdSchema, livekit: LiveKitGrantSchema });
 /** A request failed. */
 export const ErrorMessageSchema = z.strictObject({
   type: z.literal('error'),
@@ -236,6 +238,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   HistorySchema,
   OkSchema,
   PongSchema,
+  PrecheckGrantSchema,
   ErrorMessageSchema,
 ]);
 

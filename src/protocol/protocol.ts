@@ -178,6 +178,8 @@ export const PushUnsubscribeSchema = z.strictObject({
 });
 /** Whether this device's page is visible (`document.visibilityState`); a user with no visible device is also rung by push. */
 export const VisibilitySchema = z.strictObject({ type: z.literal('visibility'), ...request, state: z.enum(['visible', 'hidden']) });
+/** Ask for a short-lived LiveKit grant to a private, single-use test room (the pre-call check); answered with `precheck`. */
+export const PrecheckRequestSchema = z.strictObject({ type: z.literal('precheck'), ...request });
 
 /** Every message a client may send. */
 export const ClientMessageSchema = z.discriminatedUnion('type', [
@@ -201,6 +203,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   PushSubscribeSchema,
   PushUnsubscribeSchema,
   VisibilitySchema,
+  PrecheckRequestSchema,
 ]);
 /** A message from a client to the server. */
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
@@ -379,6 +382,8 @@ export const HistorySchema = z.strictObject({
 export const OkSchema = z.strictObject({ type: z.literal('ok'), replyTo: IdSchema });
 /** Answer to `ping`. */
 export const PongSchema = z.strictObject({ type: z.literal('pong'), replyTo: IdSchema, time: z.number() });
+/** Answer to `precheck`: LiveKit credentials for a private test room only this device joins, valid for a minute. */
+export const PrecheckGrantSchema = z.strictObject({ type: z.literal('precheck'), replyTo: IdSchema, livekit: LiveKitGrantSchema });
 /** A request failed: code, words, the request it answers, and the call when there is one. */
 export const ErrorMessageSchema = z.strictObject({
   type: z.literal('error'),
@@ -407,6 +412,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   HistorySchema,
   OkSchema,
   PongSchema,
+  PrecheckGrantSchema,
   ErrorMessageSchema,
 ]);
 /** A message from the server to a client. */

@@ -30,6 +30,7 @@ import { add, relayMessage, switchMedia } from './rules/in-call.js';
 import { invite } from './rules/invite.js';
 import { nextRingDeadline } from './rules/transitions.js';
 import { pushMessage } from './push/push-messages.js';
+import { createPrecheckHandler, type PrecheckGrant } from './precheck/precheck-request.js';
 import type { PushNotifier } from './push/push-notifier.js';
 import { createMemoryStore } from './stores/memory.js';
 import type { DeviceRecord, RingStore } from './stores/store.js';
@@ -92,6 +93,8 @@ export interface CallServiceOptions {
   livekitUrl?: string;
   /** LiveKit credentials for a device (the caller on invite, the winner on accept). */
   grant?: (request: GrantRequest) => Promise<LiveKitGrant | undefined>;
+  /** LiveKit credentials for a pre-call check's private test room; without it `precheck` is answered `unavailable`. */
+  precheckGrant?: PrecheckGrant;
   /** A callee has no device: push a notification and return true to keep the call ringing for them. Keep it quick. */
   onUnreachable?: (event: UnreachableEvent) => boolean | Promise<boolean>;
   /** Web Push: rings callees with no visible device on their push subscriptions (see `createRingServer`'s `push`). */
@@ -183,6 +186,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
   const byUser = new Map<string, Set<Session>>();
   const watchers = new Map<string, Set<Session>>();
   const timers = new Map<string, TimerHandle>();
+  const precheck = createPrecheckHandler({ grant: options.precheckGrant, clock, log });
 
   function sentVersions(session: Session): SentVersions {
     return (session.sent ??= createSentVersions());
@@ -477,6 +481,8 @@ export function createCallService(options: CallServiceOptions = {}): CallService
         return actor.send({ type: 'history', replyTo: message.id, entries: await store.listHistory(actor.user, message.limit ?? 100) });
       case 'ping':
         return actor.send({ type: 'pong', replyTo: message.id, time: clock.now() });
+      case 'precheck':
+        return precheck(session, actor, message);
       case 'visibility':
       case 'push-subscribe':
       case 'push-unsubscribe':

@@ -26,6 +26,7 @@ import { createWebhookSender, parseWebhookEndpoints, type WebhookEndpoint, type 
 import { deviceIdentity } from './identity.js';
 import { createRoomJanitor } from './rooms.js';
 import { createLiveKitGrants, type LiveKitOptions } from './tokens.js';
+import { createPrecheckGrants } from './precheck/precheck-tokens.js';
 import { WsPeer, type PeerHost } from './ws-peer.js';
 
 export { UNAUTHORIZED_CLOSE_CODE } from './ws-peer.js';
@@ -46,7 +47,7 @@ export interface RingServerOptions
   host?: string;
   /** Attach to your own HTTP server instead of starting one (then `/healthz` is yours to route). */
   server?: Server;
-  /** LiveKit: tokens for call members and room clean-up (see `createRoomJanitor`). Without it, grants are left out. */
+  /** LiveKit: tokens for call members and pre-call checks, and room clean-up (see `createRoomJanitor`). Without it, grants are left out and `precheck` is answered `unavailable`. */
   livekit?: LiveKitOptions;
   /** How connections authenticate. Required unless `dev` is on. */
   auth?: AuthOptions;
@@ -149,7 +150,9 @@ export async function createRingServer(options: RingServerOptions): Promise<Ring
     store,
     log,
     ...(push ? { pusher: push.notifier } : {}),
-    ...(options.livekit ? { grant: grant && metrics ? timedGrant(grant, metrics) : grant, livekitUrl: options.livekit.url } : {}),
+    ...(options.livekit
+      ? { grant: grant && metrics ? timedGrant(grant, metrics) : grant, livekitUrl: options.livekit.url, precheckGrant: createPrecheckGrants(options.livekit) }
+      : {}),
     onEvent: (event) => {
       metrics?.onEvent(event);
       webhooks?.enqueue(event);

@@ -9,12 +9,13 @@ import { addListener } from '../core/listeners.js';
 import { parseClientMessage, type ClientMessage, type LiveKitGrant, type ServerMessage } from '../protocol/protocol.js';
 import { createCallService, type CallService, type CallServiceOptions, type Connection, type GrantRequest } from '../server/call-service.js';
 import { deviceIdentity } from '../server/identity.js';
+import type { PrecheckGrantRequest } from '../server/precheck/precheck-request.js';
 import type { SignalingTransport, TransportCloseInfo, TransportFactory } from '../core/signaling/transport.js';
 
 /** Options of {@link createMemoryHub}: the call service's, without the multi-process ones. */
 export type MemoryHubOptions = Pick<
   CallServiceOptions,
-  'store' | 'clock' | 'livekitUrl' | 'ringTimeoutMs' | 'graceMs' | 'grant' | 'onUnreachable' | 'onCallEnded' | 'log'
+  'store' | 'clock' | 'livekitUrl' | 'ringTimeoutMs' | 'graceMs' | 'grant' | 'precheckGrant' | 'onUnreachable' | 'onCallEnded' | 'log'
 >;
 
 /** A memory transport: a {@link SignalingTransport} that can also be dropped like a lost network. */
@@ -60,6 +61,19 @@ export async function memoryGrant({ call, user, device }: GrantRequest): Promise
 }
 
 /**
+ * Fake LiveKit credentials for a pre-call check's test room (`url: 'memory://'`), which fake media accepts.
+ *
+ * @example
+ * ```ts
+ * const hub = createMemoryHub({ precheckGrant: memoryPrecheckGrant });
+ * ```
+ */
+export async function memoryPrecheckGrant({ user, device, room }: PrecheckGrantRequest): Promise<LiveKitGrant> {
+  const identity = deviceIdentity(user, device);
+  return { url: 'memory://', token: `memory:${room}:${identity}`, room, identity };
+}
+
+/**
  * Run the call rules in-process and connect clients to them without a network.
  * Messages arrive asynchronously (on a microtask), in order, as copies.
  *
@@ -73,7 +87,7 @@ export async function memoryGrant({ call, user, device }: GrantRequest): Promise
  * ```
  */
 export function createMemoryHub(options: MemoryHubOptions = {}): MemoryHub {
-  const service = createCallService({ grant: memoryGrant, ...options });
+  const service = createCallService({ grant: memoryGrant, precheckGrant: memoryPrecheckGrant, ...options });
   const open = new Set<MemoryTransport>();
 
   function createTransport(user: string): MemoryTransport {

@@ -64,6 +64,7 @@ const validClient: Record<ClientMessage['type'], ClientMessage> = {
   'push-subscribe': { type: 'push-subscribe', id: 'r16', subscription },
   'push-unsubscribe': { type: 'push-unsubscribe', id: 'r17', endpoint: subscription.endpoint },
   visibility: { type: 'visibility', id: 'r18', state: 'hidden' },
+  precheck: { type: 'precheck', id: 'r19' },
 };
 
 /** One valid example of every server message. */
@@ -113,6 +114,7 @@ const validServer: Record<ServerMessage['type'], ServerMessage> = {
   },
   ok: { type: 'ok', replyTo: 'r12' },
   pong: { type: 'pong', replyTo: 'r15', time: 5 },
+  precheck: { type: 'precheck', replyTo: 'r19', livekit: { ...grant, room: 'precheck-k3f9x2' } },
   error: { type: 'error', code: 'forbidden', message: 'not your call', replyTo: 'r7', callId: 'c1' },
 };
 
@@ -161,6 +163,7 @@ const invalidClient: Record<ClientMessage['type'], [string, unknown][]> = {
   ],
   'push-unsubscribe': [['endpoint empty', { type: 'push-unsubscribe', id: 'r17', endpoint: '' }]],
   visibility: [['unknown state', { type: 'visibility', id: 'r18', state: 'prerender' }]],
+  precheck: [['a room asked for', { type: 'precheck', id: 'r19', room: 'c1' }]],
 };
 
 /** Invalid variants of every server message. */
@@ -182,6 +185,7 @@ const invalidServer: Record<ServerMessage['type'], unknown> = {
   history: { type: 'history', replyTo: 'r14', entries: [{ callId: 'c0' }] },
   ok: { type: 'ok' },
   pong: { type: 'pong', replyTo: 'r15' },
+  precheck: { type: 'precheck', replyTo: 'r19' },
   error: { type: 'error', code: 'teapot', message: 'no' },
 };
 

@@ -18,7 +18,7 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type OutgoingMessage = WithoutId<Exclude<ClientMessage, { type: 'hello' }>>;
 
 /** A successful reply to a request. */
-export type Reply = ServerMessageOf<'invited' | 'answered' | 'history' | 'ok' | 'pong'>;
+export type Reply = ServerMessageOf<'invited' | 'answered' | 'history' | 'ok' | 'pong' | 'precheck'>;
 
 /** Close code the server uses for refused credentials. */
 const UNAUTHORIZED_CLOSE = 4001;
