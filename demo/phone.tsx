@@ -1,4 +1,4 @@
-import { CallView, IncomingCallModal, RingProvider, useCall, usePresence, type RingClient } from 'ringkit';
+import { CallView, IncomingCallModal, RingProvider, useCall, useCloseProtection, usePresence, type RingClient } from 'ringkit';
 import { CallHistory } from './call-history.js';
 import { PushSwitch } from './push-switch.js';
 import { CallState } from './call-state.js';
@@ -22,6 +22,12 @@ function DoNotDisturb({ text }: { text: DemoText }) {
       {text.doNotDisturb}
     </label>
   );
+}
+
+/** Asks before the tab is closed or reloaded during a call (see the README, "Leave-page warning"). */
+function CloseProtection() {
+  useCloseProtection();
+  return null;
 }
 
 function LeaveGroupCall({ text }: { text: DemoText }) {
@@ -106,6 +112,7 @@ export function Phone({
         <CallHistory text={text} />
       </main>
       <IncomingCallModal getUser={getUser} />
+      <CloseProtection />
     </RingProvider>
   );
 }

@@ -64,3 +64,4 @@ export {
   type PushNotifications,
   type PushSnapshot,
 } from './core/push/push-notifications.js';
+export { protectClose, hasLiveCall, type CloseProtectionSource } from './core/page/close-protection.js';

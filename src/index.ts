@@ -14,6 +14,7 @@ export { usePushNotifications, type UsePushNotificationsResult } from './react/u
 export { useCallHistory, type UseCallHistoryOptions, type UseCallHistoryResult } from './react/use-call-history.js';
 export { useConnectionQuality, type ConnectionQualityState } from './react/use-connection-quality.js';
 export { useCallStats } from './react/use-call-stats.js';
+export { useCloseProtection, type UseCloseProtectionOptions } from './react/use-close-protection.js';
 export { useCallMessages, type UseCallMessagesOptions, type UseCallMessagesResult } from './react/use-call-messages.js';
 export type * from './core/ring-client.js';
 export { RingError, isRingError, type RingErrorCode } from './core/errors.js';
