@@ -42,6 +42,17 @@ export type * from './core/signaling/transport.js';
 export * from './core/errors.js';
 export { addListener } from './core/listeners.js';
 export * from './core/ring-client.js';
+export {
+  PRE_CALL_CHECK_STEPS,
+  type PreCallCheckError,
+  type PreCallCheckErrorCode,
+  type PreCallCheckOptions,
+  type PreCallCheckReport,
+  type PreCallCheckStep,
+  type PreCallCheckStepResult,
+  type PreCallCheckStepStatus,
+  type PreCallMeters,
+} from './core/precheck/types.js';
 export { createLiveKitMedia, type LiveKitMediaOptions, type LiveKitModule } from './core/media/livekit.js';
 export * from './core/media/devices.js';
 export * from './core/media/errors.js';

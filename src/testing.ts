@@ -17,9 +17,11 @@ export {
   type FakePeerState,
   type FakeRoomMember,
 } from './testing/fake-media.js';
+export { createFakePreCallDevices, type FakePreCallDevices, type FakePreCallDevicesOptions } from './testing/fake-pre-call-devices.js';
 export {
   createMemoryHub,
   memoryGrant,
+  memoryPrecheckGrant,
   type MemoryHub,
   type MemoryHubOptions,
   type MemoryTransport,

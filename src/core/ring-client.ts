@@ -21,6 +21,7 @@ import { createClientView } from './client/client-view.js';
 import { createConnection } from './client/connection.js';
 import { rootMachine } from './client/root-machine.js';
 import type { RingClient, RingClientOptions } from './client/types.js';
+import type { PreCallCheckOptions } from './precheck/types.js';
 import { RingError, toRingError } from './errors.js';
 import { callMediaActor } from './machine/media-actor.js';
 import { callRequestActor } from './machine/request-actor.js';
@@ -83,22 +84,15 @@ export function createRingClient(options: RingClientOptions): RingClient {
   });
   const push = createPushNotifications({ request: (message) => connection.request(message) });
   const visibility = reportVisibility((state) => connection.request({ type: 'visibility', state }));
+  const media = options.media ?? createLiveKitMediaFactory();
+  const chosenDevices = () => ({ ...devices.getSnapshot().selected, ...root.getSnapshot().context.chosenDevices, ...options.capture?.deviceIds });
   // The machines, provided once for every call of this client.
   const call = callMachine.provide({
     actors: {
       request: callRequestActor(connection.request),
       media: callMediaActor({
-        factory: options.media ?? createLiveKitMediaFactory(),
-        capture: (own) => ({
-          ...options.capture,
-          ...own,
-          deviceIds: {
-            ...devices.getSnapshot().selected,
-            ...root.getSnapshot().context.chosenDevices,
-            ...options.capture?.deviceIds,
-            ...own.deviceIds,
-          },
-        }),
+        factory: media,
+        capture: (own) => ({ ...options.capture, ...own, deviceIds: { ...chosenDevices(), ...own.deviceIds } }),
       }),
     },
   });
@@ -121,6 +115,10 @@ export function createRingClient(options: RingClientOptions): RingClient {
     subscribe: view.subscribe,
     on,
     ...createClientMethods({ root, view, connection }),
+    preCallCheck: async (checkOptions?: PreCallCheckOptions) => {
+      const { runPreCallCheck } = await import('./precheck/run-pre-call-check.js');
+      return runPreCallCheck({ request: connection.request, media, chosenDevices, capture: options.capture }, checkOptions);
+    },
   };
   const messages = createCallMessageLog(parts);
   const client: RingClient = { ...parts, sendMessage: messages.send, messages: messages.log, push };

@@ -59,6 +59,7 @@ export function scriptedClient(initial: Partial<RingClientSnapshot> = {}): Scrip
     history: vi.fn(async () => []),
     dismiss: vi.fn(),
     getMediaSession: () => null,
+    preCallCheck: vi.fn(async () => ({ status: 'passed' as const, steps: [] })),
     messages: { getSnapshot: () => [], subscribe: () => () => undefined },
   };
 }

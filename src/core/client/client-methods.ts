@@ -42,7 +42,7 @@ import { toCurrentCall } from './call-view.js';
  * await methods.call('bob');
  * ```
  */
-export type RingClientMethods = Omit<RingClient, 'getSnapshot' | 'subscribe' | 'on' | 'devices' | 'messages'>;
+export type RingClientMethods = Omit<RingClient, 'getSnapshot' | 'subscribe' | 'on' | 'devices' | 'messages' | 'preCallCheck'>;
 
 /**
  * What the methods work on.

@@ -8,6 +8,7 @@ import type { PushNotifications } from '../push/push-notifications.js';
 import type { CallMessageLog } from '../call-messages.js';
 import type { DeviceManager } from '../media/devices.js';
 import type { DeviceKind, MediaSession } from '../media/types.js';
+import type { PreCallCheckOptions, PreCallCheckReport } from '../precheck/types.js';
 import type { HistoryEntry, Media, PresenceStatus } from '../../protocol/protocol.js';
 import type { JsonValue, RingClientEvents } from './event-types.js';
 import type { AcceptOptions, CallOptions } from './option-types.js';
@@ -218,6 +219,20 @@ export interface RingClient {
    * ```
    */
   history(limit?: number): Promise<HistoryEntry[]>;
+  /**
+   * Check this device before a call: microphone and camera permission, the chosen microphone's
+   * level, camera frames, the round trip to the signaling server, and a visit to a private test
+   * room on the media server (join, publish briefly, leave). Resolves with the report (`passed`,
+   * `failed` with each step's typed error, or `cancelled` by `options.signal`); rejects only for bad
+   * options. The check's code loads on first use.
+   *
+   * @example
+   * ```ts
+   * const report = await client.preCallCheck({ video: true, onUpdate: (r) => render(r.steps) });
+   * if (report.status === 'failed') showProblems(report.steps.filter((s) => s.error));
+   * ```
+   */
+  preCallCheck(options?: PreCallCheckOptions): Promise<PreCallCheckReport>;
   /**
    * Forget an ended current call and the last error.
    *
