@@ -56,6 +56,7 @@ export {
 export { createLiveKitMedia, type LiveKitMediaOptions, type LiveKitModule } from './core/media/livekit.js';
 export * from './core/media/devices.js';
 export * from './core/media/errors.js';
+export * from './core/media/screen-share.js';
 export {
   RESOLUTION_PRESETS,
   DEFAULT_RESOLUTION,

@@ -46,6 +46,8 @@ export {
   type DeviceManagerSource,
 } from './react/use-media-devices.js';
 export { useLocalPreview, type UseLocalPreviewOptions, type LocalPreviewState } from './react/use-local-preview.js';
+export { useScreenShare, type UseScreenShareOptions, type UseScreenShareResult, type ScreenShareButtonProps } from './react/use-screen-share.js';
+export { describeScreenShareErrorIn } from './react/i18n/screen-share-text.js';
 export type {
   DeviceInfo,
   DeviceKind,
@@ -54,4 +56,6 @@ export type {
   DeviceManager,
   MediaDeviceError,
   MediaDeviceErrorCode,
+  ScreenShareError,
+  ScreenShareErrorCode,
 } from './core.js';

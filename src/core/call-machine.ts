@@ -11,7 +11,7 @@
  * outgoing.calling -> outgoing.ringing        (a callee device rings)
  * incoming.ringing -> incoming.answering      (ACCEPT sent)
  * connecting                                  (joining the media room)
- * active  (parallel: connection connected|reconnecting, mic on|off, camera on|off)
+ * active  (parallel: connection connected|reconnecting, mic on|off, camera on|off; SET_SCREEN_SHARE shares the screen)
  * ended   (closing -> settled once the server answered this device's farewell; context.endReason, context.endedBy)
  * ```
  *
@@ -111,6 +111,9 @@ export const callMachine = callMachineSetup.createMachine({
     QUALITY_CHANGED: { actions: assign({ quality: ({ event }) => event.quality }) },
     MEDIA_READY: { actions: assign({ session: ({ event }) => event.session }) },
     MEDIA_SNAPSHOT: { actions: assign({ mediaSnapshot: ({ event }) => event.snapshot }) },
+    SCREEN_SHARE: {
+      actions: assign(({ event }) => ({ screenShare: event.sharing ? ('on' as const) : ('off' as const), screenShareError: event.error })),
+    },
     MEDIA_ERROR: { actions: { type: 'reportFailure', params: ({ event }) => ({ error: event.error }) } },
     // The invite's reply, in whatever state the call is by then (a late reply still brings its grant).
     'xstate.done.actor.invite': { actions: raise(({ event }) => resultEvent((event as DoneActorEvent<RequestResult>).output, 'invited', 'INVITED')) },

@@ -55,6 +55,8 @@ export interface CallViewBag {
   remotes: readonly ParticipantView[];
   /** This device's participant, once joined. */
   local: ParticipantView | undefined;
+  /** The remote participant whose shared screen to show large (the first who shares), if any. */
+  presenter: ParticipantView | undefined;
   /** Peers to show as placeholders while nobody's media is there. */
   waitingFor: readonly string[];
   /**
@@ -69,7 +71,8 @@ export interface CallViewBag {
     'aria-describedby': string | undefined;
     'data-state': CurrentCall['status'] | 'idle';
     'data-rk-media': 'audio' | 'video';
-    'data-rk-layout': 'one' | 'grid';
+    /** `screen` while a remote screen share is shown large, with the camera tiles beside it. */
+    'data-rk-layout': 'one' | 'grid' | 'screen';
   };
   /** Close an ended call (`client.dismiss()`), first moving focus back to where the call started. */
   dismissProps: { type: 'button'; 'data-rk-action': 'dismiss'; onClick: (event: MouseEvent<HTMLButtonElement>) => void };
@@ -133,6 +136,7 @@ export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
   const present = new Set(remotes.map((participant) => participant.user));
   const waitingFor = call && !ended ? call.peers.filter((peer) => !present.has(peer)) : [];
   const names = call ? displayNames(call.peers, getUser) : '';
+  const presenter = remotes.find((participant) => participant.screenShareTrack);
   const durationText = call?.answeredAt !== undefined ? duration.formatted : undefined;
   return {
     call,
@@ -147,6 +151,7 @@ export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
     deviceErrorText: call?.deviceError && !ended ? describeDeviceErrorIn(messages, call.deviceError) : undefined,
     remotes,
     local: ended ? undefined : media?.local,
+    presenter,
     waitingFor,
     rootProps: {
       ref: focus.ref,
@@ -155,7 +160,7 @@ export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
       'aria-describedby': durationText === undefined ? undefined : durationId,
       'data-state': call?.status ?? 'idle',
       'data-rk-media': call?.media ?? 'audio',
-      'data-rk-layout': remotes.length + waitingFor.length > 1 ? 'grid' : 'one',
+      'data-rk-layout': presenter ? 'screen' : remotes.length + waitingFor.length > 1 ? 'grid' : 'one',
     },
     dismissProps: { type: 'button', 'data-rk-action': 'dismiss', onClick: focus.close },
   };

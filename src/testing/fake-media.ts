@@ -25,6 +25,7 @@ import type {
   MediaSession,
   MediaSnapshot,
   ParticipantView,
+  ScreenShareErrorCode,
   TrackHandle,
 } from '../core/media/types.js';
 
@@ -128,10 +129,19 @@ export interface FakeMediaOptions {
   network?: FakeNetwork;
   /** Make real synthetic tracks where the browser can (default true). */
   tracks?: boolean;
+  /**
+   * Screen sharing: `true` (default) shares a test pattern as the screen, `false` cannot share (like a
+   * phone browser), a code makes each start fail like `getDisplayMedia` would (`permission-denied`: the
+   * person cancelled the picker).
+   */
+  screenShare?: boolean | ScreenShareErrorCode;
 }
 
 /** Mutable state of one remote participant a session simulates. */
-export type FakePeerState = Partial<Pick<ParticipantView, 'micEnabled' | 'cameraEnabled' | 'speaking' | 'quality'>>;
+export type FakePeerState = Partial<Pick<ParticipantView, 'micEnabled' | 'cameraEnabled' | 'speaking' | 'quality'>> & {
+  /** Sharing a screen (a test pattern). */
+  screenSharing?: boolean;
+};
 
 /** A fake media session plus the knobs stories and tests turn. */
 export interface FakeMediaSession extends MediaSession {
@@ -147,6 +157,8 @@ export interface FakeMediaSession extends MediaSession {
   simulateRemote(user: string, state: FakePeerState): void;
   /** Remove a simulated remote participant. */
   removePeer(user: string): void;
+  /** This device's screen share stops as if from the browser's "Stop sharing" bar (emits `screen-share-ended`). */
+  simulateScreenShareEnded(): void;
 }
 
 interface SimulatedPeer {
@@ -154,12 +166,21 @@ interface SimulatedPeer {
   state: Required<FakePeerState>;
   video?: TrackHandle;
   audio?: TrackHandle;
+  screen?: { synthetic?: SyntheticTrack; handle?: TrackHandle };
   stops: Array<() => void>;
 }
+
+/** The browser's `getDisplayMedia` failure (its `DOMException` name) each simulated screen share error stands for. */
+const SCREEN_FAILURE_NAMES: Record<ScreenShareErrorCode, string> = {
+  'permission-denied': 'NotAllowedError',
+  unsupported: 'NotSupportedError',
+  failed: 'AbortError',
+};
 
 const DEFAULT_NETWORK: Required<FakeNetwork> = { rttMs: 40, packetLoss: 0, videoBitrate: 1_200_000 };
 const AUDIO_BITRATE = 32_000;
 const PATTERN_SIZE = { width: 640, height: 360 };
+const SCREEN_SIZE = { width: 1280, height: 720, frameRate: 5 };
 
 function handleOf(kind: 'audio' | 'video', synthetic: SyntheticTrack | undefined): TrackHandle | undefined {
   return synthetic ? { kind, mediaStreamTrack: synthetic.track } : undefined;
@@ -193,6 +214,8 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
   let mic: { synthetic?: SyntheticTrack; handle?: TrackHandle } | undefined;
   let micMuted = false;
   let camera: { synthetic?: SyntheticTrack; handle?: TrackHandle } | undefined;
+  let screen: { synthetic?: SyntheticTrack; handle?: TrackHandle } | undefined;
+  const screenShare = options.screenShare ?? true;
   let deviceError: MediaDeviceError | undefined;
   let runtimeFailure: FakeDeviceFailure | undefined;
   let stats: CallStats | undefined;
@@ -229,6 +252,8 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
     };
     if (camera?.handle) view.videoTrack = camera.handle;
     if (mic?.handle) view.audioTrack = mic.handle;
+    if (screen) view.screenSharing = true;
+    if (screen?.handle) view.screenShareTrack = screen.handle;
     return view;
   }
 
@@ -236,6 +261,11 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
     const view: ParticipantView = { identity: peer.identity, user, isLocal: false, ...peer.state };
     if (peer.state.cameraEnabled && peer.video) view.videoTrack = peer.video;
     if (peer.audio) view.audioTrack = peer.audio;
+    if (peer.state.screenSharing) {
+      peer.screen ??= screenPattern(user);
+      view.screenSharing = true;
+      if (peer.screen.handle) view.screenShareTrack = peer.screen.handle;
+    }
     return view;
   }
 
@@ -254,7 +284,7 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
   /** Rebuild the snapshot, tell subscribers, and (for own changes) the others in the room. */
   function publish(own = true): void {
     local = buildLocal();
-    const next: MediaSnapshot = { connection, remotes: remotes(), devices: { ...devices } };
+    const next: MediaSnapshot = { connection, remotes: remotes(), devices: { ...devices }, screenShareSupported: screenShare !== false };
     if (local) next.local = local;
     if (stats) next.stats = stats;
     if (deviceError) next.deviceError = deviceError;
@@ -316,12 +346,29 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
     camera = undefined;
   }
 
+  function stopScreen(): void {
+    screen?.synthetic?.stop();
+    screen = undefined;
+  }
+
+  function stopPeer(peer: SimulatedPeer): void {
+    for (const stop of peer.stops) stop();
+    peer.screen?.synthetic?.stop();
+    peer.screen = undefined;
+  }
+
+  function screenPattern(user: string): { synthetic?: SyntheticTrack; handle?: TrackHandle } {
+    const synthetic = makeTracks ? createTestPatternTrack({ label: `${user} screen`, ...SCREEN_SIZE }) : undefined;
+    return synthetic ? { synthetic, handle: handleOf('video', synthetic) } : {};
+  }
+
   function addPeer(user: string, state: FakePeerState = {}): void {
     const full: Required<FakePeerState> = {
       micEnabled: true,
       cameraEnabled: media === 'video',
       speaking: false,
       quality: 'excellent',
+      screenSharing: false,
       ...state,
     };
     const peer: SimulatedPeer = { identity: `${user}#sim${peers.size + 1}`, state: full, stops: [] };
@@ -364,7 +411,8 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
     mic?.synthetic?.stop();
     mic = undefined;
     stopCamera();
-    for (const peer of peers.values()) for (const stop of peer.stops) stop();
+    stopScreen();
+    for (const peer of peers.values()) stopPeer(peer);
     peers.clear();
     leaveHub?.();
     leaveHub = undefined;
@@ -447,6 +495,21 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
       publish();
     },
 
+    async setScreenShareEnabled(enabled) {
+      requireJoined();
+      if (!enabled) {
+        stopScreen();
+        publish();
+        return;
+      }
+      if (screenShare !== true) {
+        const code = screenShare === false ? 'unsupported' : screenShare;
+        throw Object.assign(new Error(`Screen sharing failed (simulated ${code}).`), { name: SCREEN_FAILURE_NAMES[code] });
+      }
+      screen ??= screenPattern(options.user ?? userOfIdentity(identity ?? 'me'));
+      publish();
+    },
+
     async switchDevice(kind, deviceId) {
       const choice = parseDeviceChoice(kind, deviceId);
       if (closed) throw new MediaSessionError('closed', 'This media session has been left.');
@@ -501,14 +564,26 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
       const peer = peers.get(user);
       if (peer) peer.state = { ...peer.state, ...state };
       else addPeer(user, state);
+      const changed = peers.get(user);
+      if (changed && !changed.state.screenSharing && changed.screen) {
+        changed.screen.synthetic?.stop();
+        changed.screen = undefined;
+      }
       publish(false);
       emit({ type: 'remote-changed' });
+    },
+
+    simulateScreenShareEnded() {
+      if (!screen) return;
+      stopScreen();
+      publish();
+      emit({ type: 'screen-share-ended' });
     },
 
     removePeer(user) {
       const peer = peers.get(user);
       if (!peer) return;
-      for (const stop of peer.stops) stop();
+      stopPeer(peer);
       peers.delete(user);
       publish(false);
       emit({ type: 'remote-changed' });

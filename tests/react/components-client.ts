@@ -52,6 +52,7 @@ export function scriptedClient(initial: Partial<RingClientSnapshot> = {}): Scrip
     switchMedia: done(),
     setMicrophoneEnabled: done(),
     setCameraEnabled: done(),
+    setScreenShareEnabled: done(),
     switchDevice: done(),
     sendMessage: done(),
     setPresence: done(),
@@ -78,6 +79,7 @@ export function currentCall(patch: Partial<CurrentCall> = {}): CurrentCall {
     cameraEnabled: false,
     remote: {},
     quality: 'good',
+    screenShare: 'off',
     ...patch,
   };
 }

@@ -39,6 +39,8 @@ export function toCurrentCall(snapshot: CallMachineSnapshot): CurrentCall | null
     remote: context.remote,
     quality: context.quality,
     ...(context.deviceError === undefined ? {} : { deviceError: context.deviceError }),
+    screenShare: status === 'ended' ? 'off' : context.screenShare,
+    ...(context.screenShareError === undefined ? {} : { screenShareError: context.screenShareError }),
   };
 }
 

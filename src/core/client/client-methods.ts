@@ -32,6 +32,7 @@ import type { JsonValue } from './event-types.js';
 import type { AcceptOptions, CallOptions } from './option-types.js';
 import type { RingClient } from './types.js';
 import { toCurrentCall } from './call-view.js';
+import { setScreenShare } from './screen-share-method.js';
 
 /**
  * The methods of {@link RingClient} that act (the rest read the snapshot or register listeners).
@@ -237,6 +238,8 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
     setMicrophoneEnabled: reported((enabled: boolean) => withCurrent((call) => call.send({ type: 'SET_MIC', enabled: Boolean(enabled) }))),
 
     setCameraEnabled: reported((enabled: boolean) => withCurrent((call) => call.send({ type: 'SET_CAMERA', enabled: Boolean(enabled) }))),
+
+    setScreenShareEnabled: reported((enabled: boolean) => withCurrent((call) => setScreenShare(call, Boolean(enabled)))),
 
     switchDevice: reported(async (kind: DeviceKind, deviceId: string) => {
       if (!['audioinput', 'videoinput', 'audiooutput'].includes(kind) || typeof deviceId !== 'string' || deviceId.length === 0) {

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { RingError } from '../errors.js';
-import type { ConnectionQuality, MediaDeviceError, MediaSnapshot } from '../media/types.js';
+import type { ConnectionQuality, MediaDeviceError, MediaSnapshot, ScreenShareError } from '../media/types.js';
 import type { CallInfo, EndReason, Extra, HistoryEntry, Media, Member, PresenceStatus } from '../../protocol/protocol.js';
 
 /**
@@ -56,7 +56,19 @@ export interface RemoteMediaState {
   cameraEnabled: boolean;
   /** Connection quality as the media server reports it. */
   quality: ConnectionQuality;
+  /** Sharing a screen now. */
+  screenSharing?: boolean;
 }
+
+/**
+ * This device's screen share: `starting` while the browser's picker is open, `on` while shared.
+ *
+ * @example
+ * ```ts
+ * const presenting = client.getSnapshot().call?.screenShare === 'on';
+ * ```
+ */
+export type ScreenShareStatus = 'off' | 'starting' | 'on' | 'stopping';
 
 /**
  * The current call, mirrored from the call machine.
@@ -104,6 +116,10 @@ export interface CurrentCall {
   quality: ConnectionQuality;
   /** The last camera/microphone error, if any. */
   deviceError?: MediaDeviceError;
+  /** This device's screen share (others' is `remote[user].screenSharing`). */
+  screenShare: ScreenShareStatus;
+  /** Why this device's last screen share start or stop failed. */
+  screenShareError?: ScreenShareError;
 }
 
 /**

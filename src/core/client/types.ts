@@ -166,6 +166,17 @@ export interface RingClient {
    */
   setCameraEnabled(enabled: boolean): Promise<void>;
   /**
+   * Share a screen, window or tab in the active call (the browser asks which), or stop sharing. Resolves once
+   * shared or stopped; rejects with `media` when the person cancelled or the browser cannot share (the call's
+   * `screenShareError` says which). The browser's own "Stop sharing" turns `call.screenShare` to `off`.
+   *
+   * @example
+   * ```ts
+   * await client.setScreenShareEnabled(true);
+   * ```
+   */
+  setScreenShareEnabled(enabled: boolean): Promise<void>;
+  /**
    * Use another device of a kind: applied to the live call, remembered for the next ones.
    *
    * @example

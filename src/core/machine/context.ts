@@ -45,6 +45,7 @@ export function initialCallContext(input: CallMachineInput): CallMachineContext 
     camera: false,
     remote: {},
     quality: 'unknown',
+    screenShare: 'off',
     timeouts: { ...DEFAULT_CALL_TIMEOUTS, ...input.timeouts },
     capture: {},
     mediaRunning: false,

@@ -90,6 +90,13 @@ export const activeState = callMachineSetup.createStateConfig({
         { type: 'setCamera', params: ({ event }) => ({ enabled: event.media === 'video' }) },
       ],
     },
+    SET_SCREEN_SHARE: {
+      guard: ({ context, event }) => context.mediaRunning && context.screenShare === (event.enabled ? 'off' : 'on'),
+      actions: [
+        assign(({ event }) => ({ screenShare: event.enabled ? ('starting' as const) : ('stopping' as const), screenShareError: undefined })),
+        { type: 'setScreenShare', params: ({ event }) => ({ enabled: event.enabled }) },
+      ],
+    },
     ADD: {
       actions: [
         assign({

@@ -10,6 +10,7 @@
 import { fromCallback } from 'xstate';
 import type { RemoteMediaState } from '../client/snapshot-types.js';
 import { RingError, toRingError } from '../errors.js';
+import { screenShareError, toScreenShareError } from '../media/screen-share.js';
 import type { CaptureOptions, MediaEvent, MediaFactory, MediaSession } from '../media/types.js';
 import type { CallMediaEvent, MediaActorInput, MediaCommand } from './types.js';
 
@@ -32,7 +33,12 @@ export interface CallMediaActorOptions {
 function remoteStates(session: MediaSession): Record<string, RemoteMediaState> {
   const remote: Record<string, RemoteMediaState> = {};
   for (const participant of session.getSnapshot().remotes) {
-    remote[participant.user] = { micEnabled: participant.micEnabled, cameraEnabled: participant.cameraEnabled, quality: participant.quality };
+    remote[participant.user] = {
+      micEnabled: participant.micEnabled,
+      cameraEnabled: participant.cameraEnabled,
+      quality: participant.quality,
+      ...(participant.screenSharing ? { screenSharing: true } : {}),
+    };
   }
   return remote;
 }
@@ -52,6 +58,19 @@ function machineEventOf(event: MediaEvent, session: MediaSession): CallMediaEven
       return { type: 'DEVICE_ERROR', error: event.error };
     case 'remote-changed':
       return { type: 'REMOTE_CHANGED', remote: remoteStates(session) };
+    case 'screen-share-ended':
+      return { type: 'SCREEN_SHARE', sharing: false };
+  }
+}
+
+/** Share the screen or stop; the outcome (and why it failed) goes back to the call machine as `SCREEN_SHARE`. */
+async function shareScreen(session: MediaSession, enabled: boolean): Promise<CallMediaEvent> {
+  if (!session.setScreenShareEnabled) return { type: 'SCREEN_SHARE', sharing: false, error: screenShareError('unsupported') };
+  try {
+    await session.setScreenShareEnabled(enabled);
+    return { type: 'SCREEN_SHARE', sharing: enabled };
+  } catch (error) {
+    return { type: 'SCREEN_SHARE', sharing: session.getSnapshot().local?.screenSharing === true, error: toScreenShareError(error) };
   }
 }
 
@@ -139,6 +158,11 @@ export function callMediaActor(options: CallMediaActorOptions) {
           return;
         case 'SET_CAMERA':
           void whenJoined((made) => made.setCameraEnabled(command.enabled));
+          return;
+        case 'SET_SCREEN_SHARE':
+          created
+            .then((made) => shareScreen(made, command.enabled))
+            .then(send, () => send({ type: 'SCREEN_SHARE', sharing: false, error: screenShareError('failed') }));
           return;
       }
     });

@@ -151,6 +151,10 @@ export const callMachineSetup = setup({
     setCamera: enqueueActions(({ context, enqueue }, params: { enabled: boolean }) => {
       if (context.mediaRunning) enqueue.sendTo('media', { type: 'SET_CAMERA', enabled: params.enabled } satisfies MediaCommand);
     }),
+    /** Share the screen or stop sharing; the media actor answers with `SCREEN_SHARE`. */
+    setScreenShare: enqueueActions(({ enqueue }, params: { enabled: boolean }) => {
+      enqueue.sendTo('media', { type: 'SET_SCREEN_SHARE', enabled: params.enabled } satisfies MediaCommand);
+    }),
     /** Tell the client the call ended (it records missed calls and shows the ended call). */
     reportEnded: enqueueActions(({ self, enqueue }) => {
       if (self._parent) enqueue.sendTo(self._parent, { type: 'CALL_ENDED', call: self } satisfies CallReport);

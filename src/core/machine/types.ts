@@ -4,9 +4,9 @@
  * @packageDocumentation
  */
 import type { Reply } from '../client/connection.js';
-import type { CallTimeouts, RemoteMediaState } from '../client/types.js';
+import type { CallTimeouts, RemoteMediaState, ScreenShareStatus } from '../client/types.js';
 import type { RingError } from '../errors.js';
-import type { CaptureOptions, ConnectionQuality, MediaDeviceError, MediaSession, MediaSnapshot } from '../media/types.js';
+import type { CaptureOptions, ConnectionQuality, MediaDeviceError, MediaSession, MediaSnapshot, ScreenShareError } from '../media/types.js';
 import type { AnyActorRef } from 'xstate';
 import type {
   CallInfo,
@@ -114,6 +114,10 @@ export interface CallMachineContext {
   quality: ConnectionQuality;
   /** The last camera/microphone error. */
   deviceError?: MediaDeviceError;
+  /** This device's screen share. */
+  screenShare: ScreenShareStatus;
+  /** Why the last screen share start or stop failed. */
+  screenShareError?: ScreenShareError;
   /** Timers, in ms. */
   timeouts: Required<CallTimeouts>;
 }
@@ -153,7 +157,8 @@ export type CallUserEvent =
   | { type: 'TOGGLE_CAMERA' }
   | { type: 'SET_MIC'; enabled: boolean }
   | { type: 'SET_CAMERA'; enabled: boolean }
-  | { type: 'SWITCH_MEDIA'; media: Media };
+  | { type: 'SWITCH_MEDIA'; media: Media }
+  | { type: 'SET_SCREEN_SHARE'; enabled: boolean };
 
 /**
  * Events mapped from server messages about this call, and the results of
@@ -196,7 +201,9 @@ export type CallMediaEvent =
   | { type: 'QUALITY_CHANGED'; quality: ConnectionQuality }
   | { type: 'MEDIA_READY'; session: MediaSession }
   | { type: 'MEDIA_SNAPSHOT'; snapshot: MediaSnapshot }
-  | { type: 'MEDIA_ERROR'; error: RingError };
+  | { type: 'MEDIA_ERROR'; error: RingError }
+  /** The screen share started or stopped (asked for, or the browser's "Stop sharing"), or failed to. */
+  | { type: 'SCREEN_SHARE'; sharing: boolean; error?: ScreenShareError };
 
 /**
  * Timer events the machine raises to itself after its delays (see
@@ -235,7 +242,8 @@ export type MediaCommand =
   | { type: 'CAPTURE'; media: Media; capture: CaptureOptions }
   | { type: 'JOIN'; grant: LiveKitGrant; media: Media; capture: CaptureOptions; mic: boolean; camera: boolean }
   | { type: 'SET_MIC'; enabled: boolean }
-  | { type: 'SET_CAMERA'; enabled: boolean };
+  | { type: 'SET_CAMERA'; enabled: boolean }
+  | { type: 'SET_SCREEN_SHARE'; enabled: boolean };
 
 /**
  * Input of the media child actor: the LiveKit url to warm up while the call rings, if known.

@@ -15,6 +15,7 @@ import { startMediaInterval } from './live-intervals.js';
 import { endReasonOfDisconnect } from './livekit/disconnect.js';
 import { dropEarlyCapture, publishEarlyCapture, startEarlyCapture, type EarlyCapture } from './livekit/early-capture.js';
 import { participantView } from './livekit/participants.js';
+import { isScreenShareSupported } from './screen-share.js';
 import { computeCallStats, type StatEntry, type StatsTotals } from './livekit/stats.js';
 import type {
   CallStats,
@@ -99,13 +100,15 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
   let totals: StatsTotals | undefined;
   let stopStatsTimer: (() => void) | undefined;
   let snapshot: MediaSnapshot = { connection: 'idle', remotes: [] };
+  /** Whether this device shares its screen because it was asked to (an unpublish it did not ask for is the browser's stop). */
+  let sharingScreen = false;
 
   function emit(event: MediaEvent): void {
     for (const listener of [...eventListeners]) listener(event);
   }
 
   function publish(): void {
-    const next: MediaSnapshot = { connection, remotes: [], devices: { ...devices } };
+    const next: MediaSnapshot = { connection, remotes: [], devices: { ...devices }, screenShareSupported: isScreenShareSupported() };
     const live = connection === 'connected' || connection === 'reconnecting';
     if (current && live) {
       const sources = current.lk.Track.Source;
@@ -206,6 +209,12 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
     ] as const) {
       room.on(event, remoteChanged);
     }
+    room.on(RoomEvent.LocalTrackUnpublished, (publication) => {
+      // livekit-client unpublishes a screen share whose track ended: the browser's "Stop sharing" bar.
+      if (publication.source !== lk.Track.Source.ScreenShare || !sharingScreen) return;
+      sharingScreen = false;
+      emit({ type: 'screen-share-ended' });
+    });
     for (const event of [
       RoomEvent.LocalTrackPublished,
       RoomEvent.LocalTrackUnpublished,
@@ -220,7 +229,8 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       publish();
     });
     room.on(RoomEvent.MediaDevicesError, (error, kind) => {
-      reportDeviceError(toMediaDeviceError(error, isDeviceKind(kind) ? kind : 'audioinput'));
+      // No kind: a screen capture failed; `setScreenShareEnabled` rejects with it, no device is at fault.
+      if (isDeviceKind(kind)) reportDeviceError(toMediaDeviceError(error, kind));
     });
   }
 
@@ -361,6 +371,19 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
     setMicrophoneEnabled: (enabled) => setDevice('audioinput', enabled),
 
     setCameraEnabled: (enabled) => setDevice('videoinput', enabled),
+
+    async setScreenShareEnabled(enabled) {
+      const participant = requireRoom().localParticipant;
+      sharingScreen = Boolean(enabled);
+      try {
+        await participant.setScreenShareEnabled(sharingScreen, { audio: false, contentHint: 'detail' });
+      } catch (cause) {
+        sharingScreen = participant.isScreenShareEnabled;
+        publish();
+        throw cause;
+      }
+      publish();
+    },
 
     async switchDevice(kind, deviceId) {
       const choice = parseDeviceChoice(kind, deviceId);

@@ -66,6 +66,10 @@ export interface ParticipantView {
   videoTrack?: TrackHandle;
   /** The microphone track, when there is one. */
   audioTrack?: TrackHandle;
+  /** Sharing a screen, window or tab now. */
+  screenSharing?: boolean;
+  /** The shared screen's track, once there is one to show. */
+  screenShareTrack?: TrackHandle;
 }
 
 /** Call statistics sampled every few seconds. */
@@ -101,6 +105,8 @@ export interface MediaSnapshot {
   deviceError?: MediaDeviceError;
   /** The devices in use per kind, once chosen or known. */
   devices?: Partial<Record<DeviceKind, string>>;
+  /** Whether this session can share a screen here (absent: the browser decides, see `isScreenShareSupported`). */
+  screenShareSupported?: boolean;
 }
 
 /** What a media session tells the ring client (and through it, the call machine). */
@@ -110,7 +116,20 @@ export type MediaEvent =
   | { type: 'reconnected' }
   | { type: 'disconnected'; reason: Extract<EndReason, 'connection-lost' | 'media-failed' | 'completed'> }
   | { type: 'device-error'; error: MediaDeviceError }
-  | { type: 'remote-changed' };
+  | { type: 'remote-changed' }
+  /** This device's screen share stopped without being asked to (the browser's "Stop sharing", the shared tab closed). */
+  | { type: 'screen-share-ended' };
+
+/** Why a screen share could not start: the person cancelled or was not allowed, the browser cannot, or it failed. */
+export type ScreenShareErrorCode = 'permission-denied' | 'unsupported' | 'failed';
+
+/** A screen share failure the UI can show. */
+export interface ScreenShareError {
+  /** What went wrong, for code. */
+  code: ScreenShareErrorCode;
+  /** What went wrong, for people. */
+  message: string;
+}
 
 /** Capture settings for a call. */
 export interface CaptureOptions {
@@ -145,6 +164,11 @@ export interface MediaSession {
   setMicrophoneEnabled(enabled: boolean): Promise<void>;
   /** Turn the camera on or off (publishing it if needed). */
   setCameraEnabled(enabled: boolean): Promise<void>;
+  /**
+   * Optional: share a screen, window or tab (the browser asks which), or stop sharing. Rejects when the
+   * person cancels the browser's picker or the browser cannot share. Sessions without it cannot share.
+   */
+  setScreenShareEnabled?(enabled: boolean): Promise<void>;
   /** Use another device of a kind mid-call. */
   switchDevice(kind: DeviceKind, deviceId: string): Promise<void>;
   /** The current state. Stable between changes (safe for `useSyncExternalStore`). */

@@ -10,6 +10,7 @@ import { useCallControls, type UseCallControlsOptions } from '../use-call-contro
 import { classNames, composeHandlers } from './compose.js';
 import { DeviceSelect } from './device-select.js';
 import { Icon } from './icons.js';
+import { ScreenShareControl } from './screen-share-control.js';
 
 type ClickHandler = (event: MouseEvent<HTMLButtonElement>) => void;
 
@@ -29,11 +30,16 @@ export interface CallControlsProps
   onSwitchMedia?: ClickHandler;
   /** Runs before hanging up; `preventDefault()` stops it. */
   onHangUp?: ClickHandler;
+  /** Show the screen share toggle where the browser can share (default true). */
+  screenShare?: boolean;
+  /** Runs before screen sharing starts or stops; `preventDefault()` stops it. */
+  onToggleScreenShare?: ClickHandler;
 }
 
 /**
  * The controls of the current call, as a labelled group of buttons with visible text:
  * mute (`aria-pressed` while muted), camera off (video calls), switch to audio/video,
+ * Share screen (`aria-pressed` while sharing; hidden where the browser cannot share),
  * device pickers, and Hang up. Renders nothing when there is no call.
  *
  * @example
@@ -52,6 +58,8 @@ export function CallControls(props: CallControlsProps) {
     onToggleCamera,
     onSwitchMedia,
     onHangUp,
+    screenShare = true,
+    onToggleScreenShare,
     className,
     ref,
     ...rest
@@ -96,6 +104,9 @@ export function CallControls(props: CallControlsProps) {
         <Icon name="swap" />
         <span className="rk-control__text">{controls.switchText}</span>
       </button>
+      {screenShare ? (
+        <ScreenShareControl text={messages.shareScreen} client={client} onToggle={onToggleScreenShare} onError={onError} />
+      ) : null}
       {devices ? (
         <div className="rk-controls__devices">
           <DeviceSelect kind="audioinput" client={client} locale={locale} messages={overrides} />

@@ -6,7 +6,9 @@
  */
 import type { HTMLAttributes, MouseEvent, Ref } from 'react';
 import { formatMessage } from '../i18n/messages.js';
+import { describeScreenShareErrorIn } from '../i18n/screen-share-text.js';
 import { useCallView, type UseCallViewOptions } from '../use-call-view.js';
+import { useScreenShare } from '../use-screen-share.js';
 import type { VideoFit } from '../use-video-tile.js';
 import { CallControls } from './call-controls.js';
 import { classNames, composeHandlers, useMergedRef, VISUALLY_HIDDEN } from './compose.js';
@@ -31,7 +33,8 @@ export interface CallViewProps extends UseCallViewOptions, Omit<HTMLAttributes<H
 
 /**
  * The current call: the remote participant large (a grid for group calls), this device
- * as picture-in-picture, a status line (calling, ringing, connecting, in call with the
+ * as picture-in-picture; a remote shared screen large with the camera tiles beside it
+ * ("You are sharing your screen" while this device shares); a status line (calling, ringing, connecting, in call with the
  * duration), a reconnecting banner, the end reason in words once it ended (with a Close
  * button), and `<CallControls>`. Renders nothing when there is no call. A region named
  * "Call with Bob", described by the duration; when the call ends with focus inside it,
@@ -65,7 +68,8 @@ export function CallView(props: CallViewProps) {
   } = props;
   const view = useCallView({ getUser, ringback, client, locale, messages: overrides, onEndAutoFocus, onCloseAutoFocus });
   const rootRef = useMergedRef(view.rootProps.ref, ref);
-  const { call, messages } = view;
+  const screen = useScreenShare({ client });
+  const { call, messages, presenter } = view;
   if (!call) return null;
   const ended = call.status === 'ended';
   const lookup = (user: string) => ({ name: displayName(user, getUser), avatarUrl: getUser?.(user)?.avatarUrl });
@@ -87,10 +91,16 @@ export function CallView(props: CallViewProps) {
           {view.deviceErrorText}
         </p>
       ) : null}
+      {screen.error ? (
+        <p className="rk-call-view__device-error" role="alert">
+          {describeScreenShareErrorIn(messages, screen.error)}
+        </p>
+      ) : null}
       <div className="rk-call-view__header">
         <p className="rk-call-view__status" role="status">
           {view.statusText}
         </p>
+        {screen.sharing ? <p className="rk-call-view__sharing">{messages.sharingScreen}</p> : null}
         {view.durationText ? (
           <p className="rk-call-view__duration" {...view.durationProps}>
             <time dateTime={`PT${view.durationSeconds}S`} aria-hidden="true">
@@ -102,6 +112,18 @@ export function CallView(props: CallViewProps) {
       </div>
       {ended ? null : (
         <div className="rk-call-view__stage" role="group" aria-label={messages.participants}>
+          {presenter ? (
+            <VideoTile
+              className="rk-call-view__screen"
+              track={presenter.screenShareTrack}
+              name={formatMessage(messages.screenOf, { name: displayName(presenter.user, getUser) })}
+              mirror={false}
+              fit="contain"
+              locale={locale}
+              messages={overrides}
+              data-rk-screen=""
+            />
+          ) : null}
           {view.remotes.map((participant) => (
             <VideoTile
               key={participant.identity}

@@ -23,6 +23,7 @@ const QUALITIES: readonly string[] = ['excellent', 'good', 'poor', 'lost', 'unkn
 export interface TrackSources {
   Camera: Track.Source;
   Microphone: Track.Source;
+  ScreenShare: Track.Source;
 }
 
 const handles = new WeakMap<Track, TrackHandle>();
@@ -68,8 +69,8 @@ export function userOfParticipant(participant: Pick<Participant, 'identity' | 'n
 
 /**
  * Build the view of one participant: mic and camera from their publications'
- * muted state, speaking, connection quality, and track handles (the video
- * track only while the camera is on, so a tile never shows a stopped track).
+ * muted state, speaking, connection quality, screen sharing, and track handles
+ * (the video track only while the camera is on, so a tile never shows a stopped track).
  *
  * @example
  * ```ts
@@ -79,6 +80,7 @@ export function userOfParticipant(participant: Pick<Participant, 'identity' | 'n
 export function participantView(participant: Participant, sources: TrackSources): ParticipantView {
   const mic = participant.getTrackPublication(sources.Microphone);
   const camera = participant.getTrackPublication(sources.Camera);
+  const screen = participant.getTrackPublication(sources.ScreenShare);
   const quality = String(participant.connectionQuality);
   const view: ParticipantView = {
     identity: participant.identity,
@@ -91,5 +93,9 @@ export function participantView(participant: Participant, sources: TrackSources)
   };
   if (camera?.track && view.cameraEnabled) view.videoTrack = trackHandle(camera.track, 'video');
   if (mic?.track) view.audioTrack = trackHandle(mic.track, 'audio');
+  if (screen && !screen.isMuted) {
+    view.screenSharing = true;
+    if (screen.track) view.screenShareTrack = trackHandle(screen.track, 'video');
+  }
   return view;
 }
