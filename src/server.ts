@@ -36,7 +36,7 @@ export type { VapidKeys } from './server/push/push-request.js';
 export { createWebPushNotifier, type PushResult, type WebPushNotifier, type WebPushNotifierOptions } from './server/push/web-push-notifier.js';
 export { createMemorySubscriptionStore, type PushSubscriptionStore, type StoredSubscription } from './server/push/subscription-store.js';
 export { createRedisSubscriptionStore } from './server/push/redis-subscription-store.js';
-export { CALL_EVENT_TYPES, type CallEvent, type CallEventType } from './server/events/call-event.js';
+export { CALL_EVENT_TYPES, type CallEvent, type CallEventType, type CallRatedEvent } from './server/events/call-event.js';
 export { createServerLogger, LOG_LEVELS, type LogFormat, type ServerLoggerOptions } from './server/logging/create-logger.js';
 export { toServerLog, type LogFields, type LogLevel, type ServerLog } from './server/logging/server-log.js';
 export {

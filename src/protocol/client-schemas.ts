@@ -10,11 +10,16 @@
 import * as z from 'zod/mini';
 import type { ServerMessage } from './protocol.js';
 import {
+  CALL_ISSUES,
   END_REASONS,
   ERROR_CODES,
   MAX_CALLEES,
+  MAX_COMMENT_LENGTH,
+  MAX_DETAIL_LENGTH,
   MAX_ID_LENGTH,
   PAYLOAD_CHECK_MESSAGES,
+  distinctItems,
+  noControl,
   noSpaceOrControl,
   parseFrame,
   shallowEnough,
@@ -81,6 +86,37 @@ export const HistoryLimitSchema = z.number().check(z.int(), z.gte(1), z.lte(100)
  */
 export const ActiveCallChoiceSchema = z.enum(['end', 'hold']);
 
+/**
+ * Schema of a decline's custom reason (`reject`'s `reason`, `detail` in `ended` and history): 1 to 128 characters, one line.
+ *
+ * @example
+ * ```ts
+ * DetailSchema.safeParse("I'm in a meeting").success; // true
+ * ```
+ */
+export const DetailSchema = z
+  .string()
+  .check(z.minLength(1), z.maxLength(MAX_DETAIL_LENGTH), z.refine(noControl.test, noControl.message));
+
+/** Schema of a rating's score: a whole number from 1 to 5. */
+export const ScoreSchema = z.number().check(z.int(), z.gte(1), z.lte(5));
+
+/** Schema of a rating's issues: each known issue at most once. */
+export const CallIssuesSchema = z
+  .array(z.enum(CALL_ISSUES))
+  .check(z.maxLength(CALL_ISSUES.length), z.refine(distinctItems.test, distinctItems.message));
+
+/** Schema of a rating's comment: up to 1000 characters. */
+export const CommentSchema = z.string().check(z.maxLength(MAX_COMMENT_LENGTH));
+
+/** Schema of a member's stored rating of a call. */
+export const CallRatingSchema = z.strictObject({
+  score: ScoreSchema,
+  issues: z.optional(CallIssuesSchema),
+  comment: z.optional(CommentSchema),
+  ratedAt: z.number(),
+});
+
 /** Schema of where a member stands in a call. */
 export const MemberStateSchema = z.enum(['calling', 'invited', 'ringing', 'joined', 'left', 'declined', 'missed']);
 
@@ -121,10 +157,12 @@ export const HistoryEntrySchema = z.strictObject({
   media: MediaSchema,
   missed: z.boolean(),
   reason: EndReasonSchema,
+  detail: z.optional(DetailSchema),
   startedAt: z.number(),
   answeredAt: z.optional(z.number()),
   endedAt: z.number(),
   durationMs: z.number().check(z.nonnegative()),
+  rating: z.optional(CallRatingSchema),
 });
 
 /** Schema of an error code the server answers with. */
@@ -177,7 +215,14 @@ export const MemberJoinedSchema = z.strictObject({ type: z.literal('joined'), ca
 /** A member left (or stopped ringing in) a call that goes on. */
 export const MemberLeftSchema = z.strictObject({ type: z.literal('left'), callId: IdSchema, version: CallVersionSchema, user: IdSchema, reason: EndReasonSchema });
 /** The call ended for this device. */
-export const EndedSchema = z.strictObject({ type: z.literal('ended'), callId: IdSchema, version: CallVersionSchema, reason: EndReasonSchema, by: z.nullable(IdSchema) });
+export const EndedSchema = z.strictObject({
+  type: z.literal('ended'),
+  callId: IdSchema,
+  version: CallVersionSchema,
+  reason: EndReasonSchema,
+  by: z.nullable(IdSchema),
+  detail: z.optional(DetailSchema),
+});
 /** `by` put the call on hold. */
 export const HeldSchema = z.strictObject({ type: z.literal('held'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
 /** `by` took the call off hold. */

@@ -11,11 +11,16 @@
 import * as z from 'zod';
 import { PushSubscriptionSchema } from './push.js';
 import {
+  CALL_ISSUES,
   END_REASONS,
   ERROR_CODES,
   MAX_CALLEES,
+  MAX_COMMENT_LENGTH,
+  MAX_DETAIL_LENGTH,
   MAX_ID_LENGTH,
   PAYLOAD_CHECK_MESSAGES,
+  distinctItems,
+  noControl,
   noSpaceOrControl,
   parseFrame,
   shallowEnough,
@@ -32,8 +37,13 @@ export {
   MAX_TOKEN_LENGTH,
   MAX_CALLEES,
   MAX_FRAME_BYTES,
+  MAX_DETAIL_LENGTH,
+  MAX_COMMENT_LENGTH,
   END_REASONS,
   ERROR_CODES,
+  REJECT_REASONS,
+  CALL_ISSUES,
+  type CallIssue,
   type EndReason,
   type ProtocolError,
   type ParseResult,
@@ -81,6 +91,30 @@ export const PushSchema = z.strictObject({
 /** A push notification's title and body. */
 export type Push = z.infer<typeof PushSchema>;
 
+/**
+ * Schema of a decline's custom reason, as `ended` and history entries carry it
+ * (`detail`): 1 to 128 characters, one line.
+ */
+export const DetailSchema = z.string().min(1).max(MAX_DETAIL_LENGTH).refine(noControl.test, noControl.message);
+
+/** Schema of a rating's score: a whole number from 1 (bad) to 5 (excellent). */
+export const ScoreSchema = z.number().int().min(1).max(5);
+/** Schema of a rating's issues: each of {@link CALL_ISSUES} at most once. */
+export const CallIssuesSchema = z.array(z.enum(CALL_ISSUES)).max(CALL_ISSUES.length).refine(distinctItems.test, distinctItems.message);
+/** Schema of a rating's comment: up to 1000 characters. */
+export const CommentSchema = z.string().max(MAX_COMMENT_LENGTH);
+
+/** Schema of a member's rating of a call, as stored in their history entry. */
+export const CallRatingSchema = z.strictObject({
+  score: ScoreSchema,
+  issues: CallIssuesSchema.optional(),
+  comment: CommentSchema.optional(),
+  /** When the server stored it (epoch ms). */
+  ratedAt: z.number(),
+});
+/** A member's rating of a call: a 1 to 5 score, what went wrong, a comment. */
+export type CallRating = z.infer<typeof CallRatingSchema>;
+
 const Callees = z.array(IdSchema).min(1).max(MAX_CALLEES);
 const request = { id: IdSchema };
 const onCall = { id: IdSchema, callId: IdSchema };
@@ -126,8 +160,12 @@ export const AcceptSchema = z.strictObject({
   media: MediaSchema,
   active: ActiveCallChoiceSchema.optional(),
 });
-/** Decline a ringing call (stops every device of this callee). */
-export const RejectSchema = z.strictObject({ type: z.literal('reject'), ...onCall });
+/**
+ * Decline a ringing call (stops every device of this callee). `reason`: `busy`
+ * (the caller's call ends `busy`), `declined` (the default), or a custom text
+ * the call ends `declined` with, as `detail`.
+ */
+export const RejectSchema = z.strictObject({ type: z.literal('reject'), ...onCall, reason: DetailSchema.optional() });
 /** The caller withdraws a call that nobody has answered yet. */
 export const CancelSchema = z.strictObject({ type: z.literal('cancel'), ...onCall });
 /**
@@ -166,6 +204,14 @@ export const HistoryRequestSchema = z.strictObject({
   ...request,
   limit: z.number().int().min(1).max(100).optional(),
 });
+/** Rate a call this user took part in and that has ended (it is in their history): a 1 to 5 score, issues, a comment. */
+export const RateSchema = z.strictObject({
+  type: z.literal('rate'),
+  ...onCall,
+  score: ScoreSchema,
+  issues: CallIssuesSchema.optional(),
+  comment: CommentSchema.optional(),
+});
 /** Keep-alive and latency probe. */
 export const PingSchema = z.strictObject({ type: z.literal('ping'), ...request });
 /** Store this browser's Web Push subscription, so calls reach the user when no page of the app is visible. */
@@ -199,6 +245,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   SetPresenceSchema,
   WatchSchema,
   HistoryRequestSchema,
+  RateSchema,
   PingSchema,
   PushSubscribeSchema,
   PushUnsubscribeSchema,
@@ -270,10 +317,14 @@ export const HistoryEntrySchema = z.strictObject({
   media: MediaSchema,
   missed: z.boolean(),
   reason: EndReasonSchema,
+  /** A custom decline reason (see {@link DetailSchema}). */
+  detail: DetailSchema.optional(),
   startedAt: z.number(),
   answeredAt: z.number().optional(),
   endedAt: z.number(),
   durationMs: z.number().nonnegative(),
+  /** This user's rating of the call, once they rated it. */
+  rating: CallRatingSchema.optional(),
 });
 /** One call in a user's history. */
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
@@ -344,13 +395,14 @@ export const MemberLeftSchema = z.strictObject({
   user: IdSchema,
   reason: EndReasonSchema,
 });
-/** The call ended for this device, with one reason and who ended it (null: the server). */
+/** The call ended for this device, with one reason and who ended it (null: the server), and a decline's custom reason as `detail`. */
 export const EndedSchema = z.strictObject({
   type: z.literal('ended'),
   callId: IdSchema,
   version: CallVersionSchema,
   reason: EndReasonSchema,
   by: IdSchema.nullable(),
+  detail: DetailSchema.optional(),
 });
 /** `by` put the call on hold (to every device of every joined member). */
 export const HeldSchema = z.strictObject({ type: z.literal('held'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });

@@ -81,6 +81,47 @@ export const ERROR_CODES = [
   'internal',
 ] as const;
 
+/** Longest custom reason of a `reject` (carried as `detail` by `ended` and history entries). */
+export const MAX_DETAIL_LENGTH = 128;
+
+/** Longest comment of a call rating. */
+export const MAX_COMMENT_LENGTH = 1000;
+
+/**
+ * The reasons a `reject` names (`busy` ends the caller's call as `busy`);
+ * any other text is a custom reason: the call ends `declined` with it as `detail`.
+ *
+ * @example
+ * ```ts
+ * REJECT_REASONS.includes('busy'); // true
+ * ```
+ */
+export const REJECT_REASONS = ['busy', 'declined'] as const;
+
+/**
+ * What went wrong in a call, as a rating names it.
+ *
+ * @example
+ * ```ts
+ * await client.rateCall(callId, { score: 2, issues: ['echo', 'frozen-video'] });
+ * ```
+ */
+export const CALL_ISSUES = [
+  'echo',
+  'noise',
+  'choppy-audio',
+  'no-audio',
+  'no-video',
+  'frozen-video',
+  'blurry-video',
+  'out-of-sync',
+  'dropped',
+  'other',
+] as const;
+
+/** One of {@link CALL_ISSUES}. */
+export type CallIssue = (typeof CALL_ISSUES)[number];
+
 /** Why a frame was refused. */
 export interface ProtocolError {
   /** `bad-json`, `too-large` or `bad-message`. */
@@ -98,6 +139,18 @@ export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: Prot
 export const noSpaceOrControl = {
   test: (id: string): boolean => !/[\s\p{Cc}]/u.test(id),
   message: 'ids must not contain whitespace or control characters',
+} as const;
+
+/** @internal The refinement of a one-line text (a decline reason): no control characters. */
+export const noControl = {
+  test: (text: string): boolean => !/\p{Cc}/u.test(text),
+  message: 'text must not contain control characters',
+} as const;
+
+/** @internal The refinement of a list that names each item once (a rating's issues). */
+export const distinctItems = {
+  test: (items: readonly unknown[]): boolean => new Set(items).size === items.length,
+  message: 'items must not repeat',
 } as const;
 
 /** Byte length of a value's JSON, or `Infinity` when it cannot be serialised. */

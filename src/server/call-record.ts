@@ -30,6 +30,8 @@ export interface MemberRecord {
   joinedAt?: number;
   /** Why the member's part ended (exits only). */
   reason?: EndReason;
+  /** A custom decline reason (exits only: their own `reject`, or a call that ended with one). */
+  detail?: string;
 }
 
 /**
@@ -60,6 +62,8 @@ export interface CallRecord {
   reason?: EndReason;
   /** Who ended it (`null`: the server). */
   endedBy?: string | null;
+  /** The custom reason of the decline that ended it, if any. */
+  detail?: string;
   members: MemberRecord[];
 }
 

@@ -17,7 +17,7 @@ import {
 import { callStampOf } from '../protocol/call-version.js';
 import { findMember, isPending, isPresent, toCallInfo, type CallRecord } from './call-record.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
-import type { CallEvent } from './events/call-event.js';
+import { callIdOf, type CallEvent, type CallRatedEvent } from './events/call-event.js';
 import { randomId } from './ids.js';
 import { callEventEntry } from './logging/call-event-log.js';
 import type { ServerLog } from './logging/server-log.js';
@@ -28,6 +28,7 @@ import { ok, type Actor, type DeliveryTarget, type RulesContext, type Unreachabl
 import { cancel, expireRing, hangup, loseDevice } from './rules/end.js';
 import { add, relayMessage, switchMedia } from './rules/in-call.js';
 import { invite } from './rules/invite.js';
+import { rate } from './rules/rate.js';
 import { nextRingDeadline } from './rules/transitions.js';
 import { pushMessage } from './push/push-messages.js';
 import { createPrecheckHandler, type PrecheckGrant } from './precheck/precheck-request.js';
@@ -105,6 +106,8 @@ export interface CallServiceOptions {
   onMemberRemoved?: (call: CallInfo, user: string, device: string) => void;
   /** Every decided change of a call, reported once (by the process that decided it). Keep it quick: queue slow work. */
   onEvent?: (event: CallEvent) => void;
+  /** A member rated a call (`rate`): the rating, who gave it, and their history entry of the call. Also a `call.rated` event. */
+  onFeedback?: (feedback: CallRatedEvent) => void | Promise<void>;
   /** One entry per call event and failure: a line, and structured fields (see {@link ServerLog}). */
   log?: ServerLog;
   /** Forward deliveries to other processes sharing the store; they hand them to their own {@link CallService.deliverLocal}. */
@@ -302,7 +305,16 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       try {
         options.onEvent?.(event);
       } catch (error) {
-        log(`onEvent ${event.type} for call ${event.call.callId} failed: ${String(error)}`, { level: 'error', event: 'hook-failed', callId: event.call.callId });
+        log(`onEvent ${event.type} for call ${callIdOf(event)} failed: ${String(error)}`, { level: 'error', event: 'hook-failed', callId: callIdOf(event) });
+      }
+      if (event.type === 'call.rated' && options.onFeedback) {
+        const failed = (error: unknown) =>
+          log(`onFeedback for call ${event.callId} failed: ${String(error)}`, { level: 'error', event: 'hook-failed', callId: event.callId, user: event.user });
+        try {
+          void Promise.resolve(options.onFeedback(event)).catch(failed);
+        } catch (error) {
+          failed(error);
+        }
       }
     },
     memberRemoved(call, user, device) {
@@ -479,6 +491,8 @@ export function createCallService(options: CallServiceOptions = {}): CallService
         return watch(session, message);
       case 'history':
         return actor.send({ type: 'history', replyTo: message.id, entries: await store.listHistory(actor.user, message.limit ?? 100) });
+      case 'rate':
+        return rate(context, actor, message);
       case 'ping':
         return actor.send({ type: 'pong', replyTo: message.id, time: clock.now() });
       case 'precheck':

@@ -203,6 +203,32 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
         expect(await handles.stores[1].listHistory(unique('nobody'), 10)).toEqual([]);
       }));
 
+    it('history ratings: set on the entry of that call only, replaced by a later one, kept while entries are pushed in front', () =>
+      withStores(async (handles) => {
+        const [a, b] = handles.stores;
+        const user = unique('fay');
+        for (let index = 0; index < 5; index += 1) await a.appendHistory(user, entry(`r${index}`, index));
+        expect(await b.rateHistory(user, 'nope', { score: 3, ratedAt: 1 })).toBeUndefined();
+        expect(await b.rateHistory(unique('nobody'), 'r1', { score: 3, ratedAt: 1 })).toBeUndefined();
+        const rated = await b.rateHistory(user, 'r1', { score: 2, issues: ['echo'], ratedAt: 7 });
+        expect(rated).toEqual({ ...entry('r1', 1), rating: { score: 2, issues: ['echo'], ratedAt: 7 } });
+        // Ratings and new entries at once, from both handles: every rating lands on its own call, nothing is lost.
+        await Promise.all([
+          ...[0, 2, 3, 4].map((index) => handles.stores[index % 2]?.rateHistory(user, `r${index}`, { score: 5, comment: `r${index}`, ratedAt: 8 })),
+          ...[5, 6, 7].map((index) => handles.stores[index % 2]?.appendHistory(user, entry(`r${index}`, index))),
+        ]);
+        await a.rateHistory(user, 'r1', { score: 4, ratedAt: 9 });
+        const all = await b.listHistory(user, 100);
+        expect(all.map((found) => found.callId)).toEqual(expect.arrayContaining(['r7', 'r6', 'r5', 'r4', 'r3', 'r2', 'r1', 'r0']));
+        expect(all).toHaveLength(8);
+        for (const found of all) {
+          const index = Number(found.callId.slice(1));
+          if (index >= 5) expect(found.rating).toBeUndefined();
+          else if (index === 1) expect(found.rating).toEqual({ score: 4, ratedAt: 9 });
+          else expect(found.rating).toEqual({ score: 5, comment: found.callId, ratedAt: 8 });
+        }
+      }));
+
     it('deadlines: not due yet, then taken by exactly one of 20 takers', () =>
       withStores(async (handles) => {
         const [a, b] = handles.stores;

@@ -47,6 +47,11 @@ describe('the client schemas (zod/mini) describe what the server schemas (zod) d
     ['a history limit', client.HistoryLimitSchema, server.HistoryRequestSchema.shape.limit.unwrap()],
     ['a LiveKit grant', client.LiveKitGrantSchema, server.LiveKitGrantSchema],
     ['the active call choice of accept', client.ActiveCallChoiceSchema, server.AcceptSchema.shape.active.unwrap()],
+    ['a decline reason', client.DetailSchema, server.RejectSchema.shape.reason.unwrap()],
+    ['a rating score', client.ScoreSchema, server.RateSchema.shape.score],
+    ['rating issues', client.CallIssuesSchema, server.RateSchema.shape.issues.unwrap()],
+    ['a rating comment', client.CommentSchema, server.RateSchema.shape.comment.unwrap()],
+    ['a stored rating', client.CallRatingSchema, server.CallRatingSchema],
   ];
   it.each(pairs)('%s', (_, mini, classic) => {
     expect(outline(mini)).toEqual(outline(classic));
@@ -66,6 +71,9 @@ describe('the client schemas (zod/mini) describe what the server schemas (zod) d
       { type: 'ringing', callId: 'c1', by: 'bob' },
       { type: 'ringing', callId: 'c1', version: -1, by: 'bob' },
       { type: 'ended', callId: 'c1', version: 4, reason: 'busy', by: null },
+      { type: 'ended', callId: 'c1', version: 4, reason: 'declined', by: 'bob', detail: "In a meeting, I'll call back" },
+      { type: 'ended', callId: 'c1', version: 4, reason: 'declined', by: 'bob', detail: 'two\nlines' },
+      { type: 'ended', callId: 'c1', version: 4, reason: 'declined', by: 'bob', detail: 'x'.repeat(129) },
       { type: 'ended', callId: 'c 1', version: 4, reason: 'busy', by: null },
       { type: 'ended', callId: 'c1', version: 4.5, reason: 'busy', by: null },
       { type: 'pong', replyTo: 'p1', time: 3 },

@@ -6,11 +6,11 @@
  *
  * @packageDocumentation
  */
-import type { EndReason, Media } from '../../protocol/protocol.js';
+import type { CallRating, EndReason, HistoryEntry, Media } from '../../protocol/protocol.js';
 import type { CallRecord } from '../call-record.js';
 
 /** The names of the call events. */
-export const CALL_EVENT_TYPES = ['call.invited', 'call.ringing', 'call.answered', 'call.ended', 'call.missed'] as const;
+export const CALL_EVENT_TYPES = ['call.invited', 'call.ringing', 'call.answered', 'call.ended', 'call.missed', 'call.rated'] as const;
 
 /** One of {@link CALL_EVENT_TYPES}. */
 export type CallEventType = (typeof CALL_EVENT_TYPES)[number];
@@ -63,7 +63,41 @@ export type CallEvent =
       durationMs: number;
       /** Whether anybody had answered. */
       answered: boolean;
-    };
+    }
+  | CallRatedEvent;
+
+/**
+ * A member rated a call that ended for them (`rate`). It carries their
+ * history entry, since the call record itself may be gone by then.
+ *
+ * @example
+ * ```ts
+ * const onFeedback = ({ callId, user, rating }: CallRatedEvent) => saveFeedback(callId, user, rating.score, rating.issues);
+ * ```
+ */
+export interface CallRatedEvent {
+  type: 'call.rated';
+  callId: string;
+  /** Who rated. */
+  user: string;
+  /** The device they rated from. */
+  device: string;
+  rating: CallRating;
+  /** The rater's history entry of the call, with the rating. */
+  entry: HistoryEntry;
+}
+
+/**
+ * The call an event is about.
+ *
+ * @example
+ * ```ts
+ * queueFor(callIdOf(event)).push(event);
+ * ```
+ */
+export function callIdOf(event: CallEvent): string {
+  return event.type === 'call.rated' ? event.callId : event.call.callId;
+}
 
 /**
  * Seconds elapsed since a `performance.now()` reading.

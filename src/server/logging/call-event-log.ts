@@ -22,6 +22,14 @@ function jsonBytes(value: unknown): number {
  * ```
  */
 export function callEventEntry(event: CallEvent): { line: string; fields: LogFields } {
+  if (event.type === 'call.rated') {
+    // The comment is the user's words: it goes to onFeedback and webhooks, not to logs.
+    const { callId, user, rating } = event;
+    return {
+      line: `call ${callId} rated ${rating.score} by ${user}`,
+      fields: { event: event.type, callId, user, score: rating.score, issues: rating.issues ?? [], commentChars: rating.comment?.length ?? 0 },
+    };
+  }
   const call = event.call;
   const base = { event: event.type, callId: call.callId };
   switch (event.type) {

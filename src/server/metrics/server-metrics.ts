@@ -55,6 +55,8 @@ export interface ServerMetrics {
   readonly callsEnded: Counter<'reason'>;
   /** `ringkit_calls_missed_total{reason}`: callees who did not answer, by reason. */
   readonly callsMissed: Counter<'reason'>;
+  /** `ringkit_call_ratings_total{score}`: call ratings (`rate`), by score. */
+  readonly ratings: Counter<'score'>;
   /** `ringkit_ring_latency_seconds`: invite received until the first `incoming` is sent. */
   readonly ringLatency: Histogram;
   /** `ringkit_answer_latency_seconds`: accept received until `accepted` (with the LiveKit grant) is ready. */
@@ -157,6 +159,7 @@ export function createServerMetrics(options: ServerMetricsOptions = {}): ServerM
     answers: counter('ringkit_answers_total', 'Answers accepted', ['media']),
     callsEnded: counter('ringkit_calls_ended_total', 'Calls ended, by end reason', ['reason']),
     callsMissed: counter('ringkit_calls_missed_total', 'Callees who did not answer, by reason', ['reason']),
+    ratings: counter('ringkit_call_ratings_total', 'Call ratings, by score', ['score']),
     ringLatency: histogram('ringkit_ring_latency_seconds', 'Invite received until the first incoming is sent'),
     answerLatency: histogram('ringkit_answer_latency_seconds', 'Accept received until accepted (with its LiveKit grant) is ready'),
     errorsSent: counter('ringkit_errors_sent_total', 'Error messages sent to clients, by code', ['code']),
@@ -209,6 +212,9 @@ function countEvent(metrics: ServerMetrics, event: CallEvent): void {
     case 'call.ended':
       metrics.callsEnded.inc({ reason: event.reason });
       metrics.calls.dec({ state: event.answered ? 'active' : 'ringing' });
+      return;
+    case 'call.rated':
+      metrics.ratings.inc({ score: String(event.rating.score) });
       return;
   }
 }

@@ -132,16 +132,33 @@ export async function accept(context: RulesContext, actor: Actor, message: Clien
 }
 
 /**
- * `reject`: the callee stops ringing on every device (`declined` here,
- * `declined-elsewhere` on the others); a 1:1 call ends `declined`.
+ * What a `reject`'s `reason` means: the end reason (`busy`, else `declined`)
+ * and, for a custom text, the `detail` that travels with it.
  *
  * @example
  * ```ts
- * await reject(context, actor, { type: 'reject', id: 'r4', callId: 'c1' });
+ * declineOf('busy'); // { reason: 'busy' }
+ * declineOf('In a meeting'); // { reason: 'declined', detail: 'In a meeting' }
+ * ```
+ */
+export function declineOf(reason: string | undefined): { reason: 'busy' | 'declined'; detail?: string } {
+  if (reason === 'busy' || reason === 'declined') return { reason };
+  return reason === undefined ? { reason: 'declined' } : { reason: 'declined', detail: reason };
+}
+
+/**
+ * `reject`: the callee stops ringing on every device (`declined` here,
+ * `declined-elsewhere` on the others); a 1:1 call ends `declined`, or `busy`
+ * when that is the reason given; a custom reason travels as `detail`.
+ *
+ * @example
+ * ```ts
+ * await reject(context, actor, { type: 'reject', id: 'r4', callId: 'c1', reason: "I'm driving" });
  * ```
  */
 export async function reject(context: RulesContext, actor: Actor, message: ClientMessageOf<'reject'>): Promise<void> {
   const now = context.clock.now();
+  const { reason, detail } = declineOf(message.reason);
   const result = await decide(
     context,
     message.callId,
@@ -151,7 +168,8 @@ export async function reject(context: RulesContext, actor: Actor, message: Clien
       if (call.status === 'ended') return { result: 'call-ended' as const };
       if (me.state === 'joined') return { result: 'already-answered' as const };
       if (!isPending(me)) return { result: 'done' as const };
-      return { next: endUnlessViable(exitMember(call, actor.user, 'declined'), 'declined', actor.user, now), result: 'declined' as const };
+      const declined = exitMember(call, actor.user, reason, { declined: true, ...(detail === undefined ? {} : { detail }) });
+      return { next: endUnlessViable(declined, reason, actor.user, now, detail), result: 'declined' as const };
     },
     () => ({ by: actor.user, actor: { user: actor.user, device: actor.device, elsewhere: 'declined-elsewhere' } }),
   );

@@ -26,6 +26,7 @@ export function historyEntry(call: CallRecord, member: MemberRecord, endedAt: nu
     media: member.media,
     missed: incoming && member.state === 'missed',
     reason: member.reason ?? call.reason ?? 'failed',
+    ...(member.detail === undefined ? {} : { detail: member.detail }),
     startedAt: call.createdAt,
     ...(joinedAt === undefined ? {} : { answeredAt: joinedAt }),
     endedAt,
@@ -63,7 +64,14 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
   const writes: Promise<void>[] = [];
   for (const { old, member } of exits) {
     const reason = member.reason ?? 'failed';
-    const ended = { type: 'ended', callId: after.callId, version: after.version, reason, by: options.by } as const;
+    const ended = {
+      type: 'ended',
+      callId: after.callId,
+      version: after.version,
+      reason,
+      by: options.by,
+      ...(member.detail === undefined ? {} : { detail: member.detail }),
+    } as const;
     if (options.actor?.user === old.user) {
       context.deliver({ user: old.user, device: options.actor.device }, ended);
       context.deliver({ user: old.user, exceptDevice: options.actor.device }, { ...ended, reason: options.actor.elsewhere });

@@ -12,11 +12,26 @@ function withMember(call: CallRecord, user: string, update: (member: MemberRecor
   return { ...call, members: call.members.map((member) => (member.user === user ? update(member) : member)) };
 }
 
+/**
+ * How a member's part ended, beyond its reason.
+ *
+ * @example
+ * ```ts
+ * const how: ExitDetail = { declined: true, detail: "I'm driving" };
+ * ```
+ */
+export interface ExitDetail {
+  /** The callee declined themself (their `reject`), whatever the reason (`busy` too): not a missed call. */
+  declined?: boolean;
+  /** A custom decline reason. */
+  detail?: string;
+}
+
 /** A member's record after their part ends for `reason`: pending callees are `declined` (own reject) or `missed`, others `left`. */
-function exited(member: MemberRecord, reason: EndReason): MemberRecord {
+function exited(member: MemberRecord, reason: EndReason, how: ExitDetail = {}): MemberRecord {
   const { ringUntil: _ringUntil, ...rest } = member;
-  const state = isPending(member) ? (reason === 'declined' ? 'declined' : 'missed') : 'left';
-  return { ...rest, state, reason };
+  const state = isPending(member) ? (how.declined || reason === 'declined' ? 'declined' : 'missed') : 'left';
+  return { ...rest, state, reason, ...(how.detail === undefined ? {} : { detail: how.detail }) };
 }
 
 /**
@@ -24,29 +39,31 @@ function exited(member: MemberRecord, reason: EndReason): MemberRecord {
  *
  * @example
  * ```ts
- * const next = exitMember(call, 'bob', 'declined');
+ * const next = exitMember(call, 'bob', 'declined', { declined: true, detail: 'In a meeting' });
  * ```
  */
-export function exitMember(call: CallRecord, user: string, reason: EndReason): CallRecord {
-  return withMember(call, user, (member) => (isPresent(member) ? exited(member, reason) : member));
+export function exitMember(call: CallRecord, user: string, reason: EndReason, how?: ExitDetail): CallRecord {
+  return withMember(call, user, (member) => (isPresent(member) ? exited(member, reason, how) : member));
 }
 
 /**
- * The call ends for everyone still in it, with one reason and who ended it.
+ * The call ends for everyone still in it, with one reason and who ended it
+ * (and a decline's custom reason as `detail`).
  *
  * @example
  * ```ts
  * const ended = endCall(call, 'cancelled', 'alice', clock.now());
  * ```
  */
-export function endCall(call: CallRecord, reason: EndReason, by: string | null, now: number): CallRecord {
+export function endCall(call: CallRecord, reason: EndReason, by: string | null, now: number, detail?: string): CallRecord {
   return {
     ...call,
     status: 'ended',
     reason,
     endedBy: by,
     endedAt: now,
-    members: call.members.map((member) => (isPresent(member) ? exited(member, reason) : member)),
+    ...(detail === undefined ? {} : { detail }),
+    members: call.members.map((member) => (isPresent(member) ? exited(member, reason, { detail }) : member)),
   };
 }
 
@@ -72,8 +89,8 @@ export function isViable(call: CallRecord): boolean {
  * const next = endUnlessViable(exitMember(call, 'bob', 'declined'), 'declined', 'bob', now);
  * ```
  */
-export function endUnlessViable(call: CallRecord, reason: EndReason, by: string | null, now: number): CallRecord {
-  return call.status !== 'ended' && !isViable(call) ? endCall(call, reason, by, now) : call;
+export function endUnlessViable(call: CallRecord, reason: EndReason, by: string | null, now: number, detail?: string): CallRecord {
+  return call.status !== 'ended' && !isViable(call) ? endCall(call, reason, by, now, detail) : call;
 }
 
 /**

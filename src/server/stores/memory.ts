@@ -138,6 +138,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RingStore {
     async listHistory(user, limit) {
       return (history.get(user) ?? []).slice(0, limit);
     },
+    async rateHistory(user, callId, rating) {
+      const entries = history.get(user) ?? [];
+      const index = entries.findIndex((entry) => entry.callId === callId);
+      const entry = entries[index];
+      if (!entry) return undefined;
+      const rated = deepFreeze({ ...entry, rating });
+      entries[index] = rated;
+      return rated;
+    },
 
     async setDeadline(key, at) {
       deadlines.set(key, at);

@@ -44,6 +44,7 @@ const MemberRecordSchema = z.object({
   pushed: z.boolean().optional(),
   joinedAt: z.number().optional(),
   reason: EndReasonSchema.optional(),
+  detail: z.string().optional(),
 });
 
 /** The stored shape of a call (see `CallRecord`). */
@@ -62,6 +63,7 @@ export const CallRecordSchema: z.ZodType<CallRecord> = z.object({
   endedAt: z.number().optional(),
   reason: EndReasonSchema.optional(),
   endedBy: z.string().nullable().optional(),
+  detail: z.string().optional(),
   members: z.array(MemberRecordSchema),
 });
 

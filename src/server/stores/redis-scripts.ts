@@ -69,6 +69,16 @@ export const DELETE_IF_EQUAL = lua(`if redis.call('GET', KEYS[1]) == ARGV[1] the
 return 0`);
 
 /**
+ * Replace one item of a list while it still holds what was read (other
+ * processes may push entries in front of it meanwhile).
+ * KEYS: list. ARGV: index, expected value, next value.
+ * Returns 1 written, 0 the item moved or changed.
+ */
+export const REPLACE_LIST_ITEM = lua(`if redis.call('LINDEX', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('LSET', KEYS[1], ARGV[1], ARGV[3])
+return 1`);
+
+/**
  * Take a due deadline: remove it and answer 1 to exactly one caller.
  * KEYS: deadline sorted set. ARGV: member, now.
  * Returns {1} taken, {0, at} not due yet, {0} no such deadline.

@@ -21,7 +21,7 @@ import {
   RedisStoreError,
   type Versioned,
 } from './redis-records.js';
-import { CAS_DEVICE, CAS_RECORD, CLAIM_USER, DELETE_IF_EQUAL, runScript, TAKE_DEADLINE } from './redis-scripts.js';
+import { CAS_DEVICE, CAS_RECORD, CLAIM_USER, DELETE_IF_EQUAL, REPLACE_LIST_ITEM, runScript, TAKE_DEADLINE } from './redis-scripts.js';
 import { HISTORY_LIMIT, type Change, type DeviceRecord, type RingStore, type Updated } from './store.js';
 
 export { RedisStoreError } from './redis-records.js';
@@ -288,6 +288,19 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       if (count === 0) return [];
       const texts = await client.lrange(key, 0, count - 1);
       return texts.map((text) => parseHistoryEntry(key, text));
+    },
+    async rateHistory(user, callId, rating) {
+      const key = keys.history(user);
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+        const texts = await client.lrange(key, 0, HISTORY_LIMIT - 1);
+        const index = texts.findIndex((text) => parseHistoryEntry(key, text).callId === callId);
+        const text = texts[index];
+        if (text === undefined) return undefined;
+        const rated = { ...parseHistoryEntry(key, text), rating };
+        if ((await runScript(client, REPLACE_LIST_ITEM, [key], [index, text, JSON.stringify(rated)])) === 1) return rated;
+        await backoff(attempt);
+      }
+      throw new RedisStoreError(key, `still contended after ${MAX_ATTEMPTS} attempts`);
     },
 
     async setDeadline(key, at) {

@@ -25,7 +25,7 @@
  *
  * @packageDocumentation
  */
-import type { HistoryEntry, PresenceStatus } from '../../protocol/protocol.js';
+import type { CallRating, HistoryEntry, PresenceStatus } from '../../protocol/protocol.js';
 import type { CallRecord } from '../call-record.js';
 
 /**
@@ -131,6 +131,12 @@ export interface RingStore {
   appendHistory(user: string, entry: HistoryEntry): Promise<void>;
   /** A user's history, newest first. */
   listHistory(user: string, limit: number): Promise<HistoryEntry[]>;
+  /**
+   * Atomically set the rating of the call `callId` in `user`'s history (a
+   * later rating replaces an earlier one); resolves with the rated entry, or
+   * `undefined` when the call is not in their history.
+   */
+  rateHistory(user: string, callId: string, rating: CallRating): Promise<HistoryEntry | undefined>;
 
   /** Set (or move) a named deadline. */
   setDeadline(key: string, at: number): Promise<void>;

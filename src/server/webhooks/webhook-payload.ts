@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { CallEvent } from '../events/call-event.js';
+import type { CallEvent, CallRatedEvent } from '../events/call-event.js';
 import type { WebhookEvent } from './webhook-signature.js';
 
 /**
@@ -16,6 +16,7 @@ import type { WebhookEvent } from './webhook-signature.js';
  * ```
  */
 export function toWebhookEvent(event: CallEvent, id: string, at: number): WebhookEvent {
+  if (event.type === 'call.rated') return { id, type: event.type, time: new Date(at).toISOString(), data: ratedData(event) };
   const call = event.call;
   const common = {
     callId: call.callId,
@@ -38,6 +39,7 @@ export function toWebhookEvent(event: CallEvent, id: string, at: number): Webhoo
         return {
           ...common,
           reason: event.reason,
+          ...(call.detail === undefined ? {} : { detail: call.detail }),
           by: event.by,
           durationMs: event.durationMs,
           ...(call.answeredAt === undefined ? {} : { answeredAt: new Date(call.answeredAt).toISOString() }),
@@ -45,4 +47,23 @@ export function toWebhookEvent(event: CallEvent, id: string, at: number): Webhoo
     }
   })();
   return { id, type: event.type, time: new Date(at).toISOString(), data };
+}
+
+/** The data of a `call.rated` webhook: the rating and the rater's view of the call (their history entry). */
+function ratedData(event: CallRatedEvent): WebhookEvent['data'] {
+  const { entry, rating } = event;
+  return {
+    callId: event.callId,
+    user: event.user,
+    device: event.device,
+    score: rating.score,
+    issues: rating.issues ?? [],
+    ...(rating.comment === undefined ? {} : { comment: rating.comment }),
+    ratedAt: new Date(rating.ratedAt).toISOString(),
+    direction: entry.direction,
+    peers: entry.peers,
+    media: entry.media,
+    reason: entry.reason,
+    durationMs: entry.durationMs,
+  };
 }

@@ -7,7 +7,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import * as z from 'zod';
-import { CALL_EVENT_TYPES, type CallEvent, type CallEventType } from '../events/call-event.js';
+import { CALL_EVENT_TYPES, callIdOf, type CallEvent, type CallEventType } from '../events/call-event.js';
 import { randomId } from '../ids.js';
 import type { ServerLog } from '../logging/server-log.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
@@ -173,9 +173,10 @@ export function createWebhookSender(
       if (stop.signal.aborted) return;
       const id = `evt_${randomId(20)}`;
       const body = JSON.stringify(toWebhookEvent(event, id, Date.now()));
+      const callId = callIdOf(event);
       endpoints.forEach((endpoint, index) => {
         if (endpoint.events && !endpoint.events.includes(event.type)) return;
-        queue({ endpoint, id, type: event.type, callId: event.call.callId, body }, `${index}:${event.call.callId}`);
+        queue({ endpoint, id, type: event.type, callId, body }, `${index}:${callId}`);
       });
     },
     async flush(deadlineMs) {
