@@ -83,7 +83,7 @@ describe('the client schemas (zod/mini) describe what the server schemas (zod) d
       '{"type":"ok","replyTo":"x"}',
       '{"type":"ok"',
     ];
-    expect(frames.filter((frame) => client.parseServerMessage(frame).ok)).toHaveLength(5);
+    expect(frames.filter((frame) => client.parseServerMessage(frame).ok)).toHaveLength(6);
     for (const frame of frames) {
       const mini = client.parseServerMessage(frame);
       const classic = server.parseServerMessage(frame);
