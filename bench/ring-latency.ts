@@ -27,7 +27,7 @@ const STEP_TIMEOUT_MS = 5_000;
 const SEQUENTIAL_RATE_LIMIT = { ratePerSecond: 10_000, burst: 10_000 };
 
 /** Samples of one way of placing calls. */
-interface RingSamples {
+export interface RingSamples {
   incoming: number[];
   ringing: number[];
 }
@@ -39,12 +39,12 @@ function userUrl(server: BenchRingServer, user: string): string {
 }
 
 /** Calls over the bare protocol: invite, the callee acks, the caller cancels. */
-async function protocolCalls(server: BenchRingServer, signal: AbortSignal): Promise<RingSamples> {
+export async function protocolCalls(server: BenchRingServer, signal: AbortSignal, calls = CALLS): Promise<RingSamples> {
   const { client: caller } = await ProtocolClient.connect(userUrl(server, 'bench-caller'));
   const { client: callee } = await ProtocolClient.connect(userUrl(server, 'bench-callee'));
   const samples: RingSamples = { incoming: [], ringing: [] };
   try {
-    for (let index = 0; index < WARMUP_CALLS + CALLS && !signal.aborted; index += 1) {
+    for (let index = 0; index < WARMUP_CALLS + calls && !signal.aborted; index += 1) {
       const callId = `ring-${index}-${Date.now()}`;
       const where = (message: { callId?: string; call?: { callId: string } }) => (message.callId ?? message.call?.callId) === callId;
       const incoming = callee.next('incoming', { where, timeoutMs: STEP_TIMEOUT_MS });
@@ -73,7 +73,7 @@ async function protocolCalls(server: BenchRingServer, signal: AbortSignal): Prom
 }
 
 /** Calls through `createRingClient` (its call machine and store): `call()` -> callee `incoming` event and caller `ringing` status. */
-async function ringClientCalls(server: BenchRingServer, signal: AbortSignal): Promise<RingSamples> {
+export async function ringClientCalls(server: BenchRingServer, signal: AbortSignal, calls = CALLS): Promise<RingSamples> {
   const make = nodeRingClients(server.url);
   const caller = make('bench-caller');
   const callee = make('bench-callee');
@@ -85,7 +85,7 @@ async function ringClientCalls(server: BenchRingServer, signal: AbortSignal): Pr
   });
   const status = (client: RingClient) => client.getSnapshot().call?.status;
   try {
-    for (let index = 0; index < WARMUP_CALLS + CALLS && !signal.aborted; index += 1) {
+    for (let index = 0; index < WARMUP_CALLS + calls && !signal.aborted; index += 1) {
       incomingAt = 0;
       const ringing = until(caller, () => status(caller) === 'ringing', STEP_TIMEOUT_MS).then(() => performance.now());
       const sentAt = performance.now();
@@ -174,7 +174,7 @@ server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 process.on('SIGTERM', () => { console.log('received ' + received); process.exit(0); });
 `;
 
-async function startReceiver(): Promise<{ url: string; close(): Promise<string> }> {
+export async function startWebhookReceiver(): Promise<{ url: string; close(): Promise<string> }> {
   const child = spawn(process.execPath, ['-e', RECEIVER_SCRIPT], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [port] = (await once(child.stdout, 'data')) as [Buffer];
   return {
@@ -192,7 +192,7 @@ async function measure({ log, signal }: BenchmarkContext): Promise<BenchmarkOutp
   const echo = summarize(await wsEchoRoundTrips({ count: CALLS, warmup: WARMUP_CALLS }));
   log(`ws echo round trip p50 ${echo.p50} ms`);
   const livekit = await startLiveKitServer();
-  const receiver = await startReceiver();
+  const receiver = await startWebhookReceiver();
   const rows: ResultRow[] = [];
   const details: Record<string, unknown> = { calls: CALLS, warmup: WARMUP_CALLS, echo };
   try {

@@ -8,7 +8,8 @@ interface ProfileNode {
   children?: number[];
 }
 
-interface CpuProfile {
+/** A V8 CPU profile. */
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -29,6 +30,8 @@ export interface ProfileSummary {
   wallMs: number;
   functions: ProfileCost[];
   areas: ProfileCost[];
+  /** Busy time by the nearest ringkit source file on the stack (a package's time counts for the ringkit file that called it). */
+  owners: ProfileCost[];
 }
 
 /** The area a frame belongs to: a package, a ringkit source file, a Node internal module, or a V8 pseudo-frame. */
@@ -58,12 +61,46 @@ function top(costs: Map<string, number>, busyMs: number, count: number): Profile
  * ```
  */
 export function summarizeCpuProfile(file: string, count = 10): ProfileSummary {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  return summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, count);
+}
+
+/** The ringkit source file (`src/...` or `bench/...`) of each node, or of its nearest ancestor that has one. */
+function ownersOf(nodes: readonly ProfileNode[]): Map<number, string> {
+  const parents = new Map<number, number>();
+  for (const node of nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const owners = new Map<number, string>();
+  const ownerOf = (id: number): string => {
+    const known = owners.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const own = node && !node.callFrame.url.includes('node_modules') ? /\/((?:src|bench)\/.+)$/.exec(node.callFrame.url)?.[1] : undefined;
+    const parent = parents.get(id);
+    const owner = own ?? (parent === undefined ? 'no ringkit frame' : ownerOf(parent));
+    owners.set(id, owner);
+    return owner;
+  };
+  for (const node of nodes) ownerOf(node.id);
+  return owners;
+}
+
+/**
+ * Summarise a CPU profile object (from `node --cpu-prof`, or the inspector's `Profiler.stop`).
+ *
+ * @example
+ * ```ts
+ * const { profile } = await session.post('Profiler.stop');
+ * console.log(summarizeProfile(profile).owners);
+ * ```
+ */
+export function summarizeProfile(profile: CpuProfile, count = 10): ProfileSummary {
   const wallMs = (profile.endTime - profile.startTime) / 1000;
   const totalHits = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
   const msPerHit = totalHits > 0 ? wallMs / totalHits : 0;
   const functions = new Map<string, number>();
   const areas = new Map<string, number>();
+  const owned = new Map<string, number>();
+  const owners = ownersOf(profile.nodes);
   let busyMs = 0;
   for (const node of profile.nodes) {
     const { functionName, url, lineNumber } = node.callFrame;
@@ -74,6 +111,14 @@ export function summarizeCpuProfile(file: string, count = 10): ProfileSummary {
     const name = `${functionName || '(anonymous)'} ${area}${url ? `:${lineNumber + 1}` : ''}`;
     functions.set(name, (functions.get(name) ?? 0) + ms);
     areas.set(area, (areas.get(area) ?? 0) + ms);
+    const owner = functionName === '(garbage collector)' || functionName === '(program)' ? functionName : (owners.get(node.id) ?? '?');
+    owned.set(owner, (owned.get(owner) ?? 0) + ms);
   }
-  return { busyMs: Math.round(busyMs), wallMs: Math.round(wallMs), functions: top(functions, busyMs, count), areas: top(areas, busyMs, count) };
+  return {
+    busyMs: Math.round(busyMs),
+    wallMs: Math.round(wallMs),
+    functions: top(functions, busyMs, count),
+    areas: top(areas, busyMs, count),
+    owners: top(owned, busyMs, count),
+  };
 }

@@ -20,7 +20,7 @@ import { systemClock, type Clock, type TimerHandle } from './clock.js';
 import { callIdOf, type CallEvent, type CallRatedEvent } from './events/call-event.js';
 import { randomId } from './ids.js';
 import { callEventEntry } from './logging/call-event-log.js';
-import type { ServerLog } from './logging/server-log.js';
+import { silentLog, type ServerLog } from './logging/server-log.js';
 import { createSentVersions, type SentVersions } from './sent-versions.js';
 import { createLane } from './lane.js';
 import { accept, ack, reject } from './rules/answer.js';
@@ -300,8 +300,11 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       }
     },
     emit(event) {
-      const { line, fields } = callEventEntry(event);
-      log(line, fields);
+      // The entry is built only for a log that writes it (it formats and measures the call's payload).
+      if (options.log && options.log !== silentLog) {
+        const { line, fields } = callEventEntry(event);
+        log(line, fields);
+      }
       try {
         options.onEvent?.(event);
       } catch (error) {

@@ -25,6 +25,7 @@ import type { CallMachineSnapshot } from '../call-machine.js';
 import type { CallMachineEvent } from '../machine/types.js';
 import { isLiveRef, type CallActorRef } from './root-setup.js';
 import type { rootMachine } from './root-machine.js';
+import { newCallId } from './call-ids.js';
 import { requestDone, untilCall, untilSettled } from './call-waits.js';
 import type { ClientView } from './client-view.js';
 import type { Connection } from './connection.js';
@@ -60,12 +61,6 @@ export interface ClientMethodsOptions {
   view: ClientView;
   /** The connection to the signaling server. */
   connection: Connection;
-}
-
-/** Call ids: 20 random base-36 characters (works outside secure contexts, unlike `randomUUID`). */
-function newCallId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
-  return Array.from(bytes, (byte) => (byte % 36).toString(36)).join('');
 }
 
 function invalid(message: string): Promise<never> {

@@ -31,6 +31,18 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
+/** The same fields with the same values (by reference). */
+function sameFields(a: CurrentCall, b: CurrentCall): boolean {
+  const keys = Object.keys(a) as Array<keyof CurrentCall>;
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
+}
+
+/** Whether a call actor is in its `ended` state (read from the state value: this runs on every change of every actor). */
+function isEnded(call: CallActorRef): boolean {
+  const { value } = call.getSnapshot();
+  return typeof value === 'object' && 'ended' in value;
+}
+
 /**
  * Create the view of a root client actor.
  *
@@ -48,9 +60,17 @@ export function createClientView(root: Actor<typeof rootMachine>): ClientView {
   /** The snapshot listeners were last told about (a read in between may already have computed a newer one). */
   let announced: RingClientSnapshot | undefined;
 
+  /**
+   * The view of a call snapshot. A snapshot that changed nothing shown (a version seen, a request
+   * settled, a media snapshot) keeps the view it had, so nothing is announced for it.
+   */
   function callOf(snapshot: CallMachineSnapshot | undefined): CurrentCall | null {
     if (!snapshot) return null;
-    if (!calls.has(snapshot)) calls.set(snapshot, toCurrentCall(snapshot));
+    if (!calls.has(snapshot)) {
+      const next = toCurrentCall(snapshot);
+      const shown = last?.call;
+      calls.set(snapshot, next && shown && sameFields(next, shown) ? shown : next);
+    }
     return calls.get(snapshot) ?? null;
   }
 
@@ -94,7 +114,7 @@ export function createClientView(root: Actor<typeof rootMachine>): ClientView {
   function changed(): void {
     watchCalls();
     // A call that just ended tells the root (CALL_ENDED) right after: announce the outcome, not the step between.
-    if (Object.values(root.getSnapshot().context.calls).some((call) => call.getSnapshot().matches('ended'))) return;
+    if (Object.values(root.getSnapshot().context.calls).some(isEnded)) return;
     const next = getSnapshot();
     if (next === announced) return;
     announced = next;

@@ -105,7 +105,6 @@ export const rootMachine = rootSetup.createMachine({
     PLACE: {
       actions: enqueueActions(({ context, event, enqueue }) => {
         const previous = context.current;
-        if (previous && isSettledCall(previous.getSnapshot())) enqueue.stopChild(previous);
         enqueue({ type: 'spawnCall', params: { callId: event.callId, current: true } });
         enqueue.sendTo(({ context: next }) => next.calls[event.callId] as CallActorRef, {
           type: 'CALL',
@@ -116,6 +115,8 @@ export const rootMachine = rootSetup.createMachine({
           ...(event.push === undefined ? {} : { push: event.push }),
           ...(event.capture === undefined ? {} : { capture: event.capture }),
         });
+        // The call shown before goes once the invite is out (stopping an actor stops its media session).
+        if (previous && isSettledCall(previous.getSnapshot())) enqueue.stopChild(previous);
       }),
     },
 

@@ -36,8 +36,9 @@ export const idleState = callMachineSetup.createStateConfig({
           createdAt: Date.now(),
           camera: event.media === 'video',
         })),
-        { type: 'startMedia', params: { prepare: false } },
+        // The invite leaves first: children start in the order they are spawned.
         'sendInvite',
+        { type: 'startMedia', params: { prepare: false } },
       ],
     },
     INCOMING: {
