@@ -12,15 +12,18 @@
  * incoming.ringing -> incoming.answering      (ACCEPT sent)
  * connecting                                  (joining the media room)
  * active  (parallel: connection connected|reconnecting, mic on|off, camera on|off; SET_SCREEN_SHARE shares the screen)
+ * held    (call waiting: mine = this user holds it, media paused; theirs = everyone else holds it)
  * ended   (closing -> settled once the server answered this device's farewell; context.endReason, context.endedBy)
  * ```
  *
  * @packageDocumentation
  */
-import { assign, raise, type DoneActorEvent, type SnapshotFrom } from 'xstate';
+import { assign, enqueueActions, raise, type DoneActorEvent, type SnapshotFrom } from 'xstate';
 import type { CallStatus } from './client/types.js';
 import { fromCallInfo, initialCallContext, mediaOf, memberStateAfter, peersOf, withMember } from './machine/context.js';
 import { endedState } from './machine/ended-state.js';
+import { heldState } from './machine/held-state.js';
+import { holdersAfter, ownHoldConfirmed } from './machine/hold.js';
 import { idleState } from './machine/idle-state.js';
 import { activeState, connectingState } from './machine/in-call-states.js';
 import { incomingState } from './machine/incoming-state.js';
@@ -62,6 +65,8 @@ export const callMachine = callMachineSetup.createMachine({
         return { ...rest, ...(context.info ? { info: event.call } : {}) };
       }),
     },
+    HELD: { actions: assign({ heldBy: ({ context, event }) => holdersAfter(context.heldBy, event.by, true) }) },
+    RESUMED: { actions: assign({ heldBy: ({ context, event }) => holdersAfter(context.heldBy, event.by, false) }) },
     MEMBER_JOINED: {
       actions: assign({
         members: ({ context, event }) => withMember(context.members, event.user, 'joined', mediaOf(context, event.user)),
@@ -118,7 +123,14 @@ export const callMachine = callMachineSetup.createMachine({
     // The invite's reply, in whatever state the call is by then (a late reply still brings its grant).
     'xstate.done.actor.invite': { actions: raise(({ event }) => resultEvent((event as DoneActorEvent<RequestResult>).output, 'invited', 'INVITED')) },
     'xstate.done.actor.*': {
-      actions: assign({ requests: ({ context, event }) => settleRequest(context.requests, event.actorId, event.output) }),
+      actions: [
+        assign({ requests: ({ context, event }) => settleRequest(context.requests, event.actorId, event.output) }),
+        enqueueActions(({ context, event, enqueue }) => {
+          const done = event as DoneActorEvent<RequestResult>;
+          const confirmed = ownHoldConfirmed(done.actorId ?? '', done.output, context.self);
+          if (confirmed) enqueue.raise(confirmed);
+        }),
+      ],
     },
   },
   states: {
@@ -127,6 +139,7 @@ export const callMachine = callMachineSetup.createMachine({
     incoming: incomingState,
     connecting: connectingState,
     active: activeState,
+    held: heldState,
     ended: endedState,
   },
 });
@@ -159,5 +172,6 @@ export function callStatusOf(snapshot: CallMachineSnapshot): CallStatus | null {
   if (snapshot.matches('connecting')) return 'connecting';
   if (snapshot.matches({ active: { connection: 'reconnecting' } })) return 'reconnecting';
   if (snapshot.matches('active')) return 'active';
+  if (snapshot.matches('held')) return 'held';
   return 'ended';
 }

@@ -12,6 +12,7 @@ import type { RingClient } from '../core/ring-client.js';
 import { displayNames, type UserLookup } from './components/users.js';
 import { describeDeviceErrorIn, formatMessage, type RingMessages } from './i18n/messages.js';
 import { useRingLanguage, useRingMessages, type LocaleProps } from './i18n/context.js';
+import { useWaitingMessages, type WaitingMessages } from './i18n/waiting-messages.js';
 import { useCallViewFocus, type CallViewFocusOptions } from './focus/use-call-view-focus.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
@@ -37,7 +38,7 @@ export interface CallViewBag {
   messages: RingMessages;
   /** The other people's names, joined. */
   names: string;
-  /** The status line: calling, ringing, connecting, in call, reconnecting, or the end reason in words. */
+  /** The status line: calling, ringing, connecting, in call, reconnecting, on hold, or the end reason in words. */
   statusText: string;
   /** Answered-call duration in whole seconds (frozen once ended). */
   durationSeconds: number;
@@ -78,7 +79,7 @@ export interface CallViewBag {
   dismissProps: { type: 'button'; 'data-rk-action': 'dismiss'; onClick: (event: MouseEvent<HTMLButtonElement>) => void };
 }
 
-function statusOf(call: CurrentCall, messages: RingMessages, names: string): string {
+function statusOf(call: CurrentCall, messages: RingMessages, waiting: WaitingMessages, names: string): string {
   switch (call.status) {
     case 'calling':
       return formatMessage(messages.statusCalling, { name: names });
@@ -93,6 +94,8 @@ function statusOf(call: CurrentCall, messages: RingMessages, names: string): str
       return formatMessage(messages.statusActive, { name: names });
     case 'reconnecting':
       return messages.statusReconnecting;
+    case 'held':
+      return formatMessage(call.heldBy.includes(call.self) ? waiting.statusHeld : waiting.statusHeldByOthers, { name: names });
     case 'ended':
       return formatMessage(messages.statusEnded, { reason: messages.endReasons[call.endReason ?? 'failed'] });
   }
@@ -125,6 +128,7 @@ export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
     (a, b) => a.call === b.call && a.user === b.user && sameParticipants(a.media, b.media),
   );
   const messages = useRingMessages({ locale, messages: overrides });
+  const waitingMessages = useWaitingMessages({ locale, messages: overrides });
   const language = useRingLanguage({ locale, messages: overrides });
   const durationId = useId();
   const { call, media } = snapshot;
@@ -142,7 +146,7 @@ export function useCallView(options: UseCallViewOptions = {}): CallViewBag {
     call,
     messages,
     names,
-    statusText: call ? statusOf(call, messages, names) : messages.statusIdle,
+    statusText: call ? statusOf(call, messages, waitingMessages, names) : messages.statusIdle,
     durationSeconds: duration.seconds,
     durationText,
     durationLabel: durationText === undefined ? undefined : formatMessage(messages.duration, { duration: durationText }),

@@ -207,6 +207,8 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
   const devices: Partial<Record<DeviceKind, string>> = {};
   let connection: MediaConnectionState = 'idle';
   let closed = false;
+  /** On hold: the others' tracks are not received. */
+  let held = false;
   let identity: string | undefined;
   let room: string | undefined;
   let media: Media = 'audio';
@@ -278,7 +280,8 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
           .filter((view): view is ParticipantView => view !== undefined)
           .map((view) => ({ ...view, isLocal: false }))
       : [];
-    return [...inRoom, ...[...peers].map(([user, peer]) => peerView(user, peer))];
+    const all = [...inRoom, ...[...peers].map(([user, peer]) => peerView(user, peer))];
+    return held ? all.map(({ videoTrack: _video, audioTrack: _audio, ...view }) => view) : all;
   }
 
   /** Rebuild the snapshot, tell subscribers, and (for own changes) the others in the room. */
@@ -515,6 +518,13 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
       if (closed) throw new MediaSessionError('closed', 'This media session has been left.');
       devices[choice.kind] = choice.deviceId;
       publish(false);
+    },
+
+    async setHeld(next) {
+      requireJoined();
+      held = next === true;
+      publish(false);
+      emit({ type: 'remote-changed' });
     },
 
     getSnapshot: () => snapshot,

@@ -63,7 +63,9 @@ export type RecordedEffect =
   | { type: 'joinMedia'; grant: LiveKitGrant; media: Media; mic: boolean; camera: boolean }
   | { type: 'leaveMedia' }
   | { type: 'setMicrophone'; enabled: boolean }
-  | { type: 'setCamera'; enabled: boolean };
+  | { type: 'setCamera'; enabled: boolean }
+  | { type: 'holdMedia' }
+  | { type: 'resumeMedia'; mic: boolean; camera: boolean };
 
 /**
  * The call machine with recording child actors: requests are recorded (invite and accept are never
@@ -87,7 +89,9 @@ export function recordingCallMachine(effects: RecordedEffect[], inviteReply?: Pr
           else if (command.type === 'JOIN') {
             effects.push({ type: 'joinMedia', grant: command.grant, media: command.media, mic: command.mic, camera: command.camera });
           } else if (command.type === 'SET_MIC') effects.push({ type: 'setMicrophone', enabled: command.enabled });
-          else effects.push({ type: 'setCamera', enabled: command.enabled });
+          else if (command.type === 'SET_CAMERA') effects.push({ type: 'setCamera', enabled: command.enabled });
+          else if (command.type === 'HOLD') effects.push({ type: 'holdMedia' });
+          else if (command.type === 'RESUME') effects.push({ type: 'resumeMedia', mic: command.mic, camera: command.camera });
         });
         return () => effects.push({ type: 'leaveMedia' });
       }),

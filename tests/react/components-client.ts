@@ -19,6 +19,7 @@ export const EMPTY_SNAPSHOT: RingClientSnapshot = {
   watched: {},
   incoming: [],
   call: null,
+  calls: [],
   media: null,
   missed: [],
   history: [],
@@ -44,6 +45,8 @@ export function scriptedClient(initial: Partial<RingClientSnapshot> = {}): Scrip
     disconnect: done(),
     call: vi.fn(async () => 'call-1'),
     accept: done(),
+    hold: done(),
+    resume: done(),
     reject: done(),
     cancel: done(),
     hangup: done(),
@@ -80,6 +83,8 @@ export function currentCall(patch: Partial<CurrentCall> = {}): CurrentCall {
     remote: {},
     quality: 'good',
     screenShare: 'off',
+    heldBy: [],
+    waiting: false,
     ...patch,
   };
 }

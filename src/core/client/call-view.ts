@@ -41,6 +41,8 @@ export function toCurrentCall(snapshot: CallMachineSnapshot): CurrentCall | null
     ...(context.deviceError === undefined ? {} : { deviceError: context.deviceError }),
     screenShare: status === 'ended' ? 'off' : context.screenShare,
     ...(context.screenShareError === undefined ? {} : { screenShareError: context.screenShareError }),
+    heldBy: context.heldBy,
+    waiting: context.waiting,
   };
 }
 

@@ -9,6 +9,7 @@ import { RingError, toRingError } from '../errors.js';
 import type { DeviceKind } from '../media/types.js';
 import type { HistoryEntry, Media, PresenceStatus } from '../../protocol/protocol.js';
 import {
+  ActiveCallChoiceSchema,
   CalleesSchema,
   ExtraSchema,
   HistoryLimitSchema,
@@ -34,6 +35,7 @@ import type { AcceptOptions, CallOptions } from './option-types.js';
 import type { RingClient } from './types.js';
 import { toCurrentCall } from './call-view.js';
 import { setScreenShare } from './screen-share-method.js';
+import { createHoldMethods, isActiveHere, settleActiveCall } from './hold-methods.js';
 
 /**
  * The methods of {@link RingClient} that act (the rest read the snapshot or register listeners).
@@ -131,10 +133,10 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
     return call;
   }
 
-  /** Hang up the current call if it is live, and wait for the server's answer (its refusal changes nothing here). */
+  /** Hang up the current call if it is live and not on hold, and wait for the server's answer (its refusal changes nothing here). */
   async function endCurrent(): Promise<void> {
     const { current } = context();
-    if (!isLiveRef(current)) return;
+    if (!isActiveHere(current)) return;
     current.send({ type: 'HANGUP' });
     await untilSettled(current).catch(() => undefined);
   }
@@ -160,7 +162,15 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
     }),
 
     disconnect: reported(async () => {
-      await endCurrent();
+      // Every call this device is in, the current one and those on hold, ends with it.
+      await Promise.all(
+        Object.values(context().calls)
+          .filter((call) => isLiveRef(call) && !call.getSnapshot().matches('incoming'))
+          .map((call) => {
+            call.send({ type: 'HANGUP' });
+            return untilSettled(call);
+          }),
+      );
       root.send({ type: 'CLOSE' });
       connection.close();
     }),
@@ -175,7 +185,7 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
       }
       if (callOptions.push !== undefined && !PushSchema.safeParse(callOptions.push).success) return invalid('push needs a title and a body');
       if (connection.status() !== 'connected') throw fail(new RingError('not-connected', 'connect before calling'));
-      if (isLiveRef(context().current)) {
+      if (isActiveHere(context().current)) {
         if (!callOptions.replace) throw new RingError('already-in-call', 'a call is already in progress; pass { replace: true } to end it first');
         await endCurrent();
       }
@@ -201,12 +211,18 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
     }),
 
     accept: reported(async (callId?: string, acceptOptions: AcceptOptions = {}) => {
+      const { active, capture } = acceptOptions;
+      if (active !== undefined && !ActiveCallChoiceSchema.safeParse(active).success) return invalid("active must be 'end' or 'hold'");
       const call = requireRinging(callId);
-      if (context().current !== call) await endCurrent();
+      const previous = context().current;
+      if (previous !== call && active === undefined) await endCurrent();
       const media = acceptOptions.video === undefined ? call.getSnapshot().context.media : acceptOptions.video ? 'video' : 'audio';
-      root.send({ type: 'ANSWER', call, media, ...(acceptOptions.capture === undefined ? {} : { capture: acceptOptions.capture }) });
+      root.send({ type: 'ANSWER', call, media, ...(capture === undefined ? {} : { capture }), ...(active === undefined ? {} : { active }) });
       await untilCall(call, (snapshot) => snapshot.matches('connecting') || snapshot.matches('active'), 'accept failed');
+      if (active !== undefined && previous !== call) settleActiveCall(previous, active);
     }),
+
+    ...createHoldMethods(root, requestHere),
 
     reject: reported((callId?: string) => endHere(requireRinging(callId), { type: 'REJECT' })),
 

@@ -74,10 +74,21 @@ export function createClientView(root: Actor<typeof rootMachine>): ClientView {
     return calls.get(snapshot) ?? null;
   }
 
+  /** Every live call actor's view, oldest first. */
+  function liveCalls(actors: Iterable<CallActorRef>): CurrentCall[] {
+    return [...new Set(actors)]
+      .map((actor) => actor.getSnapshot())
+      .filter(isLiveCall)
+      .map(callOf)
+      .filter((call): call is CurrentCall => call !== null)
+      .sort((a, b) => a.createdAt - b.createdAt);
+  }
+
   function getSnapshot(): RingClientSnapshot {
     const { context } = root.getSnapshot();
     const current = context.current?.getSnapshot();
     const incoming = ringingCalls(context);
+    const calls = liveCalls([...Object.values(context.calls), ...(context.current ? [context.current] : [])]);
     const next: RingClientSnapshot = {
       connection: context.connection,
       user: context.user,
@@ -86,6 +97,7 @@ export function createClientView(root: Actor<typeof rootMachine>): ClientView {
       watched: context.watched,
       incoming: last && sameItems(last.incoming, incoming) ? last.incoming : incoming,
       call: callOf(current),
+      calls: last && sameItems(last.calls, calls) ? last.calls : calls,
       media: current && isLiveCall(current) ? (current.context.mediaSnapshot ?? null) : null,
       missed: context.missed,
       history: context.history,

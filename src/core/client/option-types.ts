@@ -5,7 +5,7 @@
  */
 import type { DeviceManager } from '../media/devices.js';
 import type { CaptureOptions, MediaFactory } from '../media/types.js';
-import type { Extra, Push } from '../../protocol/protocol.js';
+import type { ActiveCallChoice, Extra, Push } from '../../protocol/protocol.js';
 import type { TransportFactory } from '../signaling/transport.js';
 
 /**
@@ -110,9 +110,17 @@ export interface CallOptions {
  * @example
  * ```ts
  * await client.accept(callId, { video: false, capture: { echoCancellation: true } });
+ * await client.accept(waitingId, { active: 'hold' }); // call waiting: hold the current call, answer this one
  * ```
  */
 export interface AcceptOptions {
+  /**
+   * Call waiting: what happens to this user's active call, `'end'` (hang it up) or `'hold'`
+   * (put it on hold), decided by the server at once with the accept. Without it the current
+   * call is hung up first; a call active on another device of this user then refuses the
+   * accept with `already-in-call`.
+   */
+  active?: ActiveCallChoice;
   /** Answer with video (default: the call's media). `false` answers a video call audio-only. */
   video?: boolean;
   /** Capture settings for this call. */

@@ -11,7 +11,7 @@ import { assign, enqueueActions } from 'xstate';
 import { RingError } from '../errors.js';
 import { callStampOf } from '../../protocol/call-version.js';
 import { isMissed, isSettledCall, toCurrentCall } from './call-view.js';
-import { initialRootContext, isLiveRef, isStale, rootSetup, SETTLED_CALLS, type CallActorRef } from './root-setup.js';
+import { heldCalls, initialRootContext, isLiveRef, isStale, rootSetup, SETTLED_CALLS, type CallActorRef } from './root-setup.js';
 import { callEventOf, shouldRing } from './server-messages.js';
 import type { WatchedPresence } from './snapshot-types.js';
 
@@ -79,6 +79,7 @@ export const rootMachine = rootSetup.createMachine({
               type: 'INCOMING',
               call: message.call,
               ...(livekitUrl === undefined ? {} : { livekitUrl }),
+              ...(message.waiting ? { waiting: true } : {}),
             });
             enqueue.emit({ type: 'incoming', event: message.call });
             return;
@@ -123,9 +124,16 @@ export const rootMachine = rootSetup.createMachine({
     ANSWER: {
       actions: enqueueActions(({ event, enqueue }) => {
         enqueue({ type: 'makeCurrent', params: { call: event.call } });
-        enqueue.sendTo(event.call, { type: 'ACCEPT', media: event.media, ...(event.capture === undefined ? {} : { capture: event.capture }) });
+        enqueue.sendTo(event.call, {
+          type: 'ACCEPT',
+          media: event.media,
+          ...(event.capture === undefined ? {} : { capture: event.capture }),
+          ...(event.active === undefined ? {} : { active: event.active }),
+        });
       }),
     },
+
+    SHOW: { actions: { type: 'makeCurrent', params: ({ event }) => ({ call: event.call }) } },
 
     CALL_ENDED: {
       actions: enqueueActions(({ context, event, enqueue }) => {
@@ -207,7 +215,8 @@ export const rootMachine = rootSetup.createMachine({
         const { current } = context;
         if (current && !isLiveRef(current)) {
           if (!Object.values(context.calls).includes(current)) enqueue.stopChild(current);
-          enqueue.assign({ current: null });
+          // A call still on hold (call waiting) is shown next.
+          enqueue.assign({ current: heldCalls(context)[0] ?? null });
         }
         enqueue.assign({ error: null });
       }),

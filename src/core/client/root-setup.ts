@@ -11,7 +11,7 @@ import { callMachine } from '../call-machine.js';
 import type { RingError } from '../errors.js';
 import type { CallReport } from '../machine/types.js';
 import type { DeviceKind } from '../media/types.js';
-import type { CallInfo, Extra, HistoryEntry, Media, PresenceStatus, Push, ServerMessage, ServerMessageOf } from '../../protocol/protocol.js';
+import type { ActiveCallChoice, CallInfo, Extra, HistoryEntry, Media, PresenceStatus, Push, ServerMessage, ServerMessageOf } from '../../protocol/protocol.js';
 import type { CaptureOptions } from '../media/types.js';
 import { isLiveCall, isSettledCall } from './call-view.js';
 import type { RingClientEvents } from './event-types.js';
@@ -92,7 +92,9 @@ export type RootEvent =
   | { type: 'WELCOMED'; welcome: ServerMessageOf<'welcome'> }
   | { type: 'SERVER_MESSAGE'; message: ServerMessage }
   | { type: 'PLACE'; callId: string; to: string[]; media: Media; extra?: Extra; push?: Push; capture?: CaptureOptions }
-  | { type: 'ANSWER'; call: CallActorRef; media: Media; capture?: CaptureOptions }
+  | { type: 'ANSWER'; call: CallActorRef; media: Media; capture?: CaptureOptions; active?: ActiveCallChoice }
+  /** Show this live call as the current one (it was resumed). */
+  | { type: 'SHOW'; call: CallActorRef }
   | { type: 'FAILED'; error: RingError }
   | { type: 'PRESENCE_SET'; status: PresenceStatus }
   | { type: 'WATCHING'; users: readonly string[] }
@@ -213,4 +215,18 @@ export function ringingCalls(context: Pick<RootContext, 'calls' | 'current'>): C
     .filter((snapshot) => snapshot.matches({ incoming: 'ringing' }) && snapshot.context.info !== undefined)
     .map((snapshot) => snapshot.context.info as CallInfo)
     .sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/**
+ * The calls of a client on hold (call waiting), oldest first.
+ *
+ * @example
+ * ```ts
+ * heldCalls(context)[0]?.send({ type: 'RESUME' });
+ * ```
+ */
+export function heldCalls(context: Pick<RootContext, 'calls'>): CallActorRef[] {
+  return Object.values(context.calls)
+    .filter((call) => call.getSnapshot().matches('held'))
+    .sort((a, b) => a.getSnapshot().context.createdAt - b.getSnapshot().context.createdAt);
 }

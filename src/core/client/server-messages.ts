@@ -27,6 +27,10 @@ export function callEventOf(message: ServerMessage): { callId: string; event: Ca
       return { callId: message.callId, event: { type: 'MEMBER_LEFT', user: message.user, reason: message.reason } };
     case 'ended':
       return { callId: message.callId, event: { type: 'ENDED', reason: message.reason, by: message.by } };
+    case 'held':
+      return { callId: message.callId, event: { type: 'HELD', by: message.by } };
+    case 'resumed':
+      return { callId: message.callId, event: { type: 'RESUMED', by: message.by } };
     case 'updated':
       return { callId: message.call.callId, event: { type: 'UPDATED', call: message.call } };
     default:

@@ -32,14 +32,14 @@ export type WatchedPresence = PresenceStatus | 'offline';
  *
  * `calling` (invite sent) -> `ringing` (a callee device rings) for the caller;
  * `incoming` -> `answering` for the callee; then `connecting` -> `active`
- * (`reconnecting` while media recovers) -> `ended`.
+ * (`reconnecting` while media recovers; `held` while on hold, see `heldBy`) -> `ended`.
  *
  * @example
  * ```ts
  * const ringing = client.getSnapshot().call?.status === 'ringing';
  * ```
  */
-export type CallStatus = 'calling' | 'ringing' | 'incoming' | 'answering' | 'connecting' | 'active' | 'reconnecting' | 'ended';
+export type CallStatus = 'calling' | 'ringing' | 'incoming' | 'answering' | 'connecting' | 'active' | 'reconnecting' | 'held' | 'ended';
 
 /**
  * What this device knows of another member's media.
@@ -120,6 +120,13 @@ export interface CurrentCall {
   screenShare: ScreenShareStatus;
   /** Why this device's last screen share start or stop failed. */
   screenShareError?: ScreenShareError;
+  /**
+   * Who holds the call (call waiting), empty while nobody does. `status` is `held` while this user
+   * holds it (their media in it is paused) or everyone they talk to does.
+   */
+  heldBy: string[];
+  /** Whether it rang here while this user was in another call (answer it with `accept(id, { active })`). */
+  waiting: boolean;
 }
 
 /**
@@ -162,6 +169,8 @@ export interface RingClientSnapshot {
   incoming: readonly CallInfo[];
   /** The current call (kept after it ends until the next call or `dismiss()`). */
   call: CurrentCall | null;
+  /** Every live call of this device, oldest first: the current one, calls on hold, calls ringing here (call waiting). */
+  calls: readonly CurrentCall[];
   /** The current call's media state. */
   media: MediaSnapshot | null;
   /** Calls missed since the client started, newest first. */

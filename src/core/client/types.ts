@@ -85,14 +85,37 @@ export interface RingClient {
    */
   call(to: string | readonly string[], options?: CallOptions): Promise<string>;
   /**
-   * Answer a ringing call (default: the oldest one); hangs up the current call first. Resolves once the media is connecting.
+   * Answer a ringing call (default: the oldest one); hangs up the current call first, or, with
+   * `active: 'hold'`, puts it on hold (call waiting). Resolves once the media is connecting.
    *
    * @example
    * ```ts
    * await client.accept(undefined, { video: false }); // answer audio-only
+   * await client.accept(waitingId, { active: 'hold' }); // hold the current call and answer
    * ```
    */
   accept(callId?: string, options?: AcceptOptions): Promise<void>;
+  /**
+   * Put a call on hold (default: the current one): this device stops sending and receiving its
+   * media, the others see it `held`. Resolves once the server took it.
+   *
+   * @example
+   * ```ts
+   * await client.hold();
+   * ```
+   */
+  hold(callId?: string): Promise<void>;
+  /**
+   * Take a call off hold (default: the current one if it is held, else the oldest held one) and
+   * show it as the current call; the call active until then goes on hold (swap).
+   *
+   * @example
+   * ```ts
+   * const held = client.getSnapshot().calls.find((call) => call.status === 'held');
+   * if (held) await client.resume(held.callId);
+   * ```
+   */
+  resume(callId?: string): Promise<void>;
   /**
    * Decline a ringing call (default: the oldest one) on every device of this user.
    *

@@ -52,6 +52,8 @@ export function initialCallContext(input: CallMachineInput): CallMachineContext 
     requests: {},
     requestCount: 0,
     version: 0,
+    heldBy: [],
+    waiting: false,
   };
 }
 
@@ -93,6 +95,7 @@ export function fromCallInfo(call: CallInfo, self: string): Partial<CallMachineC
     extra: call.extra,
     createdAt: call.createdAt,
     ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),
+    heldBy: call.heldBy ?? [],
   };
 }
 

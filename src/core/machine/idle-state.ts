@@ -49,6 +49,7 @@ export const idleState = callMachineSetup.createStateConfig({
           direction: 'incoming' as const,
           info: event.call,
           camera: event.call.media === 'video',
+          waiting: event.waiting === true,
         })),
         { type: 'signal', params: ({ event }) => ({ type: 'ack' as const, callId: event.call.callId }) },
         {

@@ -11,8 +11,15 @@ import { lateInvited } from './invited.js';
 import { endedElsewhere, endedHere, memberJoinedOnAccept, type EventOf } from './shared-transitions.js';
 import type { CallMachineContext } from './types.js';
 
-/** Transitions shared by `connecting` and `active`: hang up, leave, ended or taken by others, media lost, a late invite reply. */
-function inCallEvents() {
+/**
+ * Transitions shared by `connecting`, `active` and `held`: hang up, leave, ended or taken by others, media lost, a late invite reply.
+ *
+ * @example
+ * ```ts
+ * callMachineSetup.createStateConfig({ on: { ...inCallEvents() } });
+ * ```
+ */
+export function inCallEvents() {
   return {
     HANGUP: { target: '#call.ended', actions: endedHere('hangup', 'completed') },
     LEAVE: { target: '#call.ended', actions: endedHere('leave', 'completed') },
@@ -72,6 +79,7 @@ export const connectingState = callMachineSetup.createStateConfig({
 
 /**
  * The `active` state, parallel: media `connection` (connected | reconnecting), `mic` and `camera` (on | off).
+ * `HOLD` asks the server to hold the call; it moves to `held` once held (by the server's `held` or the request's `ok`).
  *
  * @example
  * ```ts
@@ -80,8 +88,14 @@ export const connectingState = callMachineSetup.createStateConfig({
  */
 export const activeState = callMachineSetup.createStateConfig({
   type: 'parallel',
+  // Call waiting: held by this user, or by everyone they talk to (see `held`).
+  always: [
+    { guard: 'heldByMe', target: '#call.held.mine' },
+    { guard: 'heldByOthers', target: '#call.held.theirs' },
+  ],
   on: {
     ...inCallEvents(),
+    HOLD: { actions: { type: 'signal', params: ({ context }) => ({ type: 'hold' as const, callId: context.callId }) } },
     SWITCH_MEDIA: {
       guard: ({ context, event }) => context.media !== event.media,
       actions: [

@@ -37,6 +37,7 @@ export const incomingState = callMachineSetup.createStateConfig({
               media: event.media,
               camera: event.media === 'video',
               capture: event.capture ?? context.capture,
+              ...(event.active === undefined ? {} : { acceptActive: event.active }),
             })),
             'captureEarly',
           ],
@@ -50,9 +51,16 @@ export const incomingState = callMachineSetup.createStateConfig({
       invoke: {
         id: 'accept',
         src: 'request',
-        input: ({ context }) => ({ message: { type: 'accept' as const, callId: context.callId, media: context.media } }),
-        onDone: { actions: raise(({ event }) => resultEvent(event.output, 'answered', 'ANSWERED')) },
+        input: ({ context }) => ({
+          message: {
+            type: 'accept' as const,
+            callId: context.callId,
+            media: context.media,
+            ...(context.acceptActive === undefined ? {} : { active: context.acceptActive }),
           },
+        }),
+        onDone: { actions: raise(({ event }) => resultEvent(event.output, 'answered', 'ANSWERED')) },
+      },
       on: {
         ANSWERED: {
           target: '#call.connecting',

@@ -1,6 +1,6 @@
 /**
  * The media child actor of a call: it makes the call's media session, warms
- * it up while the call rings, joins, mutes, and turns the session's events
+ * it up while the call rings, joins, mutes, holds, and turns the session's events
  * into call machine events. Its cleanup (the call machine stops it when the
  * call ends) leaves the room and removes every listener it added, so nothing
  * of the session outlives the call.
@@ -12,6 +12,7 @@ import type { RemoteMediaState } from '../client/snapshot-types.js';
 import { RingError, toRingError } from '../errors.js';
 import { screenShareError, toScreenShareError } from '../media/screen-share.js';
 import type { CaptureOptions, MediaEvent, MediaFactory, MediaSession } from '../media/types.js';
+import type { Media } from '../../protocol/protocol.js';
 import type { CallMediaEvent, MediaActorInput, MediaCommand } from './types.js';
 
 /**
@@ -87,6 +88,8 @@ export function callMediaActor(options: CallMediaActorOptions) {
   return fromCallback<MediaCommand, MediaActorInput, CallMediaEvent>(({ input, sendBack, receive }) => {
     let left = false;
     let joined = false;
+    /** On hold here: microphone and camera commands wait for the resume, which brings the wanted state. */
+    let held: Extract<MediaCommand, { type: 'HOLD' }> | undefined;
     let quality: string | undefined;
     let session: MediaSession | undefined;
     const stops: Array<() => void> = [];
@@ -131,6 +134,15 @@ export function callMediaActor(options: CallMediaActorOptions) {
       await work(session).catch(fail);
     }
 
+    /** Hold: stop sending (microphone and camera muted, still published; a screen share stops) and receiving. */
+    const pause = (media: Media) =>
+      whenJoined(async (made) => {
+        await made.setMicrophoneEnabled(false);
+        if (media === 'video') await made.setCameraEnabled(false);
+        if (made.getSnapshot().local?.screenSharing) send(await shareScreen(made, false));
+        await made.setHeld?.(true);
+      });
+
     receive((command) => {
       switch (command.type) {
         case 'CAPTURE':
@@ -145,6 +157,7 @@ export function callMediaActor(options: CallMediaActorOptions) {
               joined = true;
               if (!command.mic) await made.setMicrophoneEnabled(false);
               if (command.media === 'video' && !command.camera) await made.setCameraEnabled(false);
+              if (held) await pause(held.media);
               if (made.getSnapshot().connection === 'connected') send({ type: 'MEDIA_CONNECTED' });
             })
             .catch((error: unknown) => {
@@ -154,10 +167,22 @@ export function callMediaActor(options: CallMediaActorOptions) {
             });
           return;
         case 'SET_MIC':
-          void whenJoined((made) => made.setMicrophoneEnabled(command.enabled));
+          if (!held) void whenJoined((made) => made.setMicrophoneEnabled(command.enabled));
           return;
         case 'SET_CAMERA':
-          void whenJoined((made) => made.setCameraEnabled(command.enabled));
+          if (!held) void whenJoined((made) => made.setCameraEnabled(command.enabled));
+          return;
+        case 'HOLD':
+          held = command;
+          void pause(command.media);
+          return;
+        case 'RESUME':
+          held = undefined;
+          void whenJoined(async (made) => {
+            await made.setHeld?.(false);
+            await made.setMicrophoneEnabled(command.mic);
+            if (command.media === 'video') await made.setCameraEnabled(command.camera);
+          });
           return;
         case 'SET_SCREEN_SHARE':
           created

@@ -13,6 +13,7 @@ import type { EndReason, ErrorCode, LiveKitGrant, Media } from '../../protocol/p
 import type { RingError } from '../errors.js';
 import { createLiveKitMediaFactory } from '../media/default-factory.js';
 import { newerCallInfo, withMember } from './context.js';
+import { isHeldByMe, isHeldByOthers } from './hold.js';
 import { callMediaActor } from './media-actor.js';
 import { unconnectedRequestActor } from './request-actor.js';
 import type {
@@ -143,6 +144,15 @@ export const callMachineSetup = setup({
       enqueue.assign({ mediaRunning: false });
       enqueue.stopChild('media');
     }),
+    /** On hold here: the media stops sending and receiving (the room stays joined). */
+    pauseMedia: enqueueActions(({ context, enqueue }) => {
+      if (context.mediaRunning) enqueue.sendTo('media', { type: 'HOLD', media: context.media } satisfies MediaCommand);
+    }),
+    /** Off hold here: receive again, and send with the microphone and camera as wanted now. */
+    resumeMedia: enqueueActions(({ context, enqueue }) => {
+      if (!context.mediaRunning) return;
+      enqueue.sendTo('media', { type: 'RESUME', media: context.media, mic: context.mic, camera: context.camera } satisfies MediaCommand);
+    }),
     /** Apply the microphone state (a command after the end has nothing to act on). */
     setMicrophone: enqueueActions(({ context, enqueue }, params: { enabled: boolean }) => {
       if (context.mediaRunning) enqueue.sendTo('media', { type: 'SET_MIC', enabled: params.enabled } satisfies MediaCommand);
@@ -212,6 +222,9 @@ export const callMachineSetup = setup({
     mediaConnected: ({ context }) => context.mediaConnected,
     micWanted: ({ context }) => context.mic,
     cameraWanted: ({ context }) => context.camera,
+    heldByMe: ({ context }) => isHeldByMe(context),
+    heldByOthers: ({ context }) => isHeldByOthers(context),
+    notHeld: ({ context }) => !isHeldByMe(context) && !isHeldByOthers(context),
     /** The room was closed or deleted by the server: the call's real end reason comes by signaling. */
     mediaClosedByServer: ({ event }) => event.type === 'MEDIA_DISCONNECTED' && event.reason === 'completed',
   },

@@ -9,6 +9,7 @@ import type { RingError } from '../errors.js';
 import type { CaptureOptions, ConnectionQuality, MediaDeviceError, MediaSession, MediaSnapshot, ScreenShareError } from '../media/types.js';
 import type { AnyActorRef } from 'xstate';
 import type {
+  ActiveCallChoice,
   CallInfo,
   ClientMessageOf,
   EndReason,
@@ -37,7 +38,9 @@ export type CallSignal =
   | Omit<ClientMessageOf<'hangup'>, 'id'>
   | Omit<ClientMessageOf<'add'>, 'id'>
   | Omit<ClientMessageOf<'leave'>, 'id'>
-  | Omit<ClientMessageOf<'media'>, 'id'>;
+  | Omit<ClientMessageOf<'media'>, 'id'>
+  | Omit<ClientMessageOf<'hold'>, 'id'>
+  | Omit<ClientMessageOf<'resume'>, 'id'>;
 
 /**
  * What the machine remembers about its call.
@@ -120,6 +123,12 @@ export interface CallMachineContext {
   screenShareError?: ScreenShareError;
   /** Timers, in ms. */
   timeouts: Required<CallTimeouts>;
+  /** The users holding the call (call waiting); empty while nobody does. */
+  heldBy: string[];
+  /** Whether the call rang here while this user was in another call (the server's `incoming.waiting`). */
+  waiting: boolean;
+  /** What accepting this call does to this user's active call (`accept()`'s `active` option), if asked. */
+  acceptActive?: ActiveCallChoice;
 }
 
 /**
@@ -147,7 +156,7 @@ export interface CallMachineInput {
  */
 export type CallUserEvent =
   | { type: 'CALL'; callId: string; to: string[]; media: Media; extra?: Extra; push?: Push; capture?: CaptureOptions }
-  | { type: 'ACCEPT'; media: Media; capture?: CaptureOptions }
+  | { type: 'ACCEPT'; media: Media; capture?: CaptureOptions; active?: ActiveCallChoice }
   | { type: 'REJECT' }
   | { type: 'CANCEL' }
   | { type: 'HANGUP' }
@@ -158,7 +167,9 @@ export type CallUserEvent =
   | { type: 'SET_MIC'; enabled: boolean }
   | { type: 'SET_CAMERA'; enabled: boolean }
   | { type: 'SWITCH_MEDIA'; media: Media }
-  | { type: 'SET_SCREEN_SHARE'; enabled: boolean };
+  | { type: 'SET_SCREEN_SHARE'; enabled: boolean }
+  | { type: 'HOLD' }
+  | { type: 'RESUME' };
 
 /**
  * Events mapped from server messages about this call, and the results of
@@ -170,7 +181,7 @@ export type CallUserEvent =
  * ```
  */
 export type CallSignalingEvent =
-  | { type: 'INCOMING'; call: CallInfo; livekitUrl?: string }
+  | { type: 'INCOMING'; call: CallInfo; livekitUrl?: string; waiting?: boolean }
   | { type: 'INVITED'; call: CallInfo; livekit?: LiveKitGrant }
   | { type: 'ANSWERED'; call: CallInfo; livekit?: LiveKitGrant }
   | { type: 'RINGING'; by: string }
@@ -179,6 +190,10 @@ export type CallSignalingEvent =
   | { type: 'MEMBER_LEFT'; user: string; reason: EndReason }
   | { type: 'UPDATED'; call: CallInfo }
   | { type: 'ENDED'; reason: EndReason; by: string | null }
+  /** `by` put the call on hold (the server's `held`, or this device's own hold confirmed). */
+  | { type: 'HELD'; by: string }
+  /** `by` took the call off hold. */
+  | { type: 'RESUMED'; by: string }
   /** The client forwards a message of this version of the call (sent before the message's own event). */
   | { type: 'VERSION_SEEN'; version: number }
   | { type: 'SIGNAL_ERROR'; code: ErrorCode; message: string; failure?: RingError };
@@ -243,7 +258,11 @@ export type MediaCommand =
   | { type: 'JOIN'; grant: LiveKitGrant; media: Media; capture: CaptureOptions; mic: boolean; camera: boolean }
   | { type: 'SET_MIC'; enabled: boolean }
   | { type: 'SET_CAMERA'; enabled: boolean }
-  | { type: 'SET_SCREEN_SHARE'; enabled: boolean };
+  | { type: 'SET_SCREEN_SHARE'; enabled: boolean }
+  /** This device put the call on hold: stop sending and receiving. */
+  | { type: 'HOLD'; media: Media }
+  /** Off hold: receive again, and send with the microphone and camera as wanted now. */
+  | { type: 'RESUME'; media: Media; mic: boolean; camera: boolean };
 
 /**
  * Input of the media child actor: the LiveKit url to warm up while the call rings, if known.

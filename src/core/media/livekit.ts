@@ -1,6 +1,6 @@
 /**
  * The LiveKit media session: joins the call's room, publishes microphone
- * and camera, mutes, switches devices, and reports participants, quality,
+ * and camera, mutes, switches devices, holds, and reports participants, quality,
  * statistics and disconnects. `livekit-client` is loaded with a dynamic
  * `import()` the first time `prepare` or `join` runs.
  *
@@ -14,6 +14,7 @@ import { parseDeviceChoice, parseGrant, parseMedia, parsePrepareGrant } from './
 import { startMediaInterval } from './live-intervals.js';
 import { endReasonOfDisconnect } from './livekit/disconnect.js';
 import { dropEarlyCapture, publishEarlyCapture, startEarlyCapture, type EarlyCapture } from './livekit/early-capture.js';
+import { setRemoteSubscriptions } from './livekit/hold.js';
 import { participantView } from './livekit/participants.js';
 import { isScreenShareSupported } from './screen-share.js';
 import { computeCallStats, type StatEntry, type StatsTotals } from './livekit/stats.js';
@@ -93,6 +94,8 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
   let current: { lk: LiveKitModule; room: LiveKit.Room } | undefined;
   let connection: MediaConnectionState = 'idle';
   let closed = false;
+  /** On hold: the others' tracks stay unsubscribed, also those published meanwhile. */
+  let held = false;
   let capture: CaptureOptions = {};
   let early: EarlyCapture | undefined;
   let deviceError: MediaDeviceError | undefined;
@@ -214,6 +217,9 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       if (publication.source !== lk.Track.Source.ScreenShare || !sharingScreen) return;
       sharingScreen = false;
       emit({ type: 'screen-share-ended' });
+    });
+    room.on(RoomEvent.TrackSubscribed, (_track, publication) => {
+      if (held) publication.setSubscribed(false);
     });
     for (const event of [
       RoomEvent.LocalTrackPublished,
@@ -411,6 +417,13 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
         throw deviceFailure(error);
       }
       if (deviceError?.kind === choice.kind) deviceError = undefined;
+      publish();
+    },
+
+    async setHeld(next) {
+      const room = requireRoom();
+      held = next === true;
+      setRemoteSubscriptions(room, !held);
       publish();
     },
 

@@ -171,6 +171,12 @@ export interface MediaSession {
   setScreenShareEnabled?(enabled: boolean): Promise<void>;
   /** Use another device of a kind mid-call. */
   switchDevice(kind: DeviceKind, deviceId: string): Promise<void>;
+  /**
+   * Optional: on hold (call waiting), stop receiving the others' tracks (unsubscribe) until
+   * `setHeld(false)`. The ring client mutes microphone and camera itself around it, so the
+   * others see this device's tracks paused, not ended.
+   */
+  setHeld?(held: boolean): Promise<void>;
   /** The current state. Stable between changes (safe for `useSyncExternalStore`). */
   getSnapshot(): MediaSnapshot;
   /** Listen for state changes; returns the unsubscribe function. */

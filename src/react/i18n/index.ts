@@ -4,5 +4,6 @@
  * @packageDocumentation
  */
 export * from './messages.js';
+export * from './waiting-messages.js';
 export * from './context.js';
 export * from './language.js';

@@ -7,6 +7,7 @@
 import type { DeviceKind, MediaDeviceError, MediaDeviceErrorCode } from '../../core/media/types.js';
 import type { EndReason } from '../../protocol/protocol.js';
 import { builtInLocaleOf, type RingLocale } from './language.js';
+import type { WaitingMessages } from './waiting-messages.js';
 
 /** Every string a ringkit component shows. Override any of them through `messages`. */
 export interface RingMessages {
@@ -130,8 +131,12 @@ export interface RingMessages {
   deviceErrors: Record<MediaDeviceErrorCode, string>;
 }
 
-/** Overrides for some of the strings; the word tables (`endReasons`, `quality`, `deviceNames`, `deviceErrors`) merge key by key. */
-export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'quality' | 'deviceNames' | 'deviceErrors'>> & {
+/**
+ * Overrides for some of the strings (call waiting's {@link WaitingMessages} too); the word tables
+ * (`endReasons`, `quality`, `deviceNames`, `deviceErrors`) merge key by key.
+ */
+export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'quality' | 'deviceNames' | 'deviceErrors'>> &
+  Partial<WaitingMessages> & {
   endReasons?: Partial<RingMessages['endReasons']>;
   quality?: Partial<RingMessages['quality']>;
   deviceNames?: Partial<RingMessages['deviceNames']>;

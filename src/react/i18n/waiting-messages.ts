@@ -1,0 +1,109 @@
+/**
+ * The words of call waiting and hold, in English and Simplified Chinese, kept apart
+ * from {@link RingMessages} so a page that never shows them does not load them.
+ * Override them like any other string (`messages={{ holdAndAccept: '…' }}`).
+ *
+ * @packageDocumentation
+ */
+import { useMemo } from 'react';
+import { useRingLanguage, useRingMessages, type LocaleProps } from './context.js';
+import { builtInLocaleOf, type RingLocale } from './language.js';
+import type { RingMessages } from './messages.js';
+
+/** Every string of call waiting and hold. */
+export interface WaitingMessages {
+  /** Title of the incoming-call dialog during a call. */
+  waitingTitle: string;
+  /** Description in that dialog: `{name}` is calling. */
+  waitingFrom: string;
+  /** The call in progress meanwhile: `{name}`. */
+  waitingDuring: string;
+  /** Hang up the current call and accept the new one. */
+  endAndAccept: string;
+  /** Put the current call on hold and accept the new one. */
+  holdAndAccept: string;
+  /** Put the call on hold. */
+  hold: string;
+  /** Take the call off hold. */
+  resume: string;
+  /** Accessible label of a held call's resume button: `{name}`. */
+  resumeCallLabel: string;
+  /** Label of the list of calls on hold. */
+  heldCalls: string;
+  /** One call on hold: `{name}`. */
+  heldCall: string;
+  /** Status: this user put the call on hold: `{name}`. */
+  statusHeld: string;
+  /** Status: the others put this user on hold: `{name}`. */
+  statusHeldByOthers: string;
+}
+
+/** The English text of call waiting and hold. */
+export const EN_WAITING_MESSAGES: WaitingMessages = {
+  waitingTitle: 'Call waiting',
+  waitingFrom: '{name} is calling',
+  waitingDuring: 'You are in a call with {name}',
+  endAndAccept: 'End and accept',
+  holdAndAccept: 'Hold and accept',
+  hold: 'Hold',
+  resume: 'Resume',
+  resumeCallLabel: 'Resume call with {name}',
+  heldCalls: 'Calls on hold',
+  heldCall: 'On hold: {name}',
+  statusHeld: 'On hold: {name}',
+  statusHeldByOthers: '{name} put you on hold',
+};
+
+/** The Simplified Chinese text of call waiting and hold. */
+export const ZH_CN_WAITING_MESSAGES: WaitingMessages = {
+  waitingTitle: '呼叫等待',
+  waitingFrom: '{name} 来电',
+  waitingDuring: '您正在与 {name} 通话',
+  endAndAccept: '结束并接听',
+  holdAndAccept: '保持并接听',
+  hold: '保持',
+  resume: '恢复',
+  resumeCallLabel: '恢复与 {name} 的通话',
+  heldCalls: '保持中的通话',
+  heldCall: '保持中：{name}',
+  statusHeld: '通话已保持：{name}',
+  statusHeldByOthers: '{name} 已将您保持',
+};
+
+const BUILT_IN: Readonly<Record<RingLocale, WaitingMessages>> = { en: EN_WAITING_MESSAGES, 'zh-CN': ZH_CN_WAITING_MESSAGES };
+
+/**
+ * The call waiting text for a language tag, with the app's overrides (any key of {@link WaitingMessages}
+ * found in `overrides`, as `useRingMessages` returns them) applied.
+ *
+ * @example
+ * ```ts
+ * resolveWaitingMessages('zh-CN').holdAndAccept; // '保持并接听'
+ * ```
+ */
+export function resolveWaitingMessages(lang: string | undefined, overrides?: Partial<WaitingMessages> | RingMessages): WaitingMessages {
+  const base = BUILT_IN[builtInLocaleOf(lang)];
+  if (!overrides) return base;
+  const given = overrides as Partial<WaitingMessages>;
+  const merged = { ...base };
+  for (const key of Object.keys(base) as Array<keyof WaitingMessages>) {
+    const value = given[key];
+    if (typeof value === 'string') merged[key] = value;
+  }
+  return merged;
+}
+
+/**
+ * The call waiting text a component shows: its own `locale`/`messages`, else the provider's, else English.
+ *
+ * @example
+ * ```tsx
+ * const text = useWaitingMessages(props);
+ * <button>{text.holdAndAccept}</button>
+ * ```
+ */
+export function useWaitingMessages(props: LocaleProps = {}): WaitingMessages {
+  const { lang } = useRingLanguage(props);
+  const messages = useRingMessages(props);
+  return useMemo(() => resolveWaitingMessages(lang, messages), [lang, messages]);
+}
