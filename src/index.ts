@@ -45,6 +45,25 @@ export {
   type MediaDevicesState,
   type DeviceManagerSource,
 } from './react/use-media-devices.js';
+export { usePreCallCheck, type UsePreCallCheckOptions, type UsePreCallCheckResult } from './react/precheck/use-pre-call-check.js';
+export { PreCallCheck, type PreCallCheckProps } from './react/precheck/pre-call-check.js';
+export type {
+  PreCallCheckError,
+  PreCallCheckErrorCode,
+  PreCallCheckOptions,
+  PreCallCheckReport,
+  PreCallCheckStep,
+  PreCallCheckStepResult,
+  PreCallCheckStepStatus,
+  PreCallMeters,
+} from './core/precheck/types.js';
+export {
+  EN_PRE_CALL_CHECK_MESSAGES,
+  ZH_CN_PRE_CALL_CHECK_MESSAGES,
+  resolvePreCallCheckMessages,
+  type PreCallCheckMessageOverrides,
+  type PreCallCheckMessages,
+} from './react/precheck/pre-call-check-messages.js';
 export { useLocalPreview, type UseLocalPreviewOptions, type LocalPreviewState } from './react/use-local-preview.js';
 export { useScreenShare, type UseScreenShareOptions, type UseScreenShareResult, type ScreenShareButtonProps } from './react/use-screen-share.js';
 export { describeScreenShareErrorIn } from './react/i18n/screen-share-text.js';

@@ -23,7 +23,7 @@ async function microphone(
   track: MediaStreamTrack,
   { threshold, signal, onLevel }: Parameters<PreCallMeters['microphone']>[1],
 ): Promise<number> {
-  if (typeof AudioContext === 'undefined') throw new StepFailure('unsupported', 'This browser has no Web Audio to measure the microphone.');
+  if (typeof AudioContext === 'undefined') throw new StepFailure('unsupported', 'This browser has no Web Audio to measure the microphone.', 'audioinput');
   const context = new AudioContext();
   try {
     const source = context.createMediaStreamSource(new MediaStream([track]));
@@ -50,7 +50,7 @@ async function microphone(
 }
 
 async function camera(track: MediaStreamTrack, { frames, signal }: Parameters<PreCallMeters['camera']>[1]): Promise<{ frames: number; width: number; height: number }> {
-  if (typeof document === 'undefined') throw new StepFailure('unsupported', 'This environment has no video element to watch the camera.');
+  if (typeof document === 'undefined') throw new StepFailure('unsupported', 'This environment has no video element to watch the camera.', 'videoinput');
   const video = document.createElement('video');
   video.muted = true;
   video.playsInline = true;

@@ -31,7 +31,7 @@ async function open(devices: GetUserMedia, constraints: MediaStreamConstraints, 
 }
 
 function asFailure(error: PreCallCheckError): StepFailure {
-  return new StepFailure(error.code, error.message);
+  return new StepFailure(error.code, error.message, error.kind);
 }
 
 /**

@@ -31,10 +31,10 @@ export interface PreCallCheckHost extends ServerStepsHost {
 /** Camera frames that count as "frames arrive". */
 const CAMERA_FRAMES = 5;
 
-const TIMEOUT_WORDS: Record<PreCallCheckStep, { code: 'timeout' | 'no-signal'; message: string }> = {
+const TIMEOUT_WORDS: Record<PreCallCheckStep, { code: 'timeout' | 'no-signal'; message: string; kind?: 'audioinput' | 'videoinput' }> = {
   permissions: { code: 'timeout', message: 'The browser did not grant the microphone or camera in time.' },
-  microphone: { code: 'no-signal', message: 'No sound reached the microphone. Check that it is not muted, and say something.' },
-  camera: { code: 'no-signal', message: 'No picture arrived from the camera. Check that it is not covered or used elsewhere.' },
+  microphone: { code: 'no-signal', message: 'No sound reached the microphone. Check that it is not muted, and say something.', kind: 'audioinput' },
+  camera: { code: 'no-signal', message: 'No picture arrived from the camera. Check that it is not covered or used elsewhere.', kind: 'videoinput' },
   signaling: { code: 'timeout', message: 'The signaling server did not answer in time.' },
   'media-server': { code: 'timeout', message: 'The media server could not be reached in time.' },
 };
@@ -94,7 +94,7 @@ export async function runPreCallCheck(host: PreCallCheckHost, options: PreCallCh
     const took = () => Math.round(performance.now() - stepStarted);
     const late = TIMEOUT_WORDS[step];
     try {
-      const value = await bounded(cancel.signal, settings.timeouts[step], () => new StepFailure(late.code, late.message), work);
+      const value = await bounded(cancel.signal, settings.timeouts[step], () => new StepFailure(late.code, late.message, late.kind), work);
       book.update(step, { status: 'passed', durationMs: took(), ...measured(value) });
       return true;
     } catch (error) {
@@ -109,7 +109,7 @@ export async function runPreCallCheck(host: PreCallCheckHost, options: PreCallCh
     if (settings.audio || settings.video) {
       await run('permissions', async (stepSignal) => {
         captured = await captureDevices(options.mediaDevices === undefined ? globalThis.navigator?.mediaDevices : options.mediaDevices, settings, capture, stepSignal);
-        if (captured.error) throw new StepFailure(captured.error.code, captured.error.message);
+        if (captured.error) throw new StepFailure(captured.error.code, captured.error.message, captured.error.kind);
       });
     } else skip('permissions');
 

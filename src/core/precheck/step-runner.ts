@@ -20,11 +20,13 @@ import type { PreCallCheckError, PreCallCheckErrorCode } from './types.js';
  */
 export class StepFailure extends Error {
   readonly code: PreCallCheckErrorCode;
+  readonly kind: PreCallCheckError['kind'];
 
-  constructor(code: PreCallCheckErrorCode, message: string) {
+  constructor(code: PreCallCheckErrorCode, message: string, kind?: PreCallCheckError['kind']) {
     super(message);
     this.name = 'StepFailure';
     this.code = code;
+    this.kind = kind;
   }
 }
 
@@ -37,14 +39,15 @@ export class StepFailure extends Error {
  * ```
  */
 export function toCheckError(error: unknown, device?: DeviceKind): PreCallCheckError {
-  if (error instanceof StepFailure || isRingError(error)) return { code: error.code, message: error.message };
+  if (error instanceof StepFailure) return { code: error.code, message: error.message, ...(error.kind ? { kind: error.kind } : {}) };
+  if (isRingError(error)) return { code: error.code, message: error.message };
   if (error instanceof MediaSessionError) {
     if (error.device) return { code: error.device.code, message: error.device.message };
     if (error.code !== 'device') return { code: error.code, message: error.message };
   }
-  if (device) {
+  if (device === 'audioinput' || device === 'videoinput') {
     const { code, message } = toMediaDeviceError(error, device);
-    return { code, message };
+    return { code, message, kind: device };
   }
   return { code: 'unknown', message: error instanceof Error ? error.message : String(error) };
 }

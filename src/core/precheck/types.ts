@@ -46,6 +46,8 @@ export interface PreCallCheckError {
   code: PreCallCheckErrorCode;
   /** What went wrong, for people (English; components show their own words per code). */
   message: string;
+  /** The device a device error concerns. */
+  kind?: 'audioinput' | 'videoinput';
 }
 
 /** One step's result; measurements are set by the steps that take them. */
