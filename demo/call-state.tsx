@@ -23,11 +23,13 @@ export function CallState() {
       data-call-id={call?.callId ?? ''}
       data-mic={call ? String(micEnabled) : ''}
       data-camera={call ? String(cameraEnabled) : ''}
+      data-screen-share={call?.screenShare ?? ''}
     >
       <code>
         {status}
         {call ? ` · ${call.media}` : ''}
         {endReason ? ` · ${endReason}` : ''}
+        {call?.screenShare === 'on' ? ' · sharing screen' : ''}
       </code>
     </p>
   );

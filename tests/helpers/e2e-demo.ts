@@ -122,7 +122,7 @@ export async function answer(page: Page, action: 'accept' | 'accept-audio' | 'de
  * await clickControl(alice.page, 'mic');
  * ```
  */
-export async function clickControl(page: Page, control: 'mic' | 'camera' | 'switch-media' | 'hangup'): Promise<void> {
+export async function clickControl(page: Page, control: 'mic' | 'camera' | 'switch-media' | 'screen-share' | 'hangup'): Promise<void> {
   await page.locator(`.rk-call-view [data-rk-control="${control}"]`).click();
 }
 
