@@ -99,6 +99,21 @@ export const MAX_COMMENT_LENGTH = 1000;
 export const REJECT_REASONS = ['busy', 'declined'] as const;
 
 /**
+ * What a `reject`'s `reason` means, on both sides: the end reason (`busy`, else
+ * `declined`) and, for a custom text, the `detail` that travels with it.
+ *
+ * @example
+ * ```ts
+ * declineOf('busy'); // { reason: 'busy' }
+ * declineOf('In a meeting'); // { reason: 'declined', detail: 'In a meeting' }
+ * ```
+ */
+export function declineOf(reason: string | undefined): { reason: 'busy' | 'declined'; detail?: string } {
+  if (reason === 'busy' || reason === 'declined') return { reason };
+  return reason === undefined ? { reason: 'declined' } : { reason: 'declined', detail: reason };
+}
+
+/**
  * What went wrong in a call, as a rating names it.
  *
  * @example

@@ -34,6 +34,7 @@ export function toCurrentCall(snapshot: CallMachineSnapshot): CurrentCall | null
     ...(context.endedAt === undefined ? {} : { endedAt: context.endedAt }),
     ...(context.endReason === undefined ? {} : { endReason: context.endReason }),
     ...(context.endedBy === undefined ? {} : { endedBy: context.endedBy }),
+    ...(context.endDetail === undefined ? {} : { endDetail: context.endDetail }),
     micEnabled: context.mic,
     cameraEnabled: context.camera,
     remote: context.remote,

@@ -10,17 +10,22 @@ import type { DeviceKind } from '../media/types.js';
 import type { HistoryEntry, Media, PresenceStatus } from '../../protocol/protocol.js';
 import {
   ActiveCallChoiceSchema,
+  CallIssuesSchema,
   CalleesSchema,
+  CommentSchema,
+  DetailSchema,
   ExtraSchema,
+  IdSchema,
   HistoryLimitSchema,
   MediaSchema,
   MessageKindSchema,
   PayloadSchema,
   PresenceStatusSchema,
   PushSchema,
+  ScoreSchema,
   WatchedUsersSchema,
 } from '../../protocol/client-schemas.js';
-import { MAX_CALLEES } from '../../protocol/wire.js';
+import { MAX_CALLEES, MAX_COMMENT_LENGTH, MAX_DETAIL_LENGTH } from '../../protocol/wire.js';
 import type { Actor } from 'xstate';
 import type { CallMachineSnapshot } from '../call-machine.js';
 import type { CallMachineEvent } from '../machine/types.js';
@@ -31,7 +36,7 @@ import { requestDone, untilCall, untilSettled } from './call-waits.js';
 import type { ClientView } from './client-view.js';
 import type { Connection } from './connection.js';
 import type { JsonValue } from './event-types.js';
-import type { AcceptOptions, CallOptions } from './option-types.js';
+import type { AcceptOptions, CallFeedback, CallOptions, RejectOptions } from './option-types.js';
 import type { RingClient } from './types.js';
 import { toCurrentCall } from './call-view.js';
 import { setScreenShare } from './screen-share-method.js';
@@ -224,7 +229,34 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
 
     ...createHoldMethods(root, requestHere),
 
-    reject: reported((callId?: string) => endHere(requireRinging(callId), { type: 'REJECT' })),
+    reject: reported((callId?: string, rejectOptions: RejectOptions = {}) => {
+      const { reason } = rejectOptions;
+      if (reason !== undefined && !DetailSchema.safeParse(reason).success) {
+        return invalid(`reason must be 'busy', 'declined' or 1 to ${MAX_DETAIL_LENGTH} characters on one line`);
+      }
+      return endHere(requireRinging(callId), { type: 'REJECT', ...(reason === undefined ? {} : { reason }) });
+    }),
+
+    ignore: reported(async (callId?: string) => {
+      requireRinging(callId).send({ type: 'IGNORE' });
+    }),
+
+    rateCall: reported(async (callId: string, feedback: CallFeedback) => {
+      const { score, issues = [], comment = '' } = feedback ?? {};
+      if (!IdSchema.safeParse(callId).success) return invalid('rateCall needs the id of a call');
+      if (!ScoreSchema.safeParse(score).success) return invalid('score must be a whole number from 1 to 5');
+      if (!CallIssuesSchema.safeParse(issues).success) return invalid('issues must be known call issues, each at most once');
+      if (!CommentSchema.safeParse(comment).success) return invalid(`comment must be at most ${MAX_COMMENT_LENGTH} characters`);
+      await connection.request({
+        type: 'rate',
+        callId,
+        score,
+        ...(issues.length ? { issues: [...issues] } : {}),
+        ...(comment ? { comment } : {}),
+      });
+      // The history shown here gets the rating at once (the server stamped its own time on the stored one).
+      root.send({ type: 'RATED', callId, rating: { score, ...(issues.length ? { issues: [...issues] } : {}), ...(comment ? { comment } : {}), ratedAt: Date.now() } });
+    }),
 
     cancel: reported(() => withCurrent((call) => endHere(call, { type: 'CANCEL' }))),
 

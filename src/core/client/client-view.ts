@@ -89,6 +89,7 @@ export function createClientView(root: Actor<typeof rootMachine>): ClientView {
     const current = context.current?.getSnapshot();
     const incoming = ringingCalls(context);
     const calls = liveCalls([...Object.values(context.calls), ...(context.current ? [context.current] : [])]);
+    const ignored = ringingCalls(context, true);
     const next: RingClientSnapshot = {
       connection: context.connection,
       user: context.user,
@@ -96,6 +97,7 @@ export function createClientView(root: Actor<typeof rootMachine>): ClientView {
       presence: context.presence,
       watched: context.watched,
       incoming: last && sameItems(last.incoming, incoming) ? last.incoming : incoming,
+      ignored: last && sameItems(last.ignored, ignored) ? last.ignored : ignored,
       call: callOf(current),
       calls: last && sameItems(last.calls, calls) ? last.calls : calls,
       media: current && isLiveCall(current) ? (current.context.mediaSnapshot ?? null) : null,

@@ -6,6 +6,7 @@
 import type { DeviceManager } from '../media/devices.js';
 import type { CaptureOptions, MediaFactory } from '../media/types.js';
 import type { ActiveCallChoice, Extra, Push } from '../../protocol/protocol.js';
+import type { CallIssue } from '../../protocol/wire.js';
 import type { TransportFactory } from '../signaling/transport.js';
 
 /**
@@ -125,4 +126,38 @@ export interface AcceptOptions {
   video?: boolean;
   /** Capture settings for this call. */
   capture?: CaptureOptions;
+}
+
+/**
+ * Options of `reject()`.
+ *
+ * @example
+ * ```ts
+ * await client.reject(callId, { reason: "In a meeting, I'll call you back" });
+ * ```
+ */
+export interface RejectOptions {
+  /**
+   * `'busy'` (the caller's call ends `busy`), `'declined'` (the default), or
+   * your own words (1 to 128 characters, one line): the caller's call ends
+   * `declined` with them as `endDetail`.
+   */
+  reason?: 'busy' | 'declined' | (string & {});
+}
+
+/**
+ * A rating of a call, for `rateCall()`.
+ *
+ * @example
+ * ```ts
+ * const feedback: CallFeedback = { score: 2, issues: ['echo', 'frozen-video'], comment: 'I heard myself' };
+ * ```
+ */
+export interface CallFeedback {
+  /** 1 (bad) to 5 (excellent). */
+  score: number;
+  /** What went wrong, each at most once. */
+  issues?: readonly CallIssue[];
+  /** Up to 1000 characters. */
+  comment?: string;
 }

@@ -206,6 +206,13 @@ export const rootMachine = rootSetup.createMachine({
 
     HISTORY: { actions: assign({ history: ({ event }) => event.entries }) },
 
+    RATED: {
+      actions: assign({
+        history: ({ context, event }) =>
+          context.history.map((entry) => (entry.callId === event.callId ? { ...entry, rating: event.rating } : entry)),
+      }),
+    },
+
     DEVICE_CHOSEN: {
       actions: assign({ chosenDevices: ({ context, event }) => ({ ...context.chosenDevices, [event.kind]: event.deviceId }) }),
     },

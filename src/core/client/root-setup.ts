@@ -11,7 +11,7 @@ import { callMachine } from '../call-machine.js';
 import type { RingError } from '../errors.js';
 import type { CallReport } from '../machine/types.js';
 import type { DeviceKind } from '../media/types.js';
-import type { ActiveCallChoice, CallInfo, Extra, HistoryEntry, Media, PresenceStatus, Push, ServerMessage, ServerMessageOf } from '../../protocol/protocol.js';
+import type { ActiveCallChoice, CallInfo, CallRating, Extra, HistoryEntry, Media, PresenceStatus, Push, ServerMessage, ServerMessageOf } from '../../protocol/protocol.js';
 import type { CaptureOptions } from '../media/types.js';
 import { isLiveCall, isSettledCall } from './call-view.js';
 import type { RingClientEvents } from './event-types.js';
@@ -99,6 +99,7 @@ export type RootEvent =
   | { type: 'PRESENCE_SET'; status: PresenceStatus }
   | { type: 'WATCHING'; users: readonly string[] }
   | { type: 'HISTORY'; entries: HistoryEntry[] }
+  | { type: 'RATED'; callId: string; rating: CallRating }
   | { type: 'DEVICE_CHOSEN'; kind: DeviceKind; deviceId: string }
   | { type: 'DISMISS' }
   | { type: 'CLOSE' }
@@ -201,18 +202,18 @@ export function isLiveRef(call: CallActorRef | null): call is CallActorRef {
 }
 
 /**
- * The ringing calls of a client, oldest first.
+ * The ringing calls of a client, oldest first: those that ring on this device, or (`ignored`) those ignored here.
  *
  * @example
  * ```ts
  * ringingCalls(context).map((call) => call.callId);
  * ```
  */
-export function ringingCalls(context: Pick<RootContext, 'calls' | 'current'>): CallInfo[] {
+export function ringingCalls(context: Pick<RootContext, 'calls' | 'current'>, ignored = false): CallInfo[] {
   return Object.values(context.calls)
     .filter((call) => call !== context.current)
     .map((call) => call.getSnapshot())
-    .filter((snapshot) => snapshot.matches({ incoming: 'ringing' }) && snapshot.context.info !== undefined)
+    .filter((snapshot) => snapshot.matches({ incoming: 'ringing' }) && snapshot.context.info !== undefined && snapshot.context.ignored === ignored)
     .map((snapshot) => snapshot.context.info as CallInfo)
     .sort((a, b) => a.createdAt - b.createdAt);
 }

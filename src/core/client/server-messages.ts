@@ -26,7 +26,10 @@ export function callEventOf(message: ServerMessage): { callId: string; event: Ca
     case 'left':
       return { callId: message.callId, event: { type: 'MEMBER_LEFT', user: message.user, reason: message.reason } };
     case 'ended':
-      return { callId: message.callId, event: { type: 'ENDED', reason: message.reason, by: message.by } };
+      return {
+        callId: message.callId,
+        event: { type: 'ENDED', reason: message.reason, by: message.by, ...(message.detail === undefined ? {} : { detail: message.detail }) },
+      };
     case 'held':
       return { callId: message.callId, event: { type: 'HELD', by: message.by } };
     case 'resumed':

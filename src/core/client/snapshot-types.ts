@@ -106,6 +106,8 @@ export interface CurrentCall {
   endReason?: EndReason;
   /** Who ended it (`null`: the server or the network). */
   endedBy?: string | null;
+  /** The decliner's own words, when they declined with a custom reason (`endReason` is then `declined`). */
+  endDetail?: string;
   /** This device's microphone. */
   micEnabled: boolean;
   /** This device's camera. */
@@ -167,6 +169,8 @@ export interface RingClientSnapshot {
   watched: Readonly<Record<string, WatchedPresence>>;
   /** Incoming calls ringing on this device now, oldest first. */
   incoming: readonly CallInfo[];
+  /** Calls ignored on this device (`ignore()`): silent here, still ringing elsewhere, until they end. */
+  ignored: readonly CallInfo[];
   /** The current call (kept after it ends until the next call or `dismiss()`). */
   call: CurrentCall | null;
   /** Every live call of this device, oldest first: the current one, calls on hold, calls ringing here (call waiting). */

@@ -11,7 +11,7 @@ import type { DeviceKind, MediaSession } from '../media/types.js';
 import type { PreCallCheckOptions, PreCallCheckReport } from '../precheck/types.js';
 import type { HistoryEntry, Media, PresenceStatus } from '../../protocol/protocol.js';
 import type { JsonValue, RingClientEvents } from './event-types.js';
-import type { AcceptOptions, CallOptions } from './option-types.js';
+import type { AcceptOptions, CallFeedback, CallOptions, RejectOptions } from './option-types.js';
 import type { RingClientSnapshot } from './snapshot-types.js';
 
 export type * from './event-types.js';
@@ -117,14 +117,37 @@ export interface RingClient {
    */
   resume(callId?: string): Promise<void>;
   /**
-   * Decline a ringing call (default: the oldest one) on every device of this user.
+   * Decline a ringing call (default: the oldest one) on every device of this user,
+   * optionally with a reason: `'busy'`, `'declined'` or your own words (the caller's `endDetail`).
    *
    * @example
    * ```ts
-   * await client.reject(client.getSnapshot().incoming[0]?.callId);
+   * await client.reject(client.getSnapshot().incoming[0]?.callId, { reason: "Driving, I'll call you back" });
    * ```
    */
-  reject(callId?: string): Promise<void>;
+  reject(callId?: string, options?: RejectOptions): Promise<void>;
+  /**
+   * Stop ringing on this device only (default: the oldest ringing call): the call moves to
+   * `snapshot.ignored`, keeps ringing on this user's other devices and for the caller, and can
+   * still be answered or declined here until it ends.
+   *
+   * @example
+   * ```ts
+   * await client.ignore(callId);
+   * ```
+   */
+  ignore(callId?: string): Promise<void>;
+  /**
+   * Rate a call that ended for this user (it is in their history): a 1 to 5 score, what went
+   * wrong, a comment. Stored with the call in this user's history (a later rating replaces it).
+   * A call not in this user's history fails with `not-found`.
+   *
+   * @example
+   * ```ts
+   * await client.rateCall(callId, { score: 4, issues: ['echo'] });
+   * ```
+   */
+  rateCall(callId: string, feedback: CallFeedback): Promise<void>;
   /**
    * Withdraw the current outgoing call before anyone answered.
    *

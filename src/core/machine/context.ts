@@ -40,6 +40,7 @@ export function initialCallContext(input: CallMachineInput): CallMachineContext 
     media: 'audio',
     createdAt: 0,
     invited: false,
+    ignored: false,
     mediaConnected: false,
     mic: true,
     camera: false,

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { assign, raise } from 'xstate';
+import { declineOf } from '../../protocol/wire.js';
 import { newerCallInfo } from './context.js';
 import { callMachineSetup } from './setup.js';
 import { endedElsewhere, endedHere, failedBySignalError, memberJoinedOnAccept, resultEvent } from './shared-transitions.js';
@@ -42,7 +43,18 @@ export const incomingState = callMachineSetup.createStateConfig({
             'captureEarly',
           ],
         },
-        REJECT: { target: '#call.ended', actions: endedHere('reject', 'declined') },
+        REJECT: {
+          target: '#call.ended',
+          actions: [
+            {
+              type: 'farewell',
+              params: ({ context, event }) => ({ type: 'reject' as const, callId: context.callId, ...(event.reason === undefined ? {} : { reason: event.reason }) }),
+            },
+            { type: 'end', params: ({ context, event }) => ({ ...declineOf(event.reason), by: context.self }) },
+          ],
+        },
+        // This device stops ringing; the call rings on elsewhere (and may still be answered here).
+        IGNORE: { actions: assign({ ignored: true }) },
       },
     },
     answering: {

@@ -38,6 +38,8 @@ import type {
 export interface EndParams {
   reason: EndReason;
   by: string | null;
+  /** A decline's custom reason. */
+  detail?: string;
 }
 
 /**
@@ -195,7 +197,11 @@ export const callMachineSetup = setup({
     /** Cancel a pending timer (its id is its event type). */
     stopTimer: cancel((_, params: { timer: CallTimerEvent['type'] }) => params.timer),
     /** Record why and by whom the call ended. */
-    end: assign((_, params: EndParams) => ({ endReason: params.reason, endedBy: params.by })),
+    end: assign((_, params: EndParams) => ({
+      endReason: params.reason,
+      endedBy: params.by,
+      ...(params.detail === undefined ? {} : { endDetail: params.detail }),
+    })),
     /** Record the server error that failed the call. */
     recordError: assign((_, params: { code: ErrorCode; message: string; failure?: RingError }) => ({
       error: { code: params.code, message: params.message },

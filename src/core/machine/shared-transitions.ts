@@ -30,7 +30,14 @@ export type EventOf<Type extends CallMachineEvent['type']> = Extract<CallMachine
 export function endedElsewhere() {
   return {
     target: '#call.ended',
-    actions: { type: 'end', params: ({ event }: { event: EventOf<'ENDED'> }) => ({ reason: event.reason, by: event.by }) },
+    actions: {
+      type: 'end',
+      params: ({ event }: { event: EventOf<'ENDED'> }) => ({
+        reason: event.reason,
+        by: event.by,
+        ...(event.detail === undefined ? {} : { detail: event.detail }),
+      }),
+    },
   } as const;
 }
 

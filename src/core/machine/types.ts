@@ -77,6 +77,10 @@ export interface CallMachineContext {
   endReason?: EndReason;
   /** Who ended it (`null`: the server or the network). */
   endedBy?: string | null;
+  /** The decliner's own words, when a `reject` with a custom reason ended it. */
+  endDetail?: string;
+  /** This device stopped ringing for the call (`ignore`); it still rings elsewhere until it ends. */
+  ignored: boolean;
   /** The server error that failed the call, if any. */
   error?: { code: ErrorCode; message: string };
   /** The client error behind `error` (a refused invite or accept, a timeout), as the caller's method rejects with it. */
@@ -157,7 +161,8 @@ export interface CallMachineInput {
 export type CallUserEvent =
   | { type: 'CALL'; callId: string; to: string[]; media: Media; extra?: Extra; push?: Push; capture?: CaptureOptions }
   | { type: 'ACCEPT'; media: Media; capture?: CaptureOptions; active?: ActiveCallChoice }
-  | { type: 'REJECT' }
+  | { type: 'REJECT'; reason?: string }
+  | { type: 'IGNORE' }
   | { type: 'CANCEL' }
   | { type: 'HANGUP' }
   | { type: 'LEAVE' }
@@ -189,7 +194,7 @@ export type CallSignalingEvent =
   | { type: 'MEMBER_JOINED'; user: string }
   | { type: 'MEMBER_LEFT'; user: string; reason: EndReason }
   | { type: 'UPDATED'; call: CallInfo }
-  | { type: 'ENDED'; reason: EndReason; by: string | null }
+  | { type: 'ENDED'; reason: EndReason; by: string | null; detail?: string }
   /** `by` put the call on hold (the server's `held`, or this device's own hold confirmed). */
   | { type: 'HELD'; by: string }
   /** `by` took the call off hold. */

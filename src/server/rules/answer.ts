@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { ClientMessageOf, EndReason, ErrorCode, LiveKitGrant, Media } from '../../protocol/protocol.js';
+import { declineOf } from '../../protocol/wire.js';
 import { findMember, isPending, toCallInfo, type CallRecord } from '../call-record.js';
 import { secondsSince } from '../events/call-event.js';
 import { broadcast, fail, ok, type Actor, type RulesContext } from './context.js';
@@ -129,21 +130,6 @@ export async function accept(context: RulesContext, actor: Actor, message: Clien
     return;
   }
   actor.send({ type: 'answered', replyTo: message.id, call: toCallInfo(outcome.call), ...(outcome.livekit ? { livekit: outcome.livekit } : {}) });
-}
-
-/**
- * What a `reject`'s `reason` means: the end reason (`busy`, else `declined`)
- * and, for a custom text, the `detail` that travels with it.
- *
- * @example
- * ```ts
- * declineOf('busy'); // { reason: 'busy' }
- * declineOf('In a meeting'); // { reason: 'declined', detail: 'In a meeting' }
- * ```
- */
-export function declineOf(reason: string | undefined): { reason: 'busy' | 'declined'; detail?: string } {
-  if (reason === 'busy' || reason === 'declined') return { reason };
-  return reason === undefined ? { reason: 'declined' } : { reason: 'declined', detail: reason };
 }
 
 /**
