@@ -74,6 +74,10 @@ export {
 } from './core/media/constraints.js';
 export { endReasonOfDisconnect } from './core/media/livekit/disconnect.js';
 export { createLocalPreview, type LocalPreview, type LocalPreviewOptions, type LocalPreviewSnapshot } from './core/media/preview.js';
+export * from './core/media/effects.js';
+export * from './core/media/effects-store.js';
+export { videoEffectsSupported, createBackgroundProcessor, processorMode, type BackgroundProcessor, type ActiveVideoEffect } from './core/media/background-processor.js';
+export { startPreviewEffect, type PreviewEffect } from './core/media/preview-effect.js';
 export * from './core/call-machine.js';
 export { websocketTransport, type WebSocketConstructor, type WebSocketLike, type WebSocketTransportOptions } from './core/signaling/websocket.js';
 export {

@@ -25,6 +25,7 @@ export { VideoTile, type VideoTileProps } from './react/components/video-tile.js
 export { CallView, type CallViewProps } from './react/components/call-view.js';
 export { CallControls, type CallControlsProps } from './react/components/call-controls.js';
 export { DeviceSelect, type DeviceSelectProps } from './react/components/device-select.js';
+export { EffectsMenu, type EffectsMenuProps, type BackgroundImage } from './react/components/effects-menu.js';
 export type { UserDisplay, UserLookup } from './react/components/users.js';
 export type { CallFocusEvent, CallFocusReason } from './react/focus/call-focus.js';
 export type { IncomingFocusOptions } from './react/focus/use-incoming-focus.js';
@@ -67,6 +68,9 @@ export {
 export { useLocalPreview, type UseLocalPreviewOptions, type LocalPreviewState } from './react/use-local-preview.js';
 export { useScreenShare, type UseScreenShareOptions, type UseScreenShareResult, type ScreenShareButtonProps } from './react/use-screen-share.js';
 export { describeScreenShareErrorIn } from './react/i18n/screen-share-text.js';
+export { useVideoEffects, type VideoEffectsState } from './react/use-video-effects.js';
+export { useAudioProcessing, type AudioProcessingState } from './react/use-audio-processing.js';
+export { useMediaEffectsStore, type MediaEffectsSource } from './react/use-media-effects.js';
 export type {
   DeviceInfo,
   DeviceKind,

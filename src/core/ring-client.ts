@@ -84,7 +84,7 @@ export function createRingClient(options: RingClientOptions): RingClient {
   });
   const push = createPushNotifications({ request: (message) => connection.request(message) });
   const visibility = reportVisibility((state) => connection.request({ type: 'visibility', state }));
-  const media = options.media ?? createLiveKitMediaFactory();
+  const media = options.media ?? createLiveKitMediaFactory(options.effects);
   const chosenDevices = () => ({ ...devices.getSnapshot().selected, ...root.getSnapshot().context.chosenDevices, ...options.capture?.deviceIds });
   // The machines, provided once for every call of this client.
   const call = callMachine.provide({
@@ -111,6 +111,7 @@ export function createRingClient(options: RingClientOptions): RingClient {
   };
   const parts = {
     devices,
+    effects: options.effects,
     getSnapshot: view.getSnapshot,
     subscribe: view.subscribe,
     on,

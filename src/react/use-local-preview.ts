@@ -6,13 +6,15 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { CaptureOptions } from '../core/media/types.js';
+import type { MediaEffectsSnapshot } from '../core/media/effects-store.js';
 import { createLocalPreview, type LocalPreviewSnapshot } from '../core/media/preview.js';
 import { shallowEqual } from './shallow-equal.js';
+import { type MediaEffectsSource, useMediaEffectsStore } from './use-media-effects.js';
 import { type DeviceManagerSource, useDeviceManager } from './use-media-devices.js';
 import { useStoreSelector } from './use-store-selector.js';
 
 /** Options of {@link useLocalPreview}. */
-export interface UseLocalPreviewOptions extends DeviceManagerSource {
+export interface UseLocalPreviewOptions extends DeviceManagerSource, MediaEffectsSource {
   /** Capture the camera (default true). */
   video?: boolean;
   /** Capture the microphone (default false). */
@@ -25,6 +27,8 @@ export interface UseLocalPreviewOptions extends DeviceManagerSource {
   capture?: CaptureOptions;
   /** Capture only while true (default true). */
   enabled?: boolean;
+  /** Show the camera with the chosen background effect (`useVideoEffects`; default true). */
+  withEffects?: boolean;
 }
 
 /** What {@link useLocalPreview} returns. */
@@ -34,10 +38,11 @@ export interface LocalPreviewState extends LocalPreviewSnapshot {
 }
 
 const wholePreview = (snapshot: LocalPreviewSnapshot) => snapshot;
+const chosenEffect = (snapshot: MediaEffectsSnapshot) => snapshot.video;
 
 /**
  * Capture the camera for a preview before a call: the selected camera
- * unless `deviceId` says otherwise, restarted when the choice changes,
+ * unless `deviceId` says otherwise, with the chosen background effect (`useVideoEffects`), restarted when a choice changes,
  * every track stopped on unmount. Errors are typed (`permission-denied`,
  * `not-found`, `in-use`...).
  *
@@ -51,8 +56,11 @@ const wholePreview = (snapshot: LocalPreviewSnapshot) => snapshot;
  * ```
  */
 export function useLocalPreview(options: UseLocalPreviewOptions = {}): LocalPreviewState {
-  const { video = true, audio = false, enabled = true } = options;
+  const { video = true, audio = false, enabled = true, withEffects = true } = options;
   const manager = useDeviceManager(options);
+  const effects = useMediaEffectsStore(options);
+  // The effect restarts the preview when it changes (the store itself is read on start).
+  const effect = useStoreSelector(effects, chosenEffect);
   const devices = useStoreSelector(
     manager,
     ({ supported, ready, selected }) => ({ supported, ready, videoinput: selected.videoinput, audioinput: selected.audioinput }),
@@ -72,11 +80,12 @@ export function useLocalPreview(options: UseLocalPreviewOptions = {}): LocalPrev
       return;
     }
     const capture = JSON.parse(captureKey) as CaptureOptions;
-    void preview.start({ video, audio, deviceId: cameraId, audioDeviceId: microphoneId, capture }).then((result) => {
+    const shown = withEffects && effect.type !== 'none' ? { effects } : {};
+    void preview.start({ video, audio, deviceId: cameraId, audioDeviceId: microphoneId, capture, ...shown }).then((result) => {
       // Labels and ids appear once access is granted.
       if (result.status === 'live') void manager.refresh();
     });
-  }, [preview, manager, enabled, ready, video, audio, cameraId, microphoneId, captureKey]);
+  }, [preview, manager, enabled, ready, video, audio, cameraId, microphoneId, captureKey, effects, effect, withEffects]);
 
   useEffect(() => () => preview.stop(), [preview]);
 

@@ -13,6 +13,7 @@ import { parseCaptureOptions, videoResolution } from '../core/media/constraints.
 import { describeDeviceError, deviceFailure, MediaSessionError } from '../core/media/errors.js';
 import { parseDeviceChoice, parseGrant, parseMedia, parsePrepareGrant, userOfIdentity } from '../core/media/inputs.js';
 import { startMediaInterval } from '../core/media/live-intervals.js';
+import type { MediaEffects } from '../core/media/effects-store.js';
 import { createTestPatternTrack, createToneTrack, type SyntheticTrack } from './test-pattern.js';
 import type {
   CallStats,
@@ -117,6 +118,8 @@ export interface FakeMediaOptions {
   peers?: readonly string[];
   /** Shared rooms (default {@link defaultFakeMediaHub}). */
   hub?: FakeMediaHub;
+  /** An effects store to follow (its choices show in the snapshot's `effects`), like LiveKit sessions do. */
+  effects?: MediaEffects;
   /** Make the camera and/or microphone fail like `getUserMedia` would. */
   failWith?: FakeDeviceFailure;
   /** Make `join` reject as if the media server were unreachable. */
@@ -225,6 +228,7 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
   let leaveHub: (() => void) | undefined;
   let local: ParticipantView | undefined;
   let snapshot: MediaSnapshot = { connection: 'idle', remotes: [] };
+  let effects: { store: MediaEffects; stop: () => void } | undefined;
 
   const member: FakeRoomMember = {
     get identity() {
@@ -291,6 +295,12 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
     if (local) next.local = local;
     if (stats) next.stats = stats;
     if (deviceError) next.deviceError = deviceError;
+    if (effects) {
+      // The fake "applies" the chosen effects at once: no processing, the choice is what the snapshot shows.
+      const { video, audio } = effects.store.getSnapshot();
+      next.effects = { video: camera ? video : { type: 'none' }, audio };
+      if (camera && video.type !== 'none') effects.store.reportVideo('on');
+    }
     snapshot = next;
     for (const listener of [...listeners]) listener();
     if (own && room && leaveHub) hub.notify(room, member);
@@ -419,6 +429,8 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
     peers.clear();
     leaveHub?.();
     leaveHub = undefined;
+    effects?.stop();
+    effects = undefined;
     closed = true;
     connection = 'disconnected';
   }
@@ -533,6 +545,13 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
 
     onEvent: (listener) => addListener(eventListeners, listener),
 
+    followEffects(store) {
+      if (closed) return;
+      effects?.stop();
+      effects = { store, stop: store.onChange(() => publish(false)) };
+      publish(false);
+    },
+
     simulateReconnecting() {
       if (connection !== 'connected') return;
       connection = 'reconnecting';
@@ -599,5 +618,6 @@ export function createFakeMedia(options: FakeMediaOptions = {}): FakeMediaSessio
       emit({ type: 'remote-changed' });
     },
   };
+  if (options.effects) session.followEffects?.(options.effects);
   return session;
 }

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { DeviceManager } from '../media/devices.js';
+import type { MediaEffects } from '../media/effects-store.js';
 import type { CaptureOptions, MediaFactory } from '../media/types.js';
 import type { ActiveCallChoice, Extra, Push } from '../../protocol/protocol.js';
 import type { CallIssue } from '../../protocol/wire.js';
@@ -74,6 +75,8 @@ export interface RingClientOptions {
   capture?: CaptureOptions;
   /** Camera/microphone/speaker choices to use and apply mid-call (default: the page's shared device manager). */
   devices?: DeviceManager;
+  /** Background effect and audio processing choices to apply to calls (default: the page's shared effects store). */
+  effects?: MediaEffects;
   /** LiveKit url to prewarm while a call rings, before any grant was seen. */
   livekitUrl?: string;
   /** Reconnection backoff. */

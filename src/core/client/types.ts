@@ -7,6 +7,7 @@
 import type { PushNotifications } from '../push/push-notifications.js';
 import type { CallMessageLog } from '../call-messages.js';
 import type { DeviceManager } from '../media/devices.js';
+import type { MediaEffects } from '../media/effects-store.js';
 import type { DeviceKind, MediaSession } from '../media/types.js';
 import type { PreCallCheckOptions, PreCallCheckReport } from '../precheck/types.js';
 import type { HistoryEntry, Media, PresenceStatus } from '../../protocol/protocol.js';
@@ -326,4 +327,14 @@ export interface RingClient {
    */
   readonly push?: PushNotifications;
   readonly devices?: DeviceManager;
+  /**
+   * The effects store this client applies to its calls, when one was given (else the page's shared
+   * store, `getDefaultMediaEffects()`), shared with `useVideoEffects` and `useAudioProcessing`.
+   *
+   * @example
+   * ```ts
+   * client.effects?.setVideoEffect({ type: 'blur' });
+   * ```
+   */
+  readonly effects?: MediaEffects;
 }

@@ -4,10 +4,12 @@
  *
  * @packageDocumentation
  */
+import type { MediaEffects } from './effects-store.js';
 import type { MediaFactory } from './types.js';
 
 /**
  * A media factory that makes LiveKit sessions; the session module (and `livekit-client`) load on its first call.
+ * Sessions follow `effects` (default: the page's shared effects store).
  *
  * @example
  * ```ts
@@ -15,6 +17,7 @@ import type { MediaFactory } from './types.js';
  * const session = await factory();
  * ```
  */
-export function createLiveKitMediaFactory(): MediaFactory {
-  return async () => (await import('./livekit.js')).createLiveKitMedia();
+export function createLiveKitMediaFactory(effects?: MediaEffects): MediaFactory {
+  return async () => (await import('./livekit.js')).createLiveKitMedia(effects ? { effects } : {});
 }
+

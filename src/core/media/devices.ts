@@ -150,7 +150,16 @@ function browserMediaDevices(): MediaDevicesLike | null {
   return typeof navigator !== 'undefined' && navigator.mediaDevices ? navigator.mediaDevices : null;
 }
 
-function browserStorage(): StorageLike | null {
+/**
+ * The page's `localStorage`, or `null` where there is none or it is blocked.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * browserStorage()?.getItem('ringkit:device:audioinput');
+ * ```
+ */
+export function browserStorage(): StorageLike | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {

@@ -124,6 +124,7 @@ export function guessFailedKind(error: unknown, requested: { audio: boolean; vid
  * - `join-failed`: the media server could not be reached or refused the join.
  * - `load-failed`: `livekit-client` could not be loaded.
  * - `closed`: the session was left; it cannot join again.
+ * - `effect-failed`: a background effect could not start (unsupported browser, or its files did not load).
  */
 export type MediaSessionErrorCode =
   | 'device'
@@ -131,7 +132,8 @@ export type MediaSessionErrorCode =
   | 'not-joined'
   | 'join-failed'
   | 'load-failed'
-  | 'closed';
+  | 'closed'
+  | 'effect-failed';
 
 /**
  * A media session failure, with a code for programs and a message for people.

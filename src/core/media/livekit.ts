@@ -15,6 +15,8 @@ import { startMediaInterval } from './live-intervals.js';
 import { endReasonOfDisconnect } from './livekit/disconnect.js';
 import { dropEarlyCapture, publishEarlyCapture, startEarlyCapture, type EarlyCapture } from './livekit/early-capture.js';
 import { setRemoteSubscriptions } from './livekit/hold.js';
+import { followLiveKitEffects, type LiveKitEffects } from './livekit/effects.js';
+import { getDefaultMediaEffects, type MediaEffects } from './effects-store.js';
 import { participantView } from './livekit/participants.js';
 import { isScreenShareSupported } from './screen-share.js';
 import { computeCallStats, type StatEntry, type StatsTotals } from './livekit/stats.js';
@@ -42,6 +44,8 @@ export interface LiveKitMediaOptions {
   statsIntervalMs?: number;
   /** How to load `livekit-client` (default: `import('livekit-client')`). */
   loadLiveKit?: () => Promise<LiveKitModule>;
+  /** The background effect and audio processing to follow (default: the page's shared effects store; `null`: none). */
+  effects?: MediaEffects | null;
 }
 
 const DEVICE_KINDS: readonly DeviceKind[] = ['audioinput', 'videoinput', 'audiooutput'];
@@ -105,6 +109,7 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
   let snapshot: MediaSnapshot = { connection: 'idle', remotes: [] };
   /** Whether this device shares its screen because it was asked to (an unpublish it did not ask for is the browser's stop). */
   let sharingScreen = false;
+  let effects: LiveKitEffects | undefined;
 
   function emit(event: MediaEvent): void {
     for (const listener of [...eventListeners]) listener(event);
@@ -120,6 +125,13 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
     }
     if (stats) next.stats = stats;
     if (deviceError) next.deviceError = deviceError;
+    if (effects) {
+      const { echoCancellation, noiseSuppression, autoGainControl } = audioCapture(capture);
+      next.effects = {
+        video: effects.appliedVideo(),
+        audio: { echoCancellation: echoCancellation !== false, noiseSuppression: noiseSuppression !== false, autoGainControl: autoGainControl !== false },
+      };
+    }
     snapshot = next;
     for (const listener of [...listeners]) listener();
   }
@@ -270,7 +282,12 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
     const participant = requireRoom().localParticipant;
     try {
       if (kind === 'audioinput') await participant.setMicrophoneEnabled(enabled, enabled ? audioCapture(capture) : undefined);
-      else await participant.setCameraEnabled(enabled, enabled ? videoCapture(capture) : undefined);
+      else if (enabled && effects && current && !participant.getTrackPublication(current.lk.Track.Source.Camera)) {
+        // A new camera track gets its effect before it publishes.
+        const tracks = await participant.createTracks({ video: videoCapture(capture) });
+        for (const track of tracks) await effects.prepareCamera(track);
+        for (const track of tracks) await participant.publishTrack(track);
+      } else await participant.setCameraEnabled(enabled, enabled ? videoCapture(capture) : undefined);
       if (enabled && deviceError?.kind === kind) deviceError = undefined;
       publish();
     } catch (cause) {
@@ -293,7 +310,7 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
     await room.switchActiveDevice('audiooutput', deviceId);
   }
 
-  return {
+  const session: MediaSession = {
     async prepare(grant) {
       const { url, token } = parsePrepareGrant(grant);
       if (closed) throw new MediaSessionError('closed', 'This media session has been left.');
@@ -312,7 +329,7 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       if (closed || connection !== 'idle' || early) return;
       const { room } = await ensureRoom();
       if (closed || connection !== 'idle' || early) return;
-      const settings = { ...wanted, deviceIds: { ...devices, ...wanted.deviceIds } };
+      const settings = { ...wanted, ...effects?.chosenAudio(), deviceIds: { ...devices, ...wanted.deviceIds } };
       early = startEarlyCapture(room, callMedia, { audio: audioCapture(settings), video: videoCapture(settings) });
     },
 
@@ -322,7 +339,7 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       capture = parseCaptureOptions(captureOptions);
       if (closed) throw new MediaSessionError('closed', 'This media session has been left.');
       if (connection !== 'idle') throw new MediaSessionError('invalid-argument', 'This media session has already joined.');
-      capture = { ...capture, deviceIds: { ...devices, ...capture.deviceIds } };
+      capture = { ...capture, ...effects?.chosenAudio(), deviceIds: { ...devices, ...capture.deviceIds } };
       Object.assign(devices, capture.deviceIds);
       connection = 'connecting';
       publish();
@@ -351,7 +368,7 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       // Tracks captured since the accept click publish as they are; otherwise microphone and camera
       // publish side by side (one after the other delays the first video frame), and a failure is
       // reported as a device error and the call goes on without that device.
-      if (!(await publishEarlyCapture(room, captured, callMedia))) {
+      if (!(await publishEarlyCapture(room, captured, callMedia, (track) => effects?.prepareCamera(track)))) {
         await Promise.all(wanted.map((kind) => setDevice(kind, true).catch(() => {})));
       }
       publish();
@@ -366,6 +383,7 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       if (closed && connection === 'disconnected') return;
       closed = true;
       stopStats();
+      effects?.stop();
       dropEarlyCapture(early);
       early = undefined;
       const room = current?.room;
@@ -432,5 +450,22 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
     subscribe: (listener) => addListener(listeners, listener),
 
     onEvent: (listener) => addListener(eventListeners, listener),
+
+    followEffects(store) {
+      if (closed) return;
+      effects?.stop();
+      effects = followLiveKitEffects(store, {
+        room: () => (connection === 'connected' || connection === 'reconnecting' ? current?.room : undefined),
+        lk: () => current?.lk,
+        async restartMicrophone(track, audio) {
+          capture = { ...capture, ...audio };
+          await track.restartTrack(audioCapture(capture));
+        },
+        changed: publish,
+      });
+    },
   };
+  const followed = options.effects === undefined ? getDefaultMediaEffects() : options.effects;
+  if (followed) session.followEffects?.(followed);
+  return session;
 }

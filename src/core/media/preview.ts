@@ -7,7 +7,9 @@
  */
 import { addListener } from '../listeners.js';
 import { audioConstraints, parseCaptureOptions, videoConstraints } from './constraints.js';
+import type { MediaEffects } from './effects-store.js';
 import { guessFailedKind, MediaSessionError, toMediaDeviceError } from './errors.js';
+import { startPreviewEffect, type PreviewEffect } from './preview-effect.js';
 import type { CaptureOptions, DeviceKind, MediaDeviceError, TrackHandle } from './types.js';
 
 /** What to capture for a preview. */
@@ -22,6 +24,8 @@ export interface LocalPreviewOptions {
   audioDeviceId?: string;
   /** Resolution, frame rate and audio processing. */
   capture?: CaptureOptions;
+  /** Show the camera with this store's background effect (its state is reported to the store). */
+  effects?: MediaEffects;
 }
 
 /** The state of a preview. */
@@ -51,7 +55,8 @@ export interface LocalPreview {
 }
 
 function requestKey(options: LocalPreviewOptions): string {
-  return JSON.stringify([options.video ?? true, options.audio ?? false, options.capture ?? {}]);
+  const effect = options.effects?.getSnapshot().video ?? { type: 'none' };
+  return JSON.stringify([options.video ?? true, options.audio ?? false, options.capture ?? {}, effect]);
 }
 
 const IDLE: LocalPreviewSnapshot = Object.freeze<LocalPreviewSnapshot>({ status: 'idle' });
@@ -73,6 +78,8 @@ export function createLocalPreview(mediaDevices?: Pick<MediaDevices, 'getUserMed
   let attempt = 0;
   /** What the live capture was asked for, with the devices it really got. */
   let live: { request: string; videoDeviceId?: string; audioDeviceId?: string } | undefined;
+  /** Every track captured for the live preview, and the effect running on its camera. */
+  let owned: { tracks: MediaStreamTrack[]; effect?: PreviewEffect } = { tracks: [] };
 
   /** Whether the live capture already is what `options` asks for (a missing device id matches any). */
   function alreadyLive(options: LocalPreviewOptions): boolean {
@@ -92,7 +99,24 @@ export function createLocalPreview(mediaDevices?: Pick<MediaDevices, 'getUserMed
   }
 
   function stopTracks(): void {
-    for (const track of snapshot.stream?.getTracks() ?? []) track.stop();
+    owned.effect?.stop();
+    for (const track of [...owned.tracks, ...(snapshot.stream?.getTracks() ?? [])]) track.stop();
+    owned = { tracks: [] };
+  }
+
+  /** The camera with the store's background effect; the raw camera when there is none or it fails (reported to the store). */
+  async function withEffect(camera: MediaStreamTrack | undefined, effects: MediaEffects | undefined): Promise<PreviewEffect | undefined> {
+    const effect = effects?.getSnapshot().video;
+    if (!camera || !effects || !effect || effect.type === 'none') return undefined;
+    effects.reportVideo('loading');
+    try {
+      const running = await startPreviewEffect(camera, effect, effects.assets);
+      effects.reportVideo('on');
+      return running;
+    } catch (cause) {
+      effects.reportVideo('error', cause instanceof Error ? cause.message : String(cause));
+      return undefined;
+    }
   }
 
   async function start(options: LocalPreviewOptions = {}): Promise<LocalPreviewSnapshot> {
@@ -118,14 +142,23 @@ export function createLocalPreview(mediaDevices?: Pick<MediaDevices, 'getUserMed
         for (const track of stream.getTracks()) track.stop();
         return snapshot;
       }
-      const next: LocalPreviewSnapshot = { status: 'live', stream };
-      const videoTrack = stream.getVideoTracks()[0];
-      const audioTrack = stream.getAudioTracks()[0];
+      const camera = stream.getVideoTracks()[0];
+      const effect = await withEffect(camera, options.effects);
+      if (current !== attempt) {
+        effect?.stop();
+        for (const track of stream.getTracks()) track.stop();
+        return snapshot;
+      }
+      owned = { tracks: stream.getTracks(), ...(effect ? { effect } : {}) };
+      const shown = effect ? new MediaStream([effect.track, ...stream.getAudioTracks()]) : stream;
+      const next: LocalPreviewSnapshot = { status: 'live', stream: shown };
+      const videoTrack = shown.getVideoTracks()[0];
+      const audioTrack = shown.getAudioTracks()[0];
       if (videoTrack) next.videoTrack = { kind: 'video', mediaStreamTrack: videoTrack };
       if (audioTrack) next.audioTrack = { kind: 'audio', mediaStreamTrack: audioTrack };
       live = {
         request: requestKey(options),
-        videoDeviceId: videoTrack?.getSettings().deviceId,
+        videoDeviceId: camera?.getSettings().deviceId,
         audioDeviceId: audioTrack?.getSettings().deviceId,
       };
       return set(next);

@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 import type { EndReason, LiveKitGrant, Media } from '../../protocol/protocol.js';
+import type { AudioProcessing, VideoEffect } from './effects.js';
+import type { MediaEffects } from './effects-store.js';
 
 /** Kinds of media device a user can choose. */
 export type DeviceKind = 'audioinput' | 'videoinput' | 'audiooutput';
@@ -107,6 +109,8 @@ export interface MediaSnapshot {
   devices?: Partial<Record<DeviceKind, string>>;
   /** Whether this session can share a screen here (absent: the browser decides, see `isScreenShareSupported`). */
   screenShareSupported?: boolean;
+  /** The effects on the local tracks, for a session that follows an effects store. */
+  effects?: { video: VideoEffect; audio: AudioProcessing };
 }
 
 /** What a media session tells the ring client (and through it, the call machine). */
@@ -183,6 +187,11 @@ export interface MediaSession {
   subscribe(listener: () => void): () => void;
   /** Listen for media events; returns the unsubscribe function. */
   onEvent(listener: (event: MediaEvent) => void): () => void;
+  /**
+   * Optional: apply an effects store's choices (background effect, audio processing) to this call's
+   * tracks, before they publish and whenever they change, until the session is left.
+   */
+  followEffects?(effects: MediaEffects): void;
 }
 
 /** Creates the media session of one call. */

@@ -9,6 +9,7 @@ import { useRingLanguage } from '../i18n/context.js';
 import { useCallControls, type UseCallControlsOptions } from '../use-call-controls.js';
 import { classNames, composeHandlers } from './compose.js';
 import { DeviceSelect } from './device-select.js';
+import { EffectsMenu, type BackgroundImage } from './effects-menu.js';
 import { Icon } from './icons.js';
 import { ScreenShareControl } from './screen-share-control.js';
 
@@ -22,6 +23,10 @@ export interface CallControlsProps
   ref?: Ref<HTMLDivElement>;
   /** Show microphone, camera and speaker pickers (default true). */
   devices?: boolean;
+  /** Show the effects menu: background blur/images and sound switches (default true). */
+  effectsMenu?: boolean;
+  /** Images the effects menu offers as backgrounds (default none: only blur). */
+  backgrounds?: readonly BackgroundImage[];
   /** Runs before the microphone toggles; `preventDefault()` stops it. */
   onToggleMicrophone?: ClickHandler;
   /** Runs before the camera toggles; `preventDefault()` stops it. */
@@ -40,7 +45,7 @@ export interface CallControlsProps
  * The controls of the current call, as a labelled group of buttons with visible text:
  * mute (`aria-pressed` while muted), camera off (video calls), switch to audio/video,
  * Share screen (`aria-pressed` while sharing; hidden where the browser cannot share),
- * device pickers, and Hang up. Renders nothing when there is no call.
+ * device pickers, the effects menu (background and sound), and Hang up. Renders nothing when there is no call.
  *
  * @example
  * ```tsx
@@ -54,6 +59,8 @@ export function CallControls(props: CallControlsProps) {
     locale,
     messages: overrides,
     devices = true,
+    effectsMenu = true,
+    backgrounds,
     onToggleMicrophone,
     onToggleCamera,
     onSwitchMedia,
@@ -114,6 +121,7 @@ export function CallControls(props: CallControlsProps) {
           <DeviceSelect kind="audiooutput" client={client} locale={locale} messages={overrides} />
         </div>
       ) : null}
+      {effectsMenu ? <EffectsMenu client={client} locale={locale} messages={overrides} backgrounds={backgrounds} /> : null}
       <button
         {...controls.hangupProps}
         onClick={composeHandlers(onHangUp, controls.hangupProps.onClick)}

@@ -93,3 +93,19 @@ export function useRingLanguage({ locale, messages }: LocaleProps = {}): RingLan
   const overridden = messages !== undefined || inherited.messages !== undefined;
   return useMemo(() => languageOf(effectiveLocale, overridden), [effectiveLocale, overridden]);
 }
+
+/**
+ * The locale and overrides in force for a component: its own, else the provider's (for features that
+ * keep their text in their own table, loaded only with them).
+ *
+ * @internal
+ * @example
+ * ```tsx
+ * const { locale, overrides } = useRingI18n(props);
+ * ```
+ */
+export function useRingI18n({ locale, messages }: LocaleProps = {}): { locale: string | undefined; overrides: RingMessageOverrides | undefined } {
+  const inherited = useContext(RingI18nContext);
+  const overrides = messages && inherited.messages ? { ...inherited.messages, ...messages } : (messages ?? inherited.messages);
+  return { locale: locale ?? inherited.locale, overrides };
+}

@@ -6,6 +6,7 @@
  */
 import type { DeviceKind, MediaDeviceError, MediaDeviceErrorCode } from '../../core/media/types.js';
 import type { EndReason } from '../../protocol/protocol.js';
+import type { EffectsMessages } from './effects-messages.js';
 import { builtInLocaleOf, type RingLocale } from './language.js';
 import type { WaitingMessages } from './waiting-messages.js';
 
@@ -136,7 +137,8 @@ export interface RingMessages {
  * (`endReasons`, `quality`, `deviceNames`, `deviceErrors`) merge key by key.
  */
 export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'quality' | 'deviceNames' | 'deviceErrors'>> &
-  Partial<WaitingMessages> & {
+  Partial<WaitingMessages> &
+  Partial<EffectsMessages> & {
   endReasons?: Partial<RingMessages['endReasons']>;
   quality?: Partial<RingMessages['quality']>;
   deviceNames?: Partial<RingMessages['deviceNames']>;

@@ -35,13 +35,19 @@ export function startEarlyCapture(
 /**
  * Publish the early tracks; `false` when they cannot serve (another media, a failed capture
  * or publish), so the caller opens the devices itself (publishing an already published source again is a no-op).
+ * `prepareVideo` runs on the camera track before it publishes (its background effect).
  *
  * @example
  * ```ts
- * if (!(await publishEarlyCapture(room, early, 'video'))) await openDevices();
+ * if (!(await publishEarlyCapture(room, early, 'video', (camera) => effects.prepareCamera(camera)))) await openDevices();
  * ```
  */
-export async function publishEarlyCapture(room: LiveKit.Room, early: EarlyCapture | undefined, media: Media): Promise<boolean> {
+export async function publishEarlyCapture(
+  room: LiveKit.Room,
+  early: EarlyCapture | undefined,
+  media: Media,
+  prepareVideo?: (track: LiveKit.LocalTrack) => Promise<void> | undefined,
+): Promise<boolean> {
   if (!early) return false;
   const tracks = await early.tracks.catch(() => undefined);
   if (!tracks) return false;
@@ -50,6 +56,7 @@ export async function publishEarlyCapture(room: LiveKit.Room, early: EarlyCaptur
     return false;
   }
   try {
+    for (const track of tracks) if (track.kind === 'video') await prepareVideo?.(track);
     await Promise.all(tracks.map((track) => room.localParticipant.publishTrack(track)));
     return true;
   } catch {
