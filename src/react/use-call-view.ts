@@ -97,7 +97,10 @@ function statusOf(call: CurrentCall, messages: RingMessages, waiting: WaitingMes
     case 'held':
       return formatMessage(call.heldBy.includes(call.self) ? waiting.statusHeld : waiting.statusHeldByOthers, { name: names });
     case 'ended':
-      return formatMessage(messages.statusEnded, { reason: messages.endReasons[call.endReason ?? 'failed'] });
+      return formatMessage(call.endDetail === undefined ? messages.statusEnded : messages.statusEndedDetail, {
+        reason: messages.endReasons[call.endReason ?? 'failed'],
+        detail: call.endDetail ?? '',
+      });
   }
 }
 

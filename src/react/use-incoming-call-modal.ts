@@ -30,6 +30,11 @@ export interface UseIncomingCallModalOptions extends LocaleProps, IncomingFocusO
   onError?: (error: unknown) => void;
   /** A client other than the provider's. */
   client?: RingClient;
+  /**
+   * Quick replies: each declines with its text as the reason (the caller sees it as `endDetail`).
+   * `false` offers none. Default: the language's (`messages.quickReplies`).
+   */
+  quickReplies?: readonly string[] | false;
 }
 
 /** The caller of the shown call. */
@@ -42,7 +47,7 @@ export interface IncomingCaller {
 type ButtonBag = {
   type: 'button';
   onClick: (event: MouseEvent<HTMLButtonElement>) => void;
-  'data-rk-action': 'accept' | 'accept-audio' | 'decline';
+  'data-rk-action': 'accept' | 'accept-audio' | 'decline' | 'ignore' | 'reply';
 };
 
 /** What {@link useIncomingCallModal} returns. */
@@ -81,13 +86,19 @@ export interface IncomingCallModalBag {
   acceptAudioProps: ButtonBag | undefined;
   /** Decline gets the focus first. */
   declineProps: ButtonBag & { ref: RefCallback<HTMLButtonElement> };
+  /** Ignore: this device stops ringing; the call rings on for the caller and on this user's other devices. */
+  ignoreProps: ButtonBag;
+  /** The quick replies offered (none when `quickReplies` is `false`). */
+  quickReplies: readonly string[];
+  /** A button that declines with `reply` as the reason. */
+  replyProps: (reply: string) => ButtonBag;
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Keep Tab and Shift+Tab inside `container`, wrapping around. */
 function loopFocus(event: KeyboardEvent<HTMLElement>): void {
-  const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
+  const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((item) => !item.closest('[hidden]'));
   const first = items[0];
   const last = items[items.length - 1];
   if (!first || !last) {
@@ -129,7 +140,7 @@ function loopFocus(event: KeyboardEvent<HTMLElement>): void {
  * ```
  */
 export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}): IncomingCallModalBag {
-  const { getUser, ringtone = true, notification = false, onError, locale, messages: overrides } = options;
+  const { getUser, ringtone = true, notification = false, onError, locale, messages: overrides, quickReplies } = options;
   const client = useRingClient(options.client);
   const snapshot = useRingSelector(({ incoming, user }) => ({ incoming, user }), client, shallowEqual);
   const messages = useRingMessages({ locale, messages: overrides });
@@ -164,6 +175,12 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
     },
     [onError],
   );
+
+  const decline = (reason?: string) => {
+    if (!callId) return;
+    focus.answered(callId, 'declined');
+    run(() => (reason === undefined ? client.reject(callId) : client.reject(callId, { reason })));
+  };
 
   return {
     call,
@@ -216,11 +233,18 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
       ref: focus.firstRef,
       type: 'button',
       'data-rk-action': 'decline',
+      onClick: () => decline(),
+    },
+    ignoreProps: {
+      type: 'button',
+      'data-rk-action': 'ignore',
       onClick: () => {
         if (!callId) return;
         focus.answered(callId, 'declined');
-        run(() => client.reject(callId));
+        run(() => client.ignore(callId));
       },
     },
+    quickReplies: quickReplies === false ? [] : (quickReplies ?? messages.quickReplies),
+    replyProps: (reply) => ({ type: 'button', 'data-rk-action': 'reply', onClick: () => decline(reply) }),
   };
 }

@@ -15,6 +15,7 @@ import {
 } from '../use-incoming-call-modal.js';
 import { classNames, composeHandlers, initialsOf, useMergedRef } from './compose.js';
 import { Icon } from './icons.js';
+import { IncomingQuickReplies } from './incoming-quick-replies.js';
 import { displayNames } from './users.js';
 
 /** Props of {@link IncomingCallModal}. */
@@ -59,7 +60,8 @@ function DefaultExtra({ extra }: { extra: Extra }) {
  * Decline focused first, no dismissal by an outside click, Escape never accepts; after
  * Accept focus moves into `<CallView>`, after Decline back where it was) with
  * the caller, audio or video, the invite's `extra`, and Accept, Accept as audio (video
- * calls) and Decline. Several ringing calls queue. Plays the ringtone in one tab of the
+ * calls) and Decline, then Ignore (this device stops ringing) and quick replies (decline
+ * with words the caller sees; `quickReplies`). Several ringing calls queue. Plays the ringtone in one tab of the
  * user; optional browser notification while the tab is hidden. Renders nothing while
  * nothing rings.
  *
@@ -68,6 +70,7 @@ function DefaultExtra({ extra }: { extra: Extra }) {
  * <IncomingCallModal
  *   getUser={(id) => contacts[id]}
  *   renderExtra={(extra) => <p>{String(extra.subject)}</p>}
+ *   quickReplies={["Can't talk, text me", 'Call you in 10 minutes']}
  *   notification
  * />
  * ```
@@ -81,6 +84,7 @@ export function IncomingCallModal(props: IncomingCallModalProps) {
     client,
     locale,
     messages: overrides,
+    quickReplies,
     renderCaller,
     renderExtra,
     inline = false,
@@ -101,6 +105,7 @@ export function IncomingCallModal(props: IncomingCallModalProps) {
     client,
     locale,
     messages: overrides,
+    quickReplies,
     onOpenAutoFocus,
     onCloseAutoFocus,
   });
@@ -168,6 +173,7 @@ export function IncomingCallModal(props: IncomingCallModalProps) {
             <span>{messages.accept}</span>
           </button>
         </div>
+        <IncomingQuickReplies key={call.callId} bag={bag} />
       </div>
     </div>
   );

@@ -52,6 +52,12 @@ export interface RingMessages {
   acceptAsAudio: string;
   /** Decline button. */
   decline: string;
+  /** Ignore button: stop ringing on this device only. */
+  ignore: string;
+  /** Button that shows the quick replies of the incoming-call dialog. */
+  replyWithMessage: string;
+  /** Quick replies: declines with these words as the reason (the caller sees them). */
+  quickReplies: readonly string[];
   /** Browser notification title: `{name}`. */
   notificationTitle: string;
   /** Status: nothing happens. */
@@ -72,6 +78,8 @@ export interface RingMessages {
   statusReconnecting: string;
   /** Status: the call ended: `{reason}`. */
   statusEnded: string;
+  /** Status: the call was declined with the decliner's words: `{reason}`, `{detail}`. */
+  statusEndedDetail: string;
   /** Reconnecting banner. */
   reconnectingBanner: string;
   /** Microphone toggle (pressed while muted). */
@@ -167,6 +175,9 @@ export const EN_MESSAGES: RingMessages = {
   accept: 'Accept',
   acceptAsAudio: 'Accept as audio',
   decline: 'Decline',
+  ignore: 'Ignore',
+  replyWithMessage: 'Reply with a message',
+  quickReplies: ["Can't talk now. I'll call you back.", "I'm in a meeting.", "I'm driving."],
   notificationTitle: '{name} is calling',
   statusIdle: 'Ready',
   statusCalling: 'Calling {name}…',
@@ -177,6 +188,7 @@ export const EN_MESSAGES: RingMessages = {
   duration: 'Duration {duration}',
   statusReconnecting: 'Reconnecting…',
   statusEnded: 'Call ended: {reason}',
+  statusEndedDetail: 'Call ended: {reason}: “{detail}”',
   reconnectingBanner: 'Connection lost. Reconnecting…',
   muteMicrophone: 'Mute microphone',
   turnCameraOff: 'Turn camera off',
@@ -250,6 +262,9 @@ export const ZH_CN_MESSAGES: RingMessages = {
   accept: '接听',
   acceptAsAudio: '语音接听',
   decline: '拒绝',
+  ignore: '忽略',
+  replyWithMessage: '回复消息',
+  quickReplies: ['现在不方便接听，稍后回电。', '我在开会。', '我在开车。'],
   notificationTitle: '{name} 来电',
   statusIdle: '就绪',
   statusCalling: '正在呼叫 {name}…',
@@ -260,6 +275,7 @@ export const ZH_CN_MESSAGES: RingMessages = {
   duration: '通话时长 {duration}',
   statusReconnecting: '正在重新连接…',
   statusEnded: '通话已结束：{reason}',
+  statusEndedDetail: '通话已结束：{reason}：“{detail}”',
   reconnectingBanner: '连接已断开，正在重新连接…',
   muteMicrophone: '静音',
   turnCameraOff: '关闭摄像头',
