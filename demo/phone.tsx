@@ -1,6 +1,7 @@
 import { CallView, IncomingCallModal, RingProvider, useCall, useCloseProtection, usePresence, type RingClient } from 'ringkit';
 import { CallHistory } from './call-history.js';
 import { PushSwitch } from './push-switch.js';
+import { SetupCheck } from './setup-check.js';
 import { CallState } from './call-state.js';
 import { Contacts } from './contacts.js';
 import { LanguageSelect } from './language-select.js';
@@ -103,7 +104,10 @@ export function Phone({
     <RingProvider client={client} locale={language}>
       <Header user={user} text={text} language={language} onLanguageChange={onLanguageChange} onSignOut={onSignOut} />
       <main className="demo__main">
-        <Contacts self={user} initial={contacts} text={text} getUser={getUser} />
+        <div>
+          <Contacts self={user} initial={contacts} text={text} getUser={getUser} />
+          <SetupCheck text={text} />
+        </div>
         <div className="demo__call">
           <CallView getUser={getUser} fit="cover" />
           <LeaveGroupCall text={text} />

@@ -27,6 +27,7 @@ export interface DemoText {
   audio: string;
   video: string;
   connection: Record<'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected', string>;
+  checkSetup: string;
 }
 
 const EN: DemoText = {
@@ -61,6 +62,7 @@ const EN: DemoText = {
     reconnecting: 'reconnecting…',
     disconnected: 'offline',
   },
+  checkSetup: 'Check my microphone, camera and connection',
 };
 
 const ZH_CN: DemoText = {
@@ -95,6 +97,7 @@ const ZH_CN: DemoText = {
     reconnecting: '重新连接中…',
     disconnected: '离线',
   },
+  checkSetup: '检测麦克风、摄像头和网络',
 };
 
 /**

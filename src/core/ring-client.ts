@@ -27,12 +27,17 @@ import { callMediaActor } from './machine/media-actor.js';
 import { callRequestActor } from './machine/request-actor.js';
 import { createLiveKitMediaFactory } from './media/default-factory.js';
 import { getDefaultDeviceManager } from './media/devices.js';
+import { audioConstraints, videoConstraints } from './media/constraints.js';
+import { guessFailedKind, toMediaDeviceError } from './media/errors.js';
 import { takeNotificationHandoffs } from './push/notification-handoff.js';
 import { createPushNotifications } from './push/push-notifications.js';
 import { reportVisibility } from './push/visibility-reporter.js';
 import { websocketTransport } from './signaling/websocket.js';
 
 export type { CallMessageLog } from './call-messages.js';
+
+/** What a pre-call check borrows from the page (already loaded here), so its own chunk shares no module with it. */
+const deviceHelpers = { audioConstraints, videoConstraints, toMediaDeviceError, guessFailedKind };
 export type {
   AcceptOptions,
   BackoffOptions,
@@ -117,8 +122,14 @@ export function createRingClient(options: RingClientOptions): RingClient {
     on,
     ...createClientMethods({ root, view, connection }),
     preCallCheck: async (checkOptions?: PreCallCheckOptions) => {
-      const { runPreCallCheck } = await import('./precheck/run-pre-call-check.js');
-      return runPreCallCheck({ request: connection.request, media, chosenDevices, capture: options.capture }, checkOptions);
+      const { runPreCallCheck } = await import('./precheck/run-pre-call-check.js').catch((error: unknown) => {
+        throw toRingError(error, 'internal');
+      });
+      try {
+        return await runPreCallCheck({ request: connection.request, media, chosenDevices, capture: options.capture, helpers: deviceHelpers }, checkOptions);
+      } catch (error) {
+        throw toRingError(error, 'invalid-argument');
+      }
     },
   };
   const messages = createCallMessageLog(parts);

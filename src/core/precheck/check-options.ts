@@ -1,10 +1,10 @@
 /**
- * @internal Checking the options of a pre-call check: bad input rejects with
- * an `invalid-argument` {@link RingError} before anything is opened.
+ * @internal Checking the options of a pre-call check: bad input throws a
+ * {@link TypeError} before anything is opened (the client turns it into an
+ * `invalid-argument` `RingError`).
  *
  * @packageDocumentation
  */
-import { RingError } from '../errors.js';
 import { PRE_CALL_CHECK_STEPS, type PreCallCheckOptions, type PreCallCheckStep } from './types.js';
 
 /** Default longest time per step (ms). */
@@ -31,7 +31,7 @@ export interface CheckSettings {
 const isDeviceId = (value: unknown) => value === undefined || (typeof value === 'string' && value.length > 0 && value.length <= 512);
 
 function invalid(message: string): never {
-  throw new RingError('invalid-argument', message);
+  throw new TypeError(message);
 }
 
 /**

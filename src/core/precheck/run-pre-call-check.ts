@@ -9,7 +9,7 @@
 import type { CaptureOptions, DeviceKind } from '../media/types.js';
 import { browserMeters } from './browser-meters.js';
 import { checkOptions, type CheckSettings } from './check-options.js';
-import { captureDevices, type Captured } from './device-steps.js';
+import { captureDevices, type Captured, type DeviceHelpers } from './device-steps.js';
 import { signalingRoundTrip, visitMediaServer, type ServerStepsHost } from './server-steps.js';
 import { bounded, StepFailure, toCheckError } from './step-runner.js';
 import {
@@ -26,6 +26,8 @@ export interface PreCallCheckHost extends ServerStepsHost {
   chosenDevices(): Partial<Record<DeviceKind, string>>;
   /** The client's capture settings. */
   capture?: CaptureOptions;
+  /** Constraints and device error helpers. */
+  helpers: DeviceHelpers;
 }
 
 /** Camera frames that count as "frames arrive". */
@@ -66,7 +68,7 @@ function createReportBook(onUpdate: ((report: PreCallCheckReport) => void) | und
 /**
  * Run a pre-call check (what `client.preCallCheck()` does). Resolves with the
  * final report: `passed`, `failed` (see each step's `error`) or `cancelled`;
- * rejects only for bad options (`invalid-argument`). Every track, media
+ * throws a `TypeError` only for bad options. Every track, media
  * session and timer it opened is closed when it resolves.
  *
  * @example
@@ -108,7 +110,8 @@ export async function runPreCallCheck(host: PreCallCheckHost, options: PreCallCh
   try {
     if (settings.audio || settings.video) {
       await run('permissions', async (stepSignal) => {
-        captured = await captureDevices(options.mediaDevices === undefined ? globalThis.navigator?.mediaDevices : options.mediaDevices, settings, capture, stepSignal);
+        const devices = options.mediaDevices === undefined ? globalThis.navigator?.mediaDevices : options.mediaDevices;
+        captured = await captureDevices(devices, host.helpers, settings, capture, stepSignal);
         if (captured.error) throw new StepFailure(captured.error.code, captured.error.message, captured.error.kind);
       });
     } else skip('permissions');

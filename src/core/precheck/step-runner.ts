@@ -1,13 +1,13 @@
 /**
  * @internal Running one step of a pre-call check: bounded by its timeout and
  * by the check's abort signal, with every failure turned into a typed
- * {@link PreCallCheckError}.
+ * {@link PreCallCheckError}. The check's chunk imports nothing the page
+ * already loads (a shared module would be split into a chunk of its own):
+ * ringkit's errors are told apart by name.
  *
  * @packageDocumentation
  */
-import { isRingError } from '../errors.js';
-import { MediaSessionError, toMediaDeviceError } from '../media/errors.js';
-import type { DeviceKind } from '../media/types.js';
+import type { MediaDeviceError } from '../media/types.js';
 import type { PreCallCheckError, PreCallCheckErrorCode } from './types.js';
 
 /**
@@ -30,26 +30,35 @@ export class StepFailure extends Error {
   }
 }
 
+/** The fields of a `RingError`, `MediaSessionError` or {@link StepFailure}. */
+interface NamedError {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  kind?: unknown;
+  device?: MediaDeviceError;
+}
+
+const DEVICE_KINDS: readonly unknown[] = ['audioinput', 'videoinput'];
+const withKind = (kind: unknown) => (DEVICE_KINDS.includes(kind) ? { kind: kind as 'audioinput' | 'videoinput' } : {});
+
 /**
- * @internal Turn anything a step threw into its typed error (`device` is the kind a `getUserMedia` failure concerns).
+ * @internal Turn anything a step threw into its typed error: a step's own failure, a `RingError`
+ * (a refused request), a `MediaSessionError` (a failed join or device), or `unknown`.
  *
  * @example
  * ```ts
- * toCheckError(new DOMException('denied', 'NotAllowedError'), 'audioinput'); // { code: 'permission-denied', ... }
+ * toCheckError(new StepFailure('no-signal', 'silent', 'audioinput')); // { code: 'no-signal', message: 'silent', kind: 'audioinput' }
  * ```
  */
-export function toCheckError(error: unknown, device?: DeviceKind): PreCallCheckError {
-  if (error instanceof StepFailure) return { code: error.code, message: error.message, ...(error.kind ? { kind: error.kind } : {}) };
-  if (isRingError(error)) return { code: error.code, message: error.message };
-  if (error instanceof MediaSessionError) {
-    if (error.device) return { code: error.device.code, message: error.device.message };
-    if (error.code !== 'device') return { code: error.code, message: error.message };
+export function toCheckError(error: unknown): PreCallCheckError {
+  const named = (typeof error === 'object' && error !== null ? error : {}) as NamedError;
+  const message = typeof named.message === 'string' ? named.message : String(error);
+  if (named.name === 'MediaSessionError' && named.device) return { code: named.device.code, message: named.device.message, ...withKind(named.device.kind) };
+  if (['StepFailure', 'RingError', 'MediaSessionError'].includes(String(named.name)) && typeof named.code === 'string') {
+    return { code: named.code as PreCallCheckErrorCode, message, ...withKind(named.kind) };
   }
-  if (device === 'audioinput' || device === 'videoinput') {
-    const { code, message } = toMediaDeviceError(error, device);
-    return { code, message, kind: device };
-  }
-  return { code: 'unknown', message: error instanceof Error ? error.message : String(error) };
+  return { code: 'unknown', message };
 }
 
 /**

@@ -85,7 +85,13 @@ export function PreCallCheck(props: PreCallCheckProps) {
             const reason = reasonOf(result, text, ring);
             const detail = detailOf(result, text);
             return (
-              <li key={result.step} className="rk-pre-call-check__step" data-state={result.status} data-rk-step={result.step}>
+              <li
+                key={result.step}
+                className="rk-pre-call-check__step"
+                data-state={result.status}
+                data-rk-step={result.step}
+                data-rk-error={result.error?.code}
+              >
                 <span className="rk-pre-call-check__icon" aria-hidden="true">
                   {ICONS[result.status]}
                 </span>
