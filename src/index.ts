@@ -67,7 +67,6 @@ export {
 } from './react/precheck/pre-call-check-messages.js';
 export { useLocalPreview, type UseLocalPreviewOptions, type LocalPreviewState } from './react/use-local-preview.js';
 export { useScreenShare, type UseScreenShareOptions, type UseScreenShareResult, type ScreenShareButtonProps } from './react/use-screen-share.js';
-export { describeScreenShareErrorIn } from './react/i18n/screen-share-text.js';
 export { useVideoEffects, type VideoEffectsState } from './react/use-video-effects.js';
 export { useAudioProcessing, type AudioProcessingState } from './react/use-audio-processing.js';
 export { useMediaEffectsStore, type MediaEffectsSource } from './react/use-media-effects.js';

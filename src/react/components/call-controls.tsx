@@ -112,7 +112,7 @@ export function CallControls(props: CallControlsProps) {
         <span className="rk-control__text">{controls.switchText}</span>
       </button>
       {screenShare ? (
-        <ScreenShareControl text={messages.shareScreen} client={client} onToggle={onToggleScreenShare} onError={onError} />
+        <ScreenShareControl client={client} locale={locale} messages={overrides} onToggle={onToggleScreenShare} onError={onError} />
       ) : null}
       {devices ? (
         <div className="rk-controls__devices">

@@ -6,7 +6,7 @@
  */
 import type { HTMLAttributes, MouseEvent, Ref } from 'react';
 import { formatMessage } from '../i18n/messages.js';
-import { describeScreenShareErrorIn } from '../i18n/screen-share-text.js';
+import { describeScreenShareErrorIn, useScreenShareMessages } from '../i18n/screen-share-messages.js';
 import { useCallView, type UseCallViewOptions } from '../use-call-view.js';
 import { useScreenShare } from '../use-screen-share.js';
 import type { VideoFit } from '../use-video-tile.js';
@@ -69,6 +69,7 @@ export function CallView(props: CallViewProps) {
   const view = useCallView({ getUser, ringback, client, locale, messages: overrides, onEndAutoFocus, onCloseAutoFocus });
   const rootRef = useMergedRef(view.rootProps.ref, ref);
   const screen = useScreenShare({ client });
+  const screenText = useScreenShareMessages({ locale, messages: overrides });
   const { call, messages, presenter } = view;
   if (!call) return null;
   const ended = call.status === 'ended';
@@ -93,14 +94,14 @@ export function CallView(props: CallViewProps) {
       ) : null}
       {screen.error ? (
         <p className="rk-call-view__device-error" role="alert">
-          {describeScreenShareErrorIn(messages, screen.error)}
+          {describeScreenShareErrorIn(screenText, screen.error)}
         </p>
       ) : null}
       <div className="rk-call-view__header">
         <p className="rk-call-view__status" role="status">
           {view.statusText}
         </p>
-        {screen.sharing ? <p className="rk-call-view__sharing">{messages.sharingScreen}</p> : null}
+        {screen.sharing ? <p className="rk-call-view__sharing">{screenText.sharingScreen}</p> : null}
         {view.durationText ? (
           <p className="rk-call-view__duration" {...view.durationProps}>
             <time dateTime={`PT${view.durationSeconds}S`} aria-hidden="true">
@@ -116,7 +117,7 @@ export function CallView(props: CallViewProps) {
             <VideoTile
               className="rk-call-view__screen"
               track={presenter.screenShareTrack}
-              name={formatMessage(messages.screenOf, { name: displayName(presenter.user, getUser) })}
+              name={formatMessage(screenText.screenOf, { name: displayName(presenter.user, getUser) })}
               mirror={false}
               fit="contain"
               locale={locale}

@@ -8,6 +8,7 @@ import type { DeviceKind, MediaDeviceError, MediaDeviceErrorCode } from '../../c
 import type { EndReason } from '../../protocol/protocol.js';
 import type { EffectsMessages } from './effects-messages.js';
 import { builtInLocaleOf, type RingLocale } from './language.js';
+import type { ScreenShareMessages } from './screen-share-messages.js';
 import type { WaitingMessages } from './waiting-messages.js';
 
 /** Every string a ringkit component shows. Override any of them through `messages`. */
@@ -86,18 +87,6 @@ export interface RingMessages {
   muteMicrophone: string;
   /** Camera toggle (pressed while the camera is off). */
   turnCameraOff: string;
-  /** Screen share toggle (pressed while sharing). */
-  shareScreen: string;
-  /** Tile of a shared screen: `{name}`. */
-  screenOf: string;
-  /** Status while this device shares its screen. */
-  sharingScreen: string;
-  /** Screen sharing was cancelled in the browser's picker or is not allowed. */
-  screenShareDenied: string;
-  /** This browser cannot share a screen. */
-  screenShareUnsupported: string;
-  /** Screen sharing failed for another reason. */
-  screenShareFailed: string;
   /** Button that closes an ended call. */
   dismiss: string;
   /** Accessible label of a group of remote tiles. */
@@ -141,12 +130,14 @@ export interface RingMessages {
 }
 
 /**
- * Overrides for some of the strings (call waiting's {@link WaitingMessages} too); the word tables
+ * Overrides for some of the strings (call waiting's {@link WaitingMessages} and screen sharing's
+ * {@link ScreenShareMessages} too); the word tables
  * (`endReasons`, `quality`, `deviceNames`, `deviceErrors`) merge key by key.
  */
 export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'quality' | 'deviceNames' | 'deviceErrors'>> &
   Partial<WaitingMessages> &
-  Partial<EffectsMessages> & {
+  Partial<EffectsMessages> &
+  Partial<ScreenShareMessages> & {
   endReasons?: Partial<RingMessages['endReasons']>;
   quality?: Partial<RingMessages['quality']>;
   deviceNames?: Partial<RingMessages['deviceNames']>;
@@ -192,12 +183,6 @@ export const EN_MESSAGES: RingMessages = {
   reconnectingBanner: 'Connection lost. Reconnecting…',
   muteMicrophone: 'Mute microphone',
   turnCameraOff: 'Turn camera off',
-  shareScreen: 'Share screen',
-  screenOf: '{name}’s screen',
-  sharingScreen: 'You are sharing your screen',
-  screenShareDenied: 'Screen sharing was cancelled or is not allowed.',
-  screenShareUnsupported: 'This browser cannot share a screen.',
-  screenShareFailed: 'Screen sharing failed. Try again.',
   dismiss: 'Close',
   participants: 'Participants',
   switchToAudio: 'Switch to audio',
@@ -279,12 +264,6 @@ export const ZH_CN_MESSAGES: RingMessages = {
   reconnectingBanner: '连接已断开，正在重新连接…',
   muteMicrophone: '静音',
   turnCameraOff: '关闭摄像头',
-  shareScreen: '共享屏幕',
-  screenOf: '{name} 的屏幕',
-  sharingScreen: '您正在共享屏幕',
-  screenShareDenied: '屏幕共享已取消或不被允许。',
-  screenShareUnsupported: '此浏览器无法共享屏幕。',
-  screenShareFailed: '屏幕共享失败，请重试。',
   dismiss: '关闭',
   participants: '参与者',
   switchToAudio: '切换为语音',

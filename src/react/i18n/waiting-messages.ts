@@ -5,9 +5,9 @@
  *
  * @packageDocumentation
  */
-import { useMemo } from 'react';
-import { useRingLanguage, useRingMessages, type LocaleProps } from './context.js';
-import { builtInLocaleOf, type RingLocale } from './language.js';
+import type { LocaleProps } from './context.js';
+import { resolveFeatureMessages, useFeatureMessages } from './feature-messages.js';
+import type { RingLocale } from './language.js';
 import type { RingMessages } from './messages.js';
 
 /** Every string of call waiting and hold. */
@@ -82,15 +82,7 @@ const BUILT_IN: Readonly<Record<RingLocale, WaitingMessages>> = { en: EN_WAITING
  * ```
  */
 export function resolveWaitingMessages(lang: string | undefined, overrides?: Partial<WaitingMessages> | RingMessages): WaitingMessages {
-  const base = BUILT_IN[builtInLocaleOf(lang)];
-  if (!overrides) return base;
-  const given = overrides as Partial<WaitingMessages>;
-  const merged = { ...base };
-  for (const key of Object.keys(base) as Array<keyof WaitingMessages>) {
-    const value = given[key];
-    if (typeof value === 'string') merged[key] = value;
-  }
-  return merged;
+  return resolveFeatureMessages(BUILT_IN, lang, overrides);
 }
 
 /**
@@ -103,7 +95,5 @@ export function resolveWaitingMessages(lang: string | undefined, overrides?: Par
  * ```
  */
 export function useWaitingMessages(props: LocaleProps = {}): WaitingMessages {
-  const { lang } = useRingLanguage(props);
-  const messages = useRingMessages(props);
-  return useMemo(() => resolveWaitingMessages(lang, messages), [lang, messages]);
+  return useFeatureMessages(BUILT_IN, props);
 }
