@@ -8,6 +8,7 @@ export { RingProvider, RingClientContext, type RingProviderProps } from './react
 export { useRingClient, useMaybeRingClient, useRingSelector } from './react/use-ring-client.js';
 export { useCall, type UseCallResult, type CallActions } from './react/use-call.js';
 export { useIncomingCall, type UseIncomingCallResult } from './react/use-incoming-call.js';
+export { useCalls, type UseCallsResult } from './react/use-calls.js';
 export { useCallDuration, formatDuration, type CallDuration } from './react/use-call-duration.js';
 export { usePresence, type UsePresenceResult } from './react/use-presence.js';
 export { usePushNotifications, type UsePushNotificationsResult } from './react/use-push-notifications.js';
@@ -23,6 +24,7 @@ export { CallButton, type CallButtonProps } from './react/components/call-button
 export { IncomingCallModal, type IncomingCallModalProps } from './react/components/incoming-call-modal.js';
 export { VideoTile, type VideoTileProps } from './react/components/video-tile.js';
 export { CallView, type CallViewProps } from './react/components/call-view.js';
+export { HeldCalls, type HeldCallsProps } from './react/components/held-calls.js';
 export { CallControls, type CallControlsProps } from './react/components/call-controls.js';
 export { DeviceSelect, type DeviceSelectProps } from './react/components/device-select.js';
 export { EffectsMenu, type EffectsMenuProps, type BackgroundImage } from './react/components/effects-menu.js';

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { useMemo } from 'react';
-import type { RingError } from '../core/errors.js';
+import { RingError } from '../core/errors.js';
 import type { ParticipantView } from '../core/media/types.js';
 import type { EndReason, Extra, Media, Push } from '../protocol/protocol.js';
 import type { CallStatus, CurrentCall, JsonValue, RingClient } from '../core/ring-client.js';
@@ -16,6 +16,7 @@ import { createFieldTracker, type FieldEquality } from './tracked-fields.js';
 import { formatDuration, useCallClock, type CallDuration } from './use-call-duration.js';
 import { useRingClient } from './use-ring-client.js';
 import { useStoreSelector } from './use-store-selector.js';
+import { isHeldByMe } from './use-calls.js';
 
 /**
  * The actions of {@link useCall}. Each returns the client's promise (rejections are also on `error`).
@@ -51,6 +52,12 @@ export interface CallActions {
   sendMessage(kind: string, data: JsonValue): Promise<void>;
   /** Forget an ended call and the last error. */
   dismiss(): void;
+  /** Put the call on hold (call waiting): this device stops sending and receiving its media. */
+  hold(): Promise<void>;
+  /** Take the call off hold (when this user holds it; otherwise the oldest call on hold, swapping). */
+  resume(): Promise<void>;
+  /** Take the other call on hold off hold and hold this one (rejects with `no-call` when no other call is on hold). */
+  swap(): Promise<void>;
 }
 
 /**
@@ -116,6 +123,14 @@ const FIELD_EQUALITY: FieldEquality<CallFields> = {
   duration: (a, b) => a.seconds === b.seconds && a.running === b.running,
 };
 
+/** Resume the oldest call this user holds other than the current one (the current goes on hold). */
+async function swapCalls(ring: RingClient): Promise<void> {
+  const { call, calls } = ring.getSnapshot();
+  const other = calls.find((candidate) => candidate.callId !== call?.callId && isHeldByMe(candidate));
+  if (!other) throw new RingError('no-call', 'no other call is on hold');
+  await ring.resume(other.callId);
+}
+
 /** Attach a no-op handler so a rejection nobody awaits is not "unhandled"; awaiting callers still see it. */
 function handled<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
@@ -164,6 +179,9 @@ export function useCall(client?: RingClient): UseCallResult {
       switchMedia: (next) => handled(ring.switchMedia(next)),
       sendMessage: (kind, data) => handled(ring.sendMessage(kind, data)),
       dismiss: () => ring.dismiss(),
+      hold: () => handled(ring.hold()),
+      resume: () => handled(ring.resume()),
+      swap: () => handled(swapCalls(ring)),
     }),
     [ring],
   );

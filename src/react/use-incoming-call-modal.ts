@@ -17,6 +17,7 @@ import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
 import { shallowEqual } from './shallow-equal.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
+import { isWaitingCall } from './waiting-call.js';
 
 /** Options of {@link useIncomingCallModal}. */
 export interface UseIncomingCallModalOptions extends LocaleProps, IncomingFocusOptions {
@@ -47,7 +48,7 @@ export interface IncomingCaller {
 type ButtonBag = {
   type: 'button';
   onClick: (event: MouseEvent<HTMLButtonElement>) => void;
-  'data-rk-action': 'accept' | 'accept-audio' | 'decline' | 'ignore' | 'reply';
+  'data-rk-action': 'accept' | 'accept-audio' | 'decline' | 'ignore' | 'reply' | 'end-and-accept' | 'hold-and-accept';
 };
 
 /** What {@link useIncomingCallModal} returns. */
@@ -56,6 +57,11 @@ export interface IncomingCallModalBag {
   call: CallInfo | null;
   /** Every ringing call, oldest first. */
   queue: readonly CallInfo[];
+  /**
+   * Whether the shown call rings during another call (call waiting): show End and accept,
+   * Hold and accept and Decline (`<IncomingCallModal>` shows its compact in-call variant).
+   */
+  waiting: boolean;
   /** Who calls. */
   caller: IncomingCaller | null;
   /** Other people invited to the shown group call. */
@@ -92,6 +98,10 @@ export interface IncomingCallModalBag {
   quickReplies: readonly string[];
   /** A button that declines with `reply` as the reason. */
   replyProps: (reply: string) => ButtonBag;
+  /** Call waiting: hang up the current call and accept the shown one. */
+  endAndAcceptProps: ButtonBag;
+  /** Call waiting: put the current call on hold and accept the shown one. */
+  holdAndAcceptProps: ButtonBag;
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -120,7 +130,9 @@ function loopFocus(event: KeyboardEvent<HTMLElement>): void {
  * Tab loops inside it, Decline is focused first, Escape does nothing (never accepts).
  * Once it closes, focus moves into `<CallView>` (its first control) after Accept, and
  * back where it was after Decline (see `onCloseAutoFocus`). Several ringing calls queue
- * (the oldest shows first). Plays the ringtone (one tab per user) and optionally
+ * (the oldest shows first). During another call the shown call is call waiting (`waiting`,
+ * with End and accept / Hold and accept). Plays the ringtone, or the call-waiting beep during
+ * a call (one tab per user), and optionally
  * shows a browser notification while the tab is hidden.
  *
  * @example
@@ -142,7 +154,11 @@ function loopFocus(event: KeyboardEvent<HTMLElement>): void {
 export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}): IncomingCallModalBag {
   const { getUser, ringtone = true, notification = false, onError, locale, messages: overrides, quickReplies } = options;
   const client = useRingClient(options.client);
-  const snapshot = useRingSelector(({ incoming, user }) => ({ incoming, user }), client, shallowEqual);
+  const snapshot = useRingSelector(
+    (ring) => ({ incoming: ring.incoming, user: ring.user, waiting: isWaitingCall(ring, ring.incoming[0]?.callId) }),
+    client,
+    shallowEqual,
+  );
   const messages = useRingMessages({ locale, messages: overrides });
   const language = useRingLanguage({ locale, messages: overrides });
   const titleId = useId();
@@ -161,7 +177,9 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
   const title = isVideo ? messages.incomingVideo : messages.incomingAudio;
   const description = caller ? formatMessage(messages.incomingFrom, { name: caller.name }) : '';
 
-  useCallSound({ kind: 'ringtone', active: call !== null, sound: ringtone, user: snapshot.user ?? undefined });
+  const { waiting } = snapshot;
+  // During a call the full ringtone would drown it: a short call-waiting beep instead.
+  useCallSound({ kind: waiting ? 'waiting' : 'ringtone', active: call !== null, sound: ringtone, user: snapshot.user ?? undefined });
   useCallNotification({
     enabled: notification,
     callId,
@@ -181,10 +199,20 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
     focus.answered(callId, 'declined');
     run(() => (reason === undefined ? client.reject(callId) : client.reject(callId, { reason })));
   };
+  const acceptWith = (active: 'end' | 'hold'): ButtonBag => ({
+    type: 'button',
+    'data-rk-action': active === 'end' ? 'end-and-accept' : 'hold-and-accept',
+    onClick: () => {
+      if (!callId) return;
+      focus.answered(callId, 'accepted');
+      run(() => client.accept(callId, { video: isVideo, active }));
+    },
+  });
 
   return {
     call,
     queue,
+    waiting,
     caller,
     others,
     messages,
@@ -246,5 +274,7 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
     },
     quickReplies: quickReplies === false ? [] : (quickReplies ?? messages.quickReplies),
     replyProps: (reply) => ({ type: 'button', 'data-rk-action': 'reply', onClick: () => decline(reply) }),
+    endAndAcceptProps: acceptWith('end'),
+    holdAndAcceptProps: acceptWith('hold'),
   };
 }

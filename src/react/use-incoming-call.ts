@@ -5,10 +5,10 @@
  * @packageDocumentation
  */
 import { useMemo } from 'react';
-import type { CaptureOptions } from '../core/media/types.js';
 import type { CallInfo } from '../protocol/protocol.js';
-import type { RingClient } from '../core/ring-client.js';
+import type { AcceptOptions, RingClient } from '../core/ring-client.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
+import { isWaitingCall } from './waiting-call.js';
 
 /**
  * What {@link useIncomingCall} returns.
@@ -23,12 +23,20 @@ export interface UseIncomingCallResult {
   call: CallInfo | null;
   /** Every call ringing here, oldest first. */
   calls: readonly CallInfo[];
-  /** Answer `call` (video by default when it is a video call; `{ video: false }` answers audio-only). Hangs up a current call first. */
-  accept(options?: { video?: boolean; capture?: CaptureOptions }): Promise<void>;
+  /**
+   * Whether `call` rings while this user is in another call (call waiting): answer it with
+   * `accept({ active: 'hold' })` or `accept({ active: 'end' })`, or decline it (the caller hears busy).
+   */
+  waiting: boolean;
+  /**
+   * Answer `call` (video by default when it is a video call; `{ video: false }` answers audio-only).
+   * Hangs up a current call first, or with `active: 'hold'` puts it on hold.
+   */
+  accept(options?: AcceptOptions): Promise<void>;
   /** Decline `call` on every device of this user. */
   reject(): Promise<void>;
   /** Answer a given ringing call. */
-  acceptCall(callId: string, options?: { video?: boolean; capture?: CaptureOptions }): Promise<void>;
+  acceptCall(callId: string, options?: AcceptOptions): Promise<void>;
   /** Decline a given ringing call. */
   rejectCall(callId: string): Promise<void>;
 }
@@ -39,8 +47,9 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * The ringing call (if any) with accept and reject. Re-renders only when
- * the set of ringing calls changes, never while an active call updates.
+ * The ringing call (if any) with accept and reject, and whether it is call waiting
+ * (it rings during another call). Re-renders only when the set of ringing calls or
+ * that flag changes, never while an active call updates.
  *
  * @example
  * ```tsx
@@ -61,15 +70,17 @@ export function useIncomingCall(client?: RingClient): UseIncomingCallResult {
   const calls = useRingSelector((snapshot) => snapshot.incoming, ring);
   const call = calls[0] ?? null;
   const callId = call?.callId;
+  const waiting = useRingSelector((snapshot) => isWaitingCall(snapshot, callId), ring);
   return useMemo(
     () => ({
       call,
       calls,
+      waiting,
       accept: (options = {}) => handled(ring.accept(callId, options)),
       reject: () => handled(ring.reject(callId)),
       acceptCall: (id, options = {}) => handled(ring.accept(id, options)),
       rejectCall: (id) => handled(ring.reject(id)),
     }),
-    [ring, call, calls, callId],
+    [ring, call, calls, callId, waiting],
   );
 }

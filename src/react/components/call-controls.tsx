@@ -11,6 +11,7 @@ import { classNames, composeHandlers } from './compose.js';
 import { DeviceSelect } from './device-select.js';
 import { EffectsMenu, type BackgroundImage } from './effects-menu.js';
 import { Icon } from './icons.js';
+import { HoldControl } from './hold-control.js';
 import { ScreenShareControl } from './screen-share-control.js';
 
 type ClickHandler = (event: MouseEvent<HTMLButtonElement>) => void;
@@ -39,13 +40,16 @@ export interface CallControlsProps
   screenShare?: boolean;
   /** Runs before screen sharing starts or stops; `preventDefault()` stops it. */
   onToggleScreenShare?: ClickHandler;
+  /** Runs before the call goes on or off hold; `preventDefault()` stops it. */
+  onToggleHold?: ClickHandler;
 }
 
 /**
  * The controls of the current call, as a labelled group of buttons with visible text:
  * mute (`aria-pressed` while muted), camera off (video calls), switch to audio/video,
- * Share screen (`aria-pressed` while sharing; hidden where the browser cannot share),
- * device pickers, the effects menu (background and sound), and Hang up. Renders nothing when there is no call.
+ * Share screen (`aria-pressed` while sharing; hidden where the browser cannot share), Hold
+ * (`aria-pressed` while this user holds the call; call waiting), device pickers, the effects
+ * menu (background and sound), and Hang up. Renders nothing when there is no call.
  *
  * @example
  * ```tsx
@@ -67,6 +71,7 @@ export function CallControls(props: CallControlsProps) {
     onHangUp,
     screenShare = true,
     onToggleScreenShare,
+    onToggleHold,
     className,
     ref,
     ...rest
@@ -114,6 +119,7 @@ export function CallControls(props: CallControlsProps) {
       {screenShare ? (
         <ScreenShareControl client={client} locale={locale} messages={overrides} onToggle={onToggleScreenShare} onError={onError} />
       ) : null}
+      <HoldControl client={client} locale={locale} messages={overrides} onToggle={onToggleHold} onError={onError} />
       {devices ? (
         <div className="rk-controls__devices">
           <DeviceSelect kind="audioinput" client={client} locale={locale} messages={overrides} />

@@ -11,6 +11,7 @@ import { useCallView, type UseCallViewOptions } from '../use-call-view.js';
 import { useScreenShare } from '../use-screen-share.js';
 import type { VideoFit } from '../use-video-tile.js';
 import { CallControls } from './call-controls.js';
+import { HeldCalls } from './held-calls.js';
 import { classNames, composeHandlers, useMergedRef, VISUALLY_HIDDEN } from './compose.js';
 import { displayName } from './users.js';
 import { VideoTile } from './video-tile.js';
@@ -35,7 +36,8 @@ export interface CallViewProps extends UseCallViewOptions, Omit<HTMLAttributes<H
  * The current call: the remote participant large (a grid for group calls), this device
  * as picture-in-picture; a remote shared screen large with the camera tiles beside it
  * ("You are sharing your screen" while this device shares); a status line (calling, ringing, connecting, in call with the
- * duration), a reconnecting banner, the end reason in words once it ended (with a Close
+ * duration, or on hold), a reconnecting banner, the calls on hold with Resume (`<HeldCalls>`,
+ * call waiting), the end reason in words once it ended (with a Close
  * button), and `<CallControls>`. Renders nothing when there is no call. A region named
  * "Call with Bob", described by the duration; when the call ends with focus inside it,
  * focus moves to Close, and Close returns focus to where the call started (see
@@ -97,6 +99,7 @@ export function CallView(props: CallViewProps) {
           {describeScreenShareErrorIn(screenText, screen.error)}
         </p>
       ) : null}
+      <HeldCalls getUser={getUser} client={client} locale={locale} messages={overrides} onError={onControlError} className="rk-call-view__held" />
       <div className="rk-call-view__header">
         <p className="rk-call-view__status" role="status">
           {view.statusText}

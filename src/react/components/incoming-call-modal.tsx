@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { HTMLAttributes, MouseEvent, ReactNode, Ref } from 'react';
+import { lazy, Suspense, useEffect, type HTMLAttributes, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { createPortal } from 'react-dom';
 import type { CallInfo, Extra } from '../../protocol/protocol.js';
 import { formatMessage } from '../i18n/messages.js';
@@ -13,6 +13,7 @@ import {
   type IncomingCaller,
   type UseIncomingCallModalOptions,
 } from '../use-incoming-call-modal.js';
+import { useRingSelector } from '../use-ring-client.js';
 import { classNames, composeHandlers, initialsOf, useMergedRef } from './compose.js';
 import { Icon } from './icons.js';
 import { IncomingQuickReplies } from './incoming-quick-replies.js';
@@ -36,7 +37,15 @@ export interface IncomingCallModalProps
   onAcceptAudio?: (event: MouseEvent<HTMLButtonElement>) => void;
   /** Runs before declining; `preventDefault()` stops it. */
   onDecline?: (event: MouseEvent<HTMLButtonElement>) => void;
+  /** Call waiting: runs before ending the current call and accepting; `preventDefault()` stops it. */
+  onEndAndAccept?: (event: MouseEvent<HTMLButtonElement>) => void;
+  /** Call waiting: runs before holding the current call and accepting; `preventDefault()` stops it. */
+  onHoldAndAccept?: (event: MouseEvent<HTMLButtonElement>) => void;
 }
+
+/** The call-waiting variant's module, loaded once a call is live (so it is there when a second call rings). */
+const loadWaiting = () => import('./incoming-call-waiting.js');
+const IncomingCallWaiting = lazy(() => loadWaiting().then((module) => ({ default: module.IncomingCallWaiting })));
 
 function DefaultExtra({ extra }: { extra: Extra }) {
   const rows = Object.entries(extra).filter(
@@ -61,7 +70,9 @@ function DefaultExtra({ extra }: { extra: Extra }) {
  * Accept focus moves into `<CallView>`, after Decline back where it was) with
  * the caller, audio or video, the invite's `extra`, and Accept, Accept as audio (video
  * calls) and Decline, then Ignore (this device stops ringing) and quick replies (decline
- * with words the caller sees; `quickReplies`). Several ringing calls queue. Plays the ringtone in one tab of the
+ * with words the caller sees; `quickReplies`). Several ringing calls queue. During another call
+ * (call waiting) it shows a compact variant instead: Decline (focused first), End and accept,
+ * Hold and accept, with a short call-waiting beep for a ringtone. Plays the ringtone in one tab of the
  * user; optional browser notification while the tab is hidden. Renders nothing while
  * nothing rings.
  *
@@ -91,6 +102,8 @@ export function IncomingCallModal(props: IncomingCallModalProps) {
     onAccept,
     onAcceptAudio,
     onDecline,
+    onEndAndAccept,
+    onHoldAndAccept,
     onOpenAutoFocus,
     onCloseAutoFocus,
     className,
@@ -110,9 +123,31 @@ export function IncomingCallModal(props: IncomingCallModalProps) {
     onCloseAutoFocus,
   });
   const dialogRef = useMergedRef(bag.dialogProps.ref, ref);
+  const inCall = useRingSelector((snapshot) => snapshot.calls.some((live) => live.status !== 'incoming'), client);
+  useEffect(() => {
+    if (inCall) void loadWaiting().catch(() => undefined);
+  }, [inCall]);
   const { call, caller, queue, messages } = bag;
   if (!call || !caller) return null;
-  const dialog = (
+  const dialog = bag.waiting ? (
+    <div className="rk-incoming-backdrop rk-incoming-backdrop--waiting" data-rk-inline={inline ? '' : undefined}>
+      <Suspense fallback={null}>
+        <IncomingCallWaiting
+          {...rest}
+          bag={bag}
+          dialogRef={dialogRef}
+          className={className}
+          getUser={getUser}
+          client={client}
+          locale={locale}
+          messages={overrides}
+          onDecline={onDecline}
+          onEndAndAccept={onEndAndAccept}
+          onHoldAndAccept={onHoldAndAccept}
+        />
+      </Suspense>
+    </div>
+  ) : (
     <div className="rk-incoming-backdrop" data-rk-inline={inline ? '' : undefined}>
       <div
         {...rest}

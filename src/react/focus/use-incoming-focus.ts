@@ -55,6 +55,8 @@ export function useIncomingFocus(
   const dialog = useRef<HTMLElement | null>(null);
   const first = useRef<HTMLButtonElement | null>(null);
   const answer = useRef<{ callId: string; how: 'accepted' | 'declined' } | null>(null);
+  /** The dialog opened before its buttons were there (the call-waiting variant loads on demand): focus Decline when it comes. */
+  const pending = useRef(false);
   const latest = useRef({ client, callId, caller, options });
   useEffect(() => {
     latest.current = { client, callId, caller, options };
@@ -67,8 +69,13 @@ export function useIncomingFocus(
     if (!dialog.current?.contains(previous)) rememberCallOrigin(latest.current.client, previous);
     const opening = callFocusEvent('opened');
     latest.current.options.onOpenAutoFocus?.(opening);
-    if (!opening.defaultPrevented) focusElement(first.current ?? dialog.current);
+    if (!opening.defaultPrevented) {
+      const target = first.current ?? dialog.current;
+      pending.current = target === null;
+      focusElement(target);
+    }
     return () => {
+      pending.current = false;
       const { client: owner, callId: shown, caller: from, options: current } = latest.current;
       const reason = answer.current && answer.current.callId === shown ? answer.current.how : 'stopped';
       answer.current = null;
@@ -82,6 +89,9 @@ export function useIncomingFocus(
     }, []),
     firstRef: useCallback((element: HTMLButtonElement | null) => {
       first.current = element;
+      if (!element || !pending.current) return;
+      pending.current = false;
+      focusElement(element);
     }, []),
     answered: (id, how) => {
       answer.current = { callId: id, how };

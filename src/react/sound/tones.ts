@@ -5,8 +5,11 @@
  * @packageDocumentation
  */
 
-/** Which sound: `ringtone` rings for the callee, `ringback` tells the caller the other side rings. */
-export type ToneKind = 'ringtone' | 'ringback';
+/**
+ * Which sound: `ringtone` rings for the callee, `ringback` tells the caller the other side rings,
+ * `waiting` is the call-waiting beep (a call rings during another call).
+ */
+export type ToneKind = 'ringtone' | 'ringback' | 'waiting';
 
 /** A sound that can start and stop; stopping twice is safe. */
 export interface TonePlayer {
@@ -35,7 +38,7 @@ interface TonePattern {
   volume: number;
 }
 
-/** Bright two-burst ring for the callee; the classic 440+480 Hz ringback for the caller. */
+/** Bright two-burst ring for the callee; the classic 440+480 Hz ringback for the caller; two short 440 Hz beeps for call waiting. */
 const PATTERNS: Readonly<Record<ToneKind, TonePattern>> = {
   ringtone: {
     bursts: [
@@ -46,6 +49,14 @@ const PATTERNS: Readonly<Record<ToneKind, TonePattern>> = {
     volume: 0.18,
   },
   ringback: { bursts: [{ frequencies: [440, 480], at: 0, length: 2 }], period: 6, volume: 0.1 },
+  waiting: {
+    bursts: [
+      { frequencies: [440], at: 0, length: 0.2 },
+      { frequencies: [440], at: 0.4, length: 0.2 },
+    ],
+    period: 5,
+    volume: 0.12,
+  },
 };
 
 type AudioContextConstructor = new () => AudioContext;
