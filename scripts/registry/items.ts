@@ -49,6 +49,13 @@ export const NAMED_ITEMS: readonly ItemSpec[] = [
     description: 'The default theme (rk- classes and CSS variables) as src/styles/ringkit.css; the components work unstyled without it.',
     files: ['styles.css'],
   },
+  {
+    name: 'pre-call-check',
+    type: 'registry:ui',
+    title: 'PreCallCheck',
+    description: 'A pre-call check of microphone, camera, call service and media server (usePreCallCheck inside), in English and Chinese.',
+    files: ['precheck/pre-call-check.tsx', 'precheck/use-pre-call-check.ts', 'precheck/pre-call-check-messages.ts'],
+  },
   ...(
     [
       ['call-button', 'CallButton', 'A call button that turns into Cancel while ringing and Hang up in a call.'],
