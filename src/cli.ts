@@ -60,6 +60,7 @@ async function runCli(argv: readonly string[], env: Readonly<Record<string, stri
       ...(config.livekit ? { livekit: config.livekit } : {}),
       ...(config.ringTimeoutMs === undefined ? {} : { ringTimeoutMs: config.ringTimeoutMs }),
       ...(config.graceMs === undefined ? {} : { graceMs: config.graceMs }),
+      ...(config.callWaiting === undefined ? {} : { callWaiting: config.callWaiting }),
       ...(config.push ? { push: config.push.options } : {}),
       logger,
       ...(metrics ? { metrics } : {}),

@@ -253,7 +253,7 @@ export const DarkTheme: Story = {
 // ------------------------------------------------------------------ ended, one story per end reason
 
 /** A story of Alice's view after a call that ended with `reason`, reached through the real call rules. */
-function ended(reason: EndReason, setup: Setup, hubOptions?: { ringTimeoutMs?: number }): Story {
+function ended(reason: EndReason, setup: Setup, hubOptions?: { ringTimeoutMs?: number; callWaiting?: boolean }): Story {
   return {
     loaders: [
       loadScene(async (world) => {
@@ -300,15 +300,19 @@ export const EndedDeclined = ended('declined', async (world) => {
   return { alice: caller, bob };
 });
 
-/** Bob was in another call. */
-export const EndedBusy = ended('busy', async (world) => {
-  const caller = await world.client('alice');
-  const bob = await world.client('bob');
-  const carol = await world.client('carol');
-  await answered(carol, bob);
-  await caller.call('bob').catch(() => undefined);
-  return { alice: caller, bob, carol };
-});
+/** Bob was in another call (a server with call waiting off answers busy at once). */
+export const EndedBusy = ended(
+  'busy',
+  async (world) => {
+    const caller = await world.client('alice');
+    const bob = await world.client('bob');
+    const carol = await world.client('carol');
+    await answered(carol, bob);
+    await caller.call('bob').catch(() => undefined);
+    return { alice: caller, bob, carol };
+  },
+  { callWaiting: false },
+);
 
 /** Nobody answered before the ring timer ran out. */
 export const EndedNoAnswer = ended(

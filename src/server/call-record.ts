@@ -64,6 +64,8 @@ export interface CallRecord {
   endedBy?: string | null;
   /** The custom reason of the decline that ended it, if any. */
   detail?: string;
+  /** The members holding the call (call waiting); absent when nobody does. */
+  heldBy?: string[];
   members: MemberRecord[];
 }
 
@@ -126,5 +128,18 @@ export function toCallInfo(call: CallRecord): CallInfo {
     status: call.status,
     createdAt: call.createdAt,
     ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),
+    ...(call.heldBy?.length ? { heldBy: [...call.heldBy] } : {}),
   };
+}
+
+/**
+ * True when `user` holds the call (call waiting).
+ *
+ * @example
+ * ```ts
+ * if (isHeldBy(call, 'bob')) console.log('bob put it on hold');
+ * ```
+ */
+export function isHeldBy(call: CallRecord, user: string): boolean {
+  return call.heldBy?.includes(user) ?? false;
 }

@@ -15,7 +15,7 @@ import {
   type ServerMessage,
 } from '../protocol/protocol.js';
 import { callStampOf } from '../protocol/call-version.js';
-import { findMember, isPending, isPresent, toCallInfo, type CallRecord } from './call-record.js';
+import { findMember, isPending, toCallInfo } from './call-record.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
 import { callIdOf, type CallEvent, type CallRatedEvent } from './events/call-event.js';
 import { randomId } from './ids.js';
@@ -26,9 +26,12 @@ import { createLane } from './lane.js';
 import { accept, ack, reject } from './rules/answer.js';
 import { ok, type Actor, type DeliveryTarget, type RulesContext, type UnreachableEvent } from './rules/context.js';
 import { cancel, expireRing, hangup, loseDevice } from './rules/end.js';
+import { hold, resume } from './rules/hold.js';
 import { add, relayMessage, switchMedia } from './rules/in-call.js';
 import { invite } from './rules/invite.js';
 import { rate } from './rules/rate.js';
+import { engagedCall } from './rules/reach.js';
+import { callsOf } from './rules/user-calls.js';
 import { nextRingDeadline } from './rules/transitions.js';
 import { pushMessage } from './push/push-messages.js';
 import { createPrecheckHandler, type PrecheckGrant } from './precheck/precheck-request.js';
@@ -90,6 +93,14 @@ export interface CallServiceOptions {
   ringTimeoutMs?: number;
   /** How long a dropped device may resume its session (0 to 600 000 ms). Default 15 000. */
   graceMs?: number;
+  /**
+   * Call waiting: an invite to a user who is in a call rings them with
+   * `incoming { waiting: true }` (they end or hold their call to accept, or
+   * decline: the caller hears `busy`). `false`: such an invite is answered
+   * `busy` at once, and so is one to a user who is being rung. Default `true`.
+   * Every process sharing a store must use the same setting.
+   */
+  callWaiting?: boolean;
   /** The LiveKit URL sent with `incoming`, so callee devices can warm up while they ring. */
   livekitUrl?: string;
   /** LiveKit credentials for a device (the caller on invite, the winner on accept). */
@@ -128,6 +139,8 @@ export interface CallServiceOptions {
 export interface CallService {
   readonly ringTimeoutMs: number;
   readonly graceMs: number;
+  /** Whether call waiting is on (see {@link CallServiceOptions.callWaiting}). */
+  readonly callWaiting: boolean;
   /** A new connection of an authenticated user; its first message must be `hello`. */
   attach(user: string, connection: Connection): void;
   /** Handle one parsed message; resolves once it is answered. */
@@ -184,6 +197,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
   const ringTimeoutMs = checkRange('ringTimeoutMs', options.ringTimeoutMs ?? RING_TIMEOUT.default, RING_TIMEOUT.min, RING_TIMEOUT.max);
   const graceMs = checkRange('graceMs', options.graceMs ?? GRACE.default, 0, GRACE.max);
   const log = options.log ?? (() => undefined);
+  const callWaiting = options.callWaiting ?? true;
   const lane = createLane();
   const sessions = new Map<Connection, Session>();
   const byUser = new Map<string, Set<Session>>();
@@ -250,7 +264,13 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     store,
     clock,
     ringTimeoutMs,
-    incoming: (call) => ({ type: 'incoming', call: toCallInfo(call), ...(options.livekitUrl ? { livekitUrl: options.livekitUrl } : {}) }),
+    callWaiting,
+    incoming: (call, waiting) => ({
+      type: 'incoming',
+      call: toCallInfo(call),
+      ...(options.livekitUrl ? { livekitUrl: options.livekitUrl } : {}),
+      ...(waiting ? { waiting: true } : {}),
+    }),
     async grant(call, user, device) {
       try {
         return await options.grant?.({ call: toCallInfo(call), user, device });
@@ -370,13 +390,6 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     session.watching = undefined;
   }
 
-  async function currentCall(user: string): Promise<CallRecord | undefined> {
-    const callId = await store.userCall(user);
-    const call = callId === undefined ? undefined : await store.getCall(callId);
-    const me = call && findMember(call, user);
-    return call && call.status !== 'ended' && me && isPresent(me) ? call : undefined;
-  }
-
   async function resumeDevice(session: Session, sessionId: string): Promise<DeviceRecord | undefined> {
     const resumed = await store.updateDevice(sessionId, (device) => {
       if (device.user !== session.user) return { result: false };
@@ -431,7 +444,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
     mine.add(session);
     byUser.set(user, mine);
 
-    const call = await currentCall(user);
+    const [calls, engaged] = await Promise.all([callsOf(context, user), engagedCall(context, user)]);
     safeSend(session, {
       type: 'welcome',
       replyTo: message.id,
@@ -442,11 +455,15 @@ export function createCallService(options: CallServiceOptions = {}): CallService
       resumed,
       presence: await store.getPresence(user),
       graceMs,
-      calls: call ? [toCallInfo(call)] : [],
+      calls: calls.map(toCallInfo),
       ...(options.pusher ? { vapidPublicKey: options.pusher.vapidPublicKey } : {}),
     });
-    const me = call && findMember(call, user);
-    if (call && me && isPending(me) && !resumed) safeSend(session, context.incoming(call));
+    if (!resumed) {
+      for (const call of calls) {
+        const me = findMember(call, user);
+        if (me && isPending(me)) safeSend(session, context.incoming(call, engaged !== undefined && engaged.callId !== call.callId));
+      }
+    }
     log(`device ${user}#${device.device} ${resumed ? 'resumed' : 'connected'}`, { event: resumed ? 'device.resumed' : 'device.connected', user, device: device.device });
     if (firstDevice) await announcePresence(user);
   }
@@ -481,6 +498,10 @@ export function createCallService(options: CallServiceOptions = {}): CallService
         return hangup(context, actor, message);
       case 'add':
         return add(context, actor, message);
+      case 'hold':
+        return hold(context, actor, message);
+      case 'resume':
+        return resume(context, actor, message);
       case 'media':
         return switchMedia(context, actor, message);
       case 'message':
@@ -510,6 +531,7 @@ export function createCallService(options: CallServiceOptions = {}): CallService
   return {
     ringTimeoutMs,
     graceMs,
+    callWaiting,
     attach(user, connection) {
       sessions.set(connection, { user, connection, id: randomId(16), session: undefined, device: undefined, watching: undefined, sent: undefined });
     },

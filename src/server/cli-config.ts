@@ -22,6 +22,7 @@ Options (environment variable in brackets):
   --jwt-secret <secret>      HS256 secret of app JWTs (sub = user id) [RINGKIT_JWT_SECRET]
   --ring-timeout-ms <ms>     how long a call rings, 5000-180000 [RING_TIMEOUT_MS] (default 60000)
   --grace-ms <ms>            how long a dropped device may resume, 0-600000 [GRACE_MS] (default 15000)
+  --call-waiting <on|off>    ring users who are in a call (off: they are busy) [CALL_WAITING] (default on)
   --redis <url>              share calls with other processes through Redis [REDIS_URL]
                              (default: in-memory, one process)
   --redis-prefix <prefix>    prefix of the Redis keys [REDIS_PREFIX] (default ringkit:)
@@ -45,6 +46,8 @@ export interface CliConfig {
   livekit?: LiveKitOptions;
   ringTimeoutMs?: number;
   graceMs?: number;
+  /** Call waiting (absent: the server's default, on). */
+  callWaiting?: boolean;
   /** Share calls with other processes through Redis. */
   redis?: RedisConfig;
   /** Ring closed tabs through Web Push. */
@@ -93,6 +96,13 @@ function redisConfig(url: string | undefined, prefix: string | undefined, ttl: s
   return { url, ...(prefix ? { prefix } : {}), ...(nodeTtlMs === undefined ? {} : { nodeTtlMs }) };
 }
 
+function onOff(name: string, text: string | undefined): boolean | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (['on', '1', 'true'].includes(text)) return true;
+  if (['off', '0', 'false'].includes(text)) return false;
+  throw new Error(`${name} must be on or off, got "${text}"`);
+}
+
 function logOptions(level: string | undefined, format: string | undefined, dev: boolean): CliConfig['logs'] {
   const levels: readonly string[] = LOG_LEVELS;
   if (level !== undefined && !levels.includes(level)) throw new Error(`log level must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
@@ -135,6 +145,7 @@ export function parseCliConfig(
         'jwt-secret': { type: 'string' },
         'ring-timeout-ms': { type: 'string' },
         'grace-ms': { type: 'string' },
+        'call-waiting': { type: 'string' },
         redis: { type: 'string' },
         'redis-prefix': { type: 'string' },
         'node-ttl-ms': { type: 'string' },
@@ -160,6 +171,7 @@ export function parseCliConfig(
     if (!dev && !jwtSecret) throw new Error('set RINGKIT_JWT_SECRET (or --jwt-secret), or run with --dev for development');
     const ringTimeoutMs = wholeNumber('ring timeout', values['ring-timeout-ms'] ?? env.RING_TIMEOUT_MS);
     const graceMs = wholeNumber('grace period', values['grace-ms'] ?? env.GRACE_MS);
+    const callWaiting = onOff('call waiting', values['call-waiting'] ?? env.CALL_WAITING);
     const push = pushCliConfig(values, env, dev);
     const webhooks = webhookCliConfig(values, env);
     const redis = redisConfig(values.redis ?? env.REDIS_URL, values['redis-prefix'] ?? env.REDIS_PREFIX, values['node-ttl-ms'] ?? env.NODE_TTL_MS);
@@ -172,6 +184,7 @@ export function parseCliConfig(
         ...(livekit ? { livekit } : {}),
         ...(ringTimeoutMs === undefined ? {} : { ringTimeoutMs }),
         ...(graceMs === undefined ? {} : { graceMs }),
+        ...(callWaiting === undefined ? {} : { callWaiting }),
         ...(redis ? { redis } : {}),
         ...(push ? { push } : {}),
         logs: logOptions(values['log-level'] ?? env.LOG_LEVEL, values['log-format'] ?? env.LOG_FORMAT, dev),

@@ -40,7 +40,7 @@ export { UNAUTHORIZED_CLOSE_CODE } from './ws-peer.js';
  * ```
  */
 export interface RingServerOptions
-  extends Pick<CallServiceOptions, 'ringTimeoutMs' | 'graceMs' | 'store' | 'onUnreachable' | 'onCallEnded' | 'onEvent' | 'onFeedback' | 'clock' | 'relay' | 'node'> {
+  extends Pick<CallServiceOptions, 'ringTimeoutMs' | 'graceMs' | 'callWaiting' | 'store' | 'onUnreachable' | 'onCallEnded' | 'onEvent' | 'onFeedback' | 'clock' | 'relay' | 'node'> {
   /** Port to listen on (0: any free port). Ignored when `server` is given. Default 8787. */
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`. */

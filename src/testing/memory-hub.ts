@@ -15,7 +15,7 @@ import type { SignalingTransport, TransportCloseInfo, TransportFactory } from '.
 /** Options of {@link createMemoryHub}: the call service's, without the multi-process ones. */
 export type MemoryHubOptions = Pick<
   CallServiceOptions,
-  'store' | 'clock' | 'livekitUrl' | 'ringTimeoutMs' | 'graceMs' | 'grant' | 'precheckGrant' | 'onUnreachable' | 'onCallEnded' | 'log'
+  'store' | 'clock' | 'livekitUrl' | 'ringTimeoutMs' | 'graceMs' | 'callWaiting' | 'grant' | 'precheckGrant' | 'onUnreachable' | 'onCallEnded' | 'log'
 >;
 
 /** A memory transport: a {@link SignalingTransport} that can also be dropped like a lost network. */

@@ -40,8 +40,8 @@ describe('every way a call ends shows the right reason on both sides', () => {
     await incomingDialog(bob.page).waitFor({ state: 'detached', timeout: 10_000 });
   });
 
-  it('busy: Bob is already in a call with Carol', async () => {
-    const session = await startSession(demo.browser, demo.site.url);
+  it('busy: Bob is already in a call with Carol (call waiting off)', async () => {
+    const session = await startSession(demo.browser, demo.site.url, { callWaiting: false });
     const alice = await session.open('alice', { contacts: ['bob'] });
     const bob = await session.open('bob', { contacts: ['alice', 'carol'] });
     const carol = await session.open('carol', { contacts: ['bob'] });

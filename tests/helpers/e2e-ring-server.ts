@@ -30,6 +30,7 @@ export async function startE2ERingServer(options: {
   livekit: LiveKitConfig;
   ringTimeoutMs: number;
   graceMs: number;
+  callWaiting?: boolean;
 }): Promise<E2ERingServer> {
   const log: string[] = [];
   const server: RingServer = await createRingServer({
@@ -39,6 +40,7 @@ export async function startE2ERingServer(options: {
     livekit: { url: options.livekit.url, apiKey: options.livekit.apiKey, apiSecret: options.livekit.apiSecret },
     ringTimeoutMs: options.ringTimeoutMs,
     graceMs: options.graceMs,
+    ...(options.callWaiting === undefined ? {} : { callWaiting: options.callWaiting }),
     log: (line) => log.push(line),
   });
   return { port: server.port, url: server.url, log, close: () => server.close() };

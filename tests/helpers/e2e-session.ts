@@ -24,6 +24,8 @@ export interface SessionOptions {
   ringTimeoutMs?: number;
   /** The ringkit server's reconnection grace period (default 3 s). */
   graceMs?: number;
+  /** The ringkit server's call waiting (default on). */
+  callWaiting?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function startSession(browser: Browser, demoUrl: string, options: S
     livekit: options.livekit ?? sharedLiveKit(),
     ringTimeoutMs: options.ringTimeoutMs ?? 30_000,
     graceMs: options.graceMs ?? 3_000,
+    ...(options.callWaiting === undefined ? {} : { callWaiting: options.callWaiting }),
   });
   const proxy = await startTcpProxy(server.port);
   const users: E2EUser[] = [];

@@ -55,6 +55,7 @@ describe('ringkit-server configuration', () => {
     [['--dev', '--log-level', 'loud'], {}, /log level must be one of/],
     [['--dev', '--log-format', 'xml'], {}, /log format must be json or pretty/],
     [['--dev', '--metrics-port', '0'], {}, /metrics port must be 1-65535/],
+    [['--dev', '--call-waiting', 'maybe'], {}, /call waiting must be on or off/],
     [['--dev', '--webhook-url', 'https://api.example.com/hook'], {}, /RINGKIT_WEBHOOK_SECRET/],
     [['--dev', '--webhook-url', 'ftp://api.example.com', '--webhook-secret', 's'], {}, /http:\/\/ or https:\/\//],
   ])('refuses %j %j with a clear error', (argv, env, error) => {
@@ -88,6 +89,12 @@ describe('ringkit-server configuration', () => {
     const plain = parseCliConfig(['--jwt-secret', 'j'], {});
     expect(plain).toMatchObject({ config: { logs: { level: 'info', format: 'json' } } });
     expect(plain).not.toHaveProperty('config.metrics');
+  });
+
+  it('reads call waiting from a flag (winning) or CALL_WAITING; absent leaves the server default', () => {
+    expect(parseCliConfig(['--dev', '--call-waiting', 'off'], { CALL_WAITING: 'on' })).toMatchObject({ config: { callWaiting: false } });
+    expect(parseCliConfig(['--dev'], { CALL_WAITING: '1' })).toMatchObject({ config: { callWaiting: true } });
+    expect(parseCliConfig(['--dev'], {})).not.toHaveProperty('config.callWaiting');
   });
 
   it('asks for help', () => {

@@ -166,7 +166,7 @@ describe('ring client over WebSockets', () => {
       await expect(bobLaptop.client.accept()).rejects.toMatchObject({ code: 'no-call' });
     });
 
-    it('busy, offline and do-not-disturb', async () => {
+    it('busy (a waiting call declined), offline and do-not-disturb', async () => {
       const [a, b, c, d, e] = [name('alice'), name('bob'), name('carol'), name('dave'), name('erin')];
       const alice = await connect(a);
       const bob = await connect(b);
@@ -174,7 +174,9 @@ describe('ring client over WebSockets', () => {
       const erin = await connect(e);
       await inCall(bob, carol, c);
       await alice.client.call(b);
-      expect(await ended(alice.client)).toEqual({ reason: 'busy', by: null });
+      const waiting = await waitForClient(bob.client, (s) => s.incoming.length === 1, 3_000, 'a waiting call');
+      await bob.client.reject(waiting.incoming[0]?.callId);
+      expect(await ended(alice.client)).toEqual({ reason: 'busy', by: b });
       await alice.client.call(d);
       expect(await ended(alice.client)).toEqual({ reason: 'offline', by: null });
       await erin.client.setPresence('do-not-disturb');

@@ -158,6 +158,37 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHan
         expect(await a.userCall(user)).toBeUndefined();
       }));
 
+    it('user call index: several calls per user, shared by both handles, unindexed one by one', () =>
+      withStores(async ({ stores: [a, b] }) => {
+        const [alice, bob] = [unique('alice'), unique('bob')];
+        await a.indexCall('x1', [alice, bob]);
+        await b.indexCall('x2', [bob]);
+        await b.indexCall('x2', [bob]);
+        expect((await b.listUserCalls(bob)).sort()).toEqual(['x1', 'x2']);
+        expect(await a.listUserCalls(alice)).toEqual(['x1']);
+        await a.unindexCall('x1', bob);
+        await a.unindexCall('nope', bob);
+        expect(await b.listUserCalls(bob)).toEqual(['x2']);
+        await b.unindexCall('x2', bob);
+        expect(await a.listUserCalls(bob)).toEqual([]);
+      }));
+
+    it('lockUser: one of 20 concurrent lockers wins; only its token unlocks; the lease lapses', () =>
+      withStores(async (handles) => {
+        const [a, b] = handles.stores;
+        const user = unique('dave');
+        const taken = await race(handles, 20, (store, index) => store.lockUser(user, `t${index}`, 60_000));
+        expect(taken.filter(Boolean)).toHaveLength(1);
+        const winner = `t${taken.indexOf(true)}`;
+        await b.unlockUser(user, 'not-the-holder');
+        expect(await a.lockUser(user, 'late', 60_000)).toBe(false);
+        await b.unlockUser(user, winner);
+        expect(await a.lockUser(user, 'short', 20)).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        expect(await b.lockUser(user, 'after-lapse', 60_000)).toBe(true);
+        await b.unlockUser(user, 'after-lapse');
+      }));
+
     it('presence is available until set', () =>
       withStores(async ({ stores: [a, b] }) => {
         const user = unique('carol');

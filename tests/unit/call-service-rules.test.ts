@@ -20,8 +20,8 @@ async function connected(alice: HarnessClient, bob: HarnessClient, callId = 'c1'
 }
 
 describe('invite: who can ring', () => {
-  it('ends at once with busy when the callee is in a call, and tells the busy callee nothing', async () => {
-    h = createHarness();
+  it('call waiting off: ends at once with busy when the callee is in a call, and tells the busy callee nothing', async () => {
+    h = createHarness({ callWaiting: false });
     const [alice, bob, carol] = [await h.connect('alice'), await h.connect('bob'), await h.connect('carol')];
     await connected(alice, bob);
     const reply = await invite(carol, 'c2', ['bob']);

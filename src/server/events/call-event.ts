@@ -10,7 +10,7 @@ import type { CallRating, EndReason, HistoryEntry, Media } from '../../protocol/
 import type { CallRecord } from '../call-record.js';
 
 /** The names of the call events. */
-export const CALL_EVENT_TYPES = ['call.invited', 'call.ringing', 'call.answered', 'call.ended', 'call.missed', 'call.rated'] as const;
+export const CALL_EVENT_TYPES = ['call.invited', 'call.ringing', 'call.answered', 'call.ended', 'call.missed', 'call.rated', 'call.held', 'call.resumed'] as const;
 
 /** One of {@link CALL_EVENT_TYPES}. */
 export type CallEventType = (typeof CALL_EVENT_TYPES)[number];
@@ -53,6 +53,8 @@ export type CallEvent =
       answerLatency?: number;
     }
   | { type: 'call.missed'; call: CallRecord; user: string; reason: EndReason }
+  /** `user` put the call on hold, or took it off hold (call waiting). */
+  | { type: 'call.held' | 'call.resumed'; call: CallRecord; user: string }
   | {
       type: 'call.ended';
       call: CallRecord;

@@ -45,6 +45,9 @@ export function callEventEntry(event: CallEvent): { line: string; fields: LogFie
         line: `call ${call.callId} accepted by ${event.user} (${event.media})`,
         fields: { ...base, user: event.user, device: event.device, media: event.media },
       };
+    case 'call.held':
+    case 'call.resumed':
+      return { line: `call ${call.callId} ${event.type === 'call.held' ? 'held' : 'resumed'} by ${event.user}`, fields: { ...base, user: event.user } };
     case 'call.missed':
       return { line: `call ${call.callId} missed by ${event.user} (${event.reason})`, fields: { ...base, user: event.user, reason: event.reason } };
     case 'call.ended':

@@ -57,6 +57,8 @@ export interface ServerMetrics {
   readonly callsMissed: Counter<'reason'>;
   /** `ringkit_call_ratings_total{score}`: call ratings (`rate`), by score. */
   readonly ratings: Counter<'score'>;
+  /** `ringkit_holds_total{action}`: holds and resumes (`hold`, `resume`). */
+  readonly holds: Counter<'action'>;
   /** `ringkit_ring_latency_seconds`: invite received until the first `incoming` is sent. */
   readonly ringLatency: Histogram;
   /** `ringkit_answer_latency_seconds`: accept received until `accepted` (with the LiveKit grant) is ready. */
@@ -160,6 +162,7 @@ export function createServerMetrics(options: ServerMetricsOptions = {}): ServerM
     callsEnded: counter('ringkit_calls_ended_total', 'Calls ended, by end reason', ['reason']),
     callsMissed: counter('ringkit_calls_missed_total', 'Callees who did not answer, by reason', ['reason']),
     ratings: counter('ringkit_call_ratings_total', 'Call ratings, by score', ['score']),
+    holds: counter('ringkit_holds_total', 'Calls put on hold or taken off hold by a member (call waiting)', ['action']),
     ringLatency: histogram('ringkit_ring_latency_seconds', 'Invite received until the first incoming is sent'),
     answerLatency: histogram('ringkit_answer_latency_seconds', 'Accept received until accepted (with its LiveKit grant) is ready'),
     errorsSent: counter('ringkit_errors_sent_total', 'Error messages sent to clients, by code', ['code']),
@@ -208,6 +211,10 @@ function countEvent(metrics: ServerMetrics, event: CallEvent): void {
       return;
     case 'call.missed':
       metrics.callsMissed.inc({ reason: event.reason });
+      return;
+    case 'call.held':
+    case 'call.resumed':
+      metrics.holds.inc({ action: event.type === 'call.held' ? 'hold' : 'resume' });
       return;
     case 'call.ended':
       metrics.callsEnded.inc({ reason: event.reason });

@@ -3,12 +3,17 @@
  *
  * @packageDocumentation
  */
-import type { ClientMessageOf, EndReason, ErrorCode, LiveKitGrant, Media } from '../../protocol/protocol.js';
+import type { ActiveCallChoice, ClientMessageOf, EndReason, ErrorCode, LiveKitGrant, Media } from '../../protocol/protocol.js';
 import { declineOf } from '../../protocol/wire.js';
 import { findMember, isPending, toCallInfo, type CallRecord } from '../call-record.js';
 import { secondsSince } from '../events/call-event.js';
 import { broadcast, fail, ok, type Actor, type RulesContext } from './context.js';
 import { decide } from './effects.js';
+import { leaveCall } from './end.js';
+import { claimFor, unclaim } from './engage.js';
+import { holdIn } from './hold.js';
+import { engagedCall } from './reach.js';
+import { LOCK_BUSY, withUserLock } from './user-lock.js';
 import { endUnlessViable, exitMember, joinMember } from './transitions.js';
 
 /**
@@ -61,6 +66,51 @@ export function endedReasonFor(call: CallRecord, user: string, device: string): 
   return me?.reason ?? call.reason ?? 'failed';
 }
 
+const NOT_FOUND = { kind: 'refused', code: 'not-found', message: 'no such call' } as const;
+
+/** Why `user` cannot answer `call`, or undefined while they ring in it. */
+function refuseAnswer(call: CallRecord, user: string): Extract<AnswerOutcome, { kind: 'refused' }> | undefined {
+  const me = findMember(call, user);
+  if (!me) return { kind: 'refused', code: 'forbidden', message: 'you are not in this call' };
+  if (call.status === 'ended') return { kind: 'refused', code: 'call-ended', message: 'the call has ended', call };
+  if (me.state === 'joined') return { kind: 'refused', code: 'already-answered', message: 'the call was answered on another device', call };
+  if (!isPending(me)) return { kind: 'refused', code: 'invalid-state', message: 'you no longer ring in this call', call };
+  return undefined;
+}
+
+/**
+ * Answer a call and make it the user's active one, holding their lock: with
+ * call waiting the user may be engaged in another call, and `active` says
+ * whether to hold it or end their part once this one is theirs (no `active`:
+ * `already-in-call`). Nothing happens to the other call when this answer loses.
+ *
+ * @example
+ * ```ts
+ * const outcome = await answerAsActive(context, actor, 'c2', 'video', 'hold');
+ * ```
+ */
+export async function answerAsActive(
+  context: RulesContext,
+  actor: Actor,
+  callId: string,
+  media: Media,
+  active?: ActiveCallChoice,
+): Promise<AnswerOutcome> {
+  const outcome = await withUserLock(context, actor.user, async (): Promise<AnswerOutcome> => {
+    const target = await context.store.getCall(callId);
+    const refusal = target ? refuseAnswer(target, actor.user) : NOT_FOUND;
+    if (refusal) return refusal;
+    const engagement = await claimFor(context, actor.user, callId, active);
+    if (engagement.kind === 'refused') return { ...engagement, ...(target ? { call: target } : {}) };
+    const answered = await answer(context, actor, callId, media);
+    if (answered.kind === 'refused') await unclaim(context, actor.user, callId, engagement.previous);
+    else if (engagement.previous && active === 'hold') await holdIn(context, actor.user, engagement.previous.callId);
+    else if (engagement.previous) await leaveCall(context, actor, engagement.previous.callId);
+    return answered;
+  });
+  return outcome === LOCK_BUSY ? { kind: 'refused', code: 'unavailable', message: 'another change of your calls is under way; try again' } : outcome;
+}
+
 /**
  * Accept a ringing call on the actor's device. The first accept wins
  * atomically; the winner's other devices hear `answered-elsewhere`, the other
@@ -78,28 +128,14 @@ export async function answer(context: RulesContext, actor: Actor, callId: string
   let firstAnswer = false;
   const updated = await context.store.updateCall(callId, (call) => {
     firstAnswer = call.status === 'ringing';
-    const me = findMember(call, actor.user);
-    if (!me) return { result: 'forbidden' as const };
-    if (call.status === 'ended') return { result: 'call-ended' as const };
-    if (me.state === 'joined') return { result: 'already-answered' as const };
-    if (!isPending(me)) return { result: 'invalid-state' as const };
-    wasPushed = me.pushed === true;
-    return { next: joinMember(call, actor.user, actor.device, media, now), result: 'accepted' as const };
+    const refusal = refuseAnswer(call, actor.user);
+    if (refusal) return { result: refusal };
+    wasPushed = findMember(call, actor.user)?.pushed === true;
+    return { next: joinMember(call, actor.user, actor.device, media, now), result: undefined };
   });
-  if (!updated) return { kind: 'refused', code: 'not-found', message: 'no such call' };
+  if (!updated) return NOT_FOUND;
   const call = updated.value;
-  switch (updated.result) {
-    case 'forbidden':
-      return { kind: 'refused', code: 'forbidden', message: 'you are not in this call' };
-    case 'call-ended':
-      return { kind: 'refused', code: 'call-ended', message: 'the call has ended', call };
-    case 'already-answered':
-      return { kind: 'refused', code: 'already-answered', message: 'the call was answered on another device', call };
-    case 'invalid-state':
-      return { kind: 'refused', code: 'invalid-state', message: 'you no longer ring in this call', call };
-    case 'accepted':
-      break;
-  }
+  if (updated.result) return updated.result;
   actor.holds?.(callId, call.version);
   if (wasPushed) context.pushWithdraw(call, actor.user);
   context.deliver({ user: actor.user, exceptDevice: actor.device }, { type: 'ended', callId, version: call.version, reason: 'answered-elsewhere', by: actor.user });
@@ -111,8 +147,8 @@ export async function answer(context: RulesContext, actor: Actor, callId: string
 }
 
 /**
- * `accept`: answer, then reply `answered` to the winning device (the call and its grant) or refuse;
- * a device accepting an ended call also gets the `ended` it should show.
+ * `accept`: answer (see {@link answerAsActive}), then reply `answered` to the winning device (the call
+ * and its grant) or refuse; a device accepting an ended call also gets the `ended` it should show.
  *
  * @example
  * ```ts
@@ -120,7 +156,7 @@ export async function answer(context: RulesContext, actor: Actor, callId: string
  * ```
  */
 export async function accept(context: RulesContext, actor: Actor, message: ClientMessageOf<'accept'>): Promise<void> {
-  const outcome = await answer(context, actor, message.callId, message.media);
+  const outcome = await answerAsActive(context, actor, message.callId, message.media, message.active);
   if (outcome.kind === 'refused') {
     fail(actor, message.id, outcome.code, outcome.message, message.callId);
     if (outcome.code === 'call-ended' && outcome.call) {
@@ -136,6 +172,8 @@ export async function accept(context: RulesContext, actor: Actor, message: Clien
  * `reject`: the callee stops ringing on every device (`declined` here,
  * `declined-elsewhere` on the others); a 1:1 call ends `declined`, or `busy`
  * when that is the reason given; a custom reason travels as `detail`.
+ * Declining with no reason while in another call (call waiting) is `busy`
+ * too, and the callee's history records a missed call.
  *
  * @example
  * ```ts
@@ -144,7 +182,10 @@ export async function accept(context: RulesContext, actor: Actor, message: Clien
  */
 export async function reject(context: RulesContext, actor: Actor, message: ClientMessageOf<'reject'>): Promise<void> {
   const now = context.clock.now();
-  const { reason, detail } = declineOf(message.reason);
+  const engaged = message.reason === undefined ? await engagedCall(context, actor.user) : undefined;
+  // Declining a waiting call with no reason is refusing as a busy person: the caller hears `busy`, the callee misses the call.
+  const waitingDecline = engaged !== undefined && engaged.callId !== message.callId;
+  const { reason, detail } = waitingDecline ? { reason: 'busy' as const, detail: undefined } : declineOf(message.reason);
   const result = await decide(
     context,
     message.callId,
@@ -154,7 +195,7 @@ export async function reject(context: RulesContext, actor: Actor, message: Clien
       if (call.status === 'ended') return { result: 'call-ended' as const };
       if (me.state === 'joined') return { result: 'already-answered' as const };
       if (!isPending(me)) return { result: 'done' as const };
-      const declined = exitMember(call, actor.user, reason, { declined: true, ...(detail === undefined ? {} : { detail }) });
+      const declined = exitMember(call, actor.user, reason, { declined: !waitingDecline, ...(detail === undefined ? {} : { detail }) });
       return { next: endUnlessViable(declined, reason, actor.user, now, detail), result: 'declined' as const };
     },
     () => ({ by: actor.user, actor: { user: actor.user, device: actor.device, elsewhere: 'declined-elsewhere' } }),

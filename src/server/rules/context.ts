@@ -69,8 +69,10 @@ export interface RulesContext {
   store: RingStore;
   clock: Clock;
   ringTimeoutMs: number;
-  /** The `incoming` message that rings a callee's devices for this call. */
-  incoming(call: CallRecord): ServerMessageOf<'incoming'>;
+  /** Call waiting: an invite to a user in a call rings them (`incoming.waiting`) instead of answering `busy`. */
+  callWaiting: boolean;
+  /** The `incoming` message that rings a callee's devices for this call (`waiting`: the callee is in another call). */
+  incoming(call: CallRecord, waiting?: boolean): ServerMessageOf<'incoming'>;
   /** LiveKit credentials for one device in one call. */
   grant(call: CallRecord, user: string, device: string): Promise<LiveKitGrant | undefined>;
   /** Send a message to devices, here or (through the relay) on other processes. */

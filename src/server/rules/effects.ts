@@ -1,12 +1,13 @@
 /**
  * What follows a decided change of a call: tell the people who left, free
- * their claims, write their history, withdraw pushes, move the ring timer.
+ * their claims and index entries, write their history, withdraw pushes, move the ring timer.
  *
  * @packageDocumentation
  */
 import type { EndReason, HistoryEntry } from '../../protocol/protocol.js';
 import { findMember, isPending, isPresent, toCallInfo, type CallRecord, type MemberRecord } from '../call-record.js';
 import { broadcast, sendToMember, type RulesContext } from './context.js';
+import { releasePair } from './glare.js';
 
 /**
  * The history entry of one member's part in a call.
@@ -78,7 +79,11 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
     } else if (!options.silent?.has(old.user)) {
       sendToMember(context, old, ended);
     }
-    writes.push(context.store.releaseUser(old.user, after.callId), context.store.appendHistory(old.user, historyEntry(after, member, endedAt)));
+    writes.push(
+      context.store.releaseUser(old.user, after.callId),
+      context.store.unindexCall(after.callId, old.user),
+      context.store.appendHistory(old.user, historyEntry(after, member, endedAt)),
+    );
     if (member.state === 'missed' && member.user !== after.from) context.emit({ type: 'call.missed', call: after, user: member.user, reason });
     if (old.pushed && isPending(old)) {
       context.pushWithdraw(after, old.user);
@@ -92,6 +97,7 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
     const durationMs = answeredAt === undefined ? 0 : Math.max(0, endedAt - answeredAt);
     context.emit({ type: 'call.ended', call: after, reason: after.reason ?? 'failed', by: options.by, durationMs, answered: answeredAt !== undefined });
     context.callEnded(after);
+    writes.push(releasePair(context, after));
   } else {
     for (const { old, member } of exits) {
       context.log(`call ${after.callId} ${member.user} left ${member.reason ?? 'failed'}`);

@@ -7,13 +7,27 @@ import type { ClientMessageOf } from '../../protocol/protocol.js';
 import { findMember, isPending, isPresent, toCallInfo, type CallRecord } from '../call-record.js';
 import { broadcast, fail, ok, type Actor, type RulesContext } from './context.js';
 import { applyExits } from './effects.js';
-import { invitee, reachAll, settleReach } from './invite.js';
+import { invitee, reachAll, ringDevices, settleReach } from './invite.js';
 
 /** Most members one call may have (the wire's limit). */
 export const MAX_MEMBERS = 64;
 
-/** Why the actor may not act in `call`, or undefined when they may (they are in it, not just ringing). */
-function refuseInCall(call: CallRecord | undefined, user: string): { code: 'not-found' | 'forbidden' | 'call-ended' | 'invalid-state'; message: string } | undefined {
+/** Why a request about a call was refused. */
+export interface Refusal {
+  code: 'not-found' | 'forbidden' | 'call-ended' | 'invalid-state';
+  message: string;
+}
+
+/**
+ * Why `user` may not act in `call`, or undefined when they may (they are in it, not just ringing).
+ *
+ * @example
+ * ```ts
+ * const refusal = refuseInCall(call, 'bob');
+ * if (refusal) return fail(actor, id, refusal.code, refusal.message, callId);
+ * ```
+ */
+export function refuseInCall(call: CallRecord | undefined, user: string): Refusal | undefined {
   if (!call) return { code: 'not-found', message: 'no such call' };
   const me = findMember(call, user);
   if (!me) return { code: 'forbidden', message: 'you are not in this call' };
@@ -60,8 +74,9 @@ export async function add(context: RulesContext, actor: Actor, message: ClientMe
     return fail(actor, message.id, 'call-ended', 'the call has ended', message.callId);
   }
   const call = updated.value;
+  await store.indexCall(call.callId, newcomers);
   broadcast(context, current, { type: 'updated', call: toCallInfo(call) });
-  for (const user of reachability.ringing) context.deliver({ user }, context.incoming(call));
+  ringDevices(context, call, reachability);
   context.emit({ type: 'call.invited', call, by: actor.user, invitees: newcomers, newCall: false, ringing: reachability.ringing });
   await applyExits(context, before, call, { by: null, silent: new Set(reachability.unavailable.keys()) });
   ok(actor, message.id);

@@ -5,18 +5,22 @@
  * @packageDocumentation
  */
 import type { ClientMessageOf, EndReason, Media } from '../../protocol/protocol.js';
-import { findMember, isPending, toCallInfo, type CallRecord, type MemberRecord } from '../call-record.js';
-import { answer } from './answer.js';
+import { toCallInfo, type CallRecord, type MemberRecord } from '../call-record.js';
+import { answerAsActive } from './answer.js';
 import { secondsSince } from '../events/call-event.js';
 import { fail, type Actor, type RulesContext } from './context.js';
 import { applyExits } from './effects.js';
+import { claimPair, isGlare } from './glare.js';
 import { claimUser, reach } from './reach.js';
 import { endUnlessViable, exitMember } from './transitions.js';
+import { LOCK_BUSY, withUserLock } from './user-lock.js';
 
-/** Who among `callees` can ring, who got a push, and why the others cannot. */
+/** Who among `callees` can ring, who got a push, who is in another call, and why the others cannot. */
 export interface Reachability {
   ringing: string[];
   pushed: Set<string>;
+  /** Callees who ring while in another call (call waiting). */
+  waiting: Set<string>;
   unavailable: Map<string, EndReason>;
   /** Mutual glare decided against this call: answer this one instead. */
   yieldTo?: CallRecord;
@@ -36,20 +40,31 @@ export async function reachAll(
   callees: readonly string[],
   settleGlare = false,
 ): Promise<Reachability> {
-  const result: Reachability = { ringing: [], pushed: new Set(), unavailable: new Map() };
+  const result: Reachability = { ringing: [], pushed: new Set(), waiting: new Set(), unavailable: new Map() };
   const outcomes = await Promise.all(callees.map((callee) => reach(context, call, callee, settleGlare)));
   for (const [index, callee] of callees.entries()) {
-    const outcome = outcomes[index];
-    if (outcome === undefined) result.ringing.push(callee);
-    else if (outcome === 'pushed') result.pushed.add(callee);
-    else if (outcome === 'ringing-pushed') {
-      result.ringing.push(callee);
-      result.pushed.add(callee);
+    const outcome = outcomes[index] ?? 'failed';
+    if (typeof outcome === 'string') result.unavailable.set(callee, outcome);
+    else if ('yieldTo' in outcome) result.yieldTo = outcome.yieldTo;
+    else {
+      if (outcome.devices) result.ringing.push(callee);
+      if (outcome.pushed) result.pushed.add(callee);
+      if (outcome.waiting) result.waiting.add(callee);
     }
-    else if (typeof outcome === 'object') result.yieldTo = outcome.yieldTo;
-    else result.unavailable.set(callee, outcome);
   }
   return result;
+}
+
+/**
+ * Ring the callees who can ring on their devices: `incoming`, with `waiting` for those in another call.
+ *
+ * @example
+ * ```ts
+ * ringDevices(context, call, reachability);
+ * ```
+ */
+export function ringDevices(context: RulesContext, call: CallRecord, reachability: Reachability): void {
+  for (const callee of reachability.ringing) context.deliver({ user: callee }, context.incoming(call, reachability.waiting.has(callee)));
 }
 
 /**
@@ -84,15 +99,9 @@ export function invitee(user: string, media: Media, ringUntil: number): MemberRe
   return { user, state: 'invited', media, ringUntil };
 }
 
-/** Glare: `user` calls `callee` while `callee`'s 1:1 call to `user` rings. */
-function isGlare(held: CallRecord, user: string, callee: string): boolean {
-  const me = findMember(held, user);
-  return held.status === 'ringing' && held.from === callee && held.members.length === 2 && me !== undefined && isPending(me);
-}
-
 /** Answer the other side's ringing call instead of starting a second one. */
 async function joinByGlare(context: RulesContext, actor: Actor, message: ClientMessageOf<'invite'>, held: CallRecord): Promise<void> {
-  const outcome = await answer(context, actor, held.callId, message.media);
+  const outcome = await answerAsActive(context, actor, held.callId, message.media);
   if (outcome.kind === 'refused') return fail(actor, message.id, 'already-in-call', 'you are already in a call', held.callId);
   context.log(`call ${held.callId} glare: ${actor.user}'s call ${message.callId} joined it`);
   const livekit = outcome.livekit ? { livekit: outcome.livekit } : {};
@@ -117,6 +126,7 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
   const { store, clock } = context;
   const callees = [...new Set(message.to)];
   if (callees.includes(actor.user)) return fail(actor, message.id, 'bad-message', 'you cannot call yourself', message.callId);
+  const callee = callees.length === 1 ? callees[0] : undefined;
 
   const now = clock.now();
   const record: CallRecord = {
@@ -135,15 +145,28 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
     ],
   };
   if (!(await store.createCall(record))) return fail(actor, message.id, 'invalid-state', 'this call id is already used', message.callId);
-  const held = await claimUser(context, actor.user, message.callId);
+  const held = await withUserLock(context, actor.user, () => claimUser(context, actor.user, message.callId));
+  if (held === LOCK_BUSY) {
+    await store.deleteCall(message.callId);
+    return fail(actor, message.id, 'unavailable', 'another change of your calls is under way; try again', message.callId);
+  }
   if (held) {
     await store.deleteCall(message.callId);
-    const callee = callees.length === 1 ? callees[0] : undefined;
     if (held.call && callee !== undefined && isGlare(held.call, actor.user, callee)) return joinByGlare(context, actor, message, held.call);
     return fail(actor, message.id, 'already-in-call', 'you are already in a call', held.callId);
   }
+  const theirs = context.callWaiting && callee !== undefined ? await claimPair(context, record, callee) : undefined;
+  if (theirs) {
+    await store.releaseUser(actor.user, message.callId);
+    await store.deleteCall(message.callId);
+    return joinByGlare(context, actor, message, theirs);
+  }
 
-  const [reachability] = await Promise.all([reachAll(context, record, callees, true), context.syncRingDeadline(record)]);
+  const [reachability] = await Promise.all([
+    reachAll(context, record, callees, true),
+    context.syncRingDeadline(record),
+    store.indexCall(message.callId, [actor.user, ...callees]),
+  ]);
   if (reachability.yieldTo) {
     context.log(`call ${message.callId} yields to ${reachability.yieldTo.callId} (simultaneous invites)`);
     await store.claimUser(actor.user, reachability.yieldTo.callId, message.callId);
@@ -157,7 +180,7 @@ export async function invite(context: RulesContext, actor: Actor, message: Clien
   });
   const call = updated?.value ?? settleReach(record, reachability, now);
   // Ring first: nothing slow (the caller's token) stands before `incoming`, so a callee may hear of the call before its caller.
-  for (const callee of reachability.ringing) context.deliver({ user: callee }, context.incoming(call));
+  ringDevices(context, call, reachability);
   const ringLatency = reachability.ringing.length > 0 ? secondsSince(actor.receivedAt) : undefined;
   context.emit({ type: 'call.invited', call, by: actor.user, invitees: callees, newCall: true, ringing: reachability.ringing, ...(ringLatency === undefined ? {} : { ringLatency }) });
   const livekit = call.status === 'ended' ? undefined : await context.grant(call, actor.user, actor.device);

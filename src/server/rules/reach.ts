@@ -1,12 +1,13 @@
 /**
- * Can a callee ring? Do-not-disturb, busy (claimed by another call), offline
- * (no device; unless a push notification went out). A callee with devices but
- * none visible rings on them and is also pushed.
+ * Can a callee ring? Do-not-disturb, busy (claimed by another call, when call
+ * waiting is off), offline (no device; unless a push notification went out).
+ * A callee with devices but none visible rings on them and is also pushed.
  *
  * @packageDocumentation
  */
 import type { EndReason } from '../../protocol/protocol.js';
-import { findMember, isPending, isPresent, toCallInfo, type CallRecord } from '../call-record.js';
+import { findMember, isPresent, toCallInfo, type CallRecord } from '../call-record.js';
+import { isMutualGlare } from './glare.js';
 import type { RulesContext } from './context.js';
 
 /** A refused claim: the call the user is in, when it could be read. */
@@ -42,58 +43,85 @@ export async function claimUser(context: RulesContext, user: string, callId: str
   return held;
 }
 
-/**
- * Mutual glare: `ours` (A calls B) and `theirs` (B calls A) were both created
- * and both callers claimed before either reached the other (possible when A
- * and B are served by different processes).
- */
-function isMutualGlare(ours: CallRecord, theirs: CallRecord, callee: string): boolean {
-  const caller = findMember(theirs, ours.from);
-  return (
-    ours.members.length === 2 &&
-    theirs.members.length === 2 &&
-    theirs.status === 'ringing' &&
-    theirs.from === callee &&
-    caller !== undefined &&
-    isPending(caller)
-  );
+/** A callee rings: on their devices (`devices`), by push (`pushed`), and whether they are in another call (`waiting`). */
+export interface Rings {
+  devices: boolean;
+  pushed: boolean;
+  waiting: boolean;
 }
 
 /**
- * What reaching a callee came to: `undefined` (they ring), a reason they
- * cannot, `'pushed'` (no device; a push went out), `'ringing-pushed'` (they ring
- * on hidden devices and a push went out), or (mutual glare) the other side's call to yield to.
+ * What reaching a callee came to: they ring (see {@link Rings}), a reason
+ * they cannot, or (mutual glare) the other side's call to yield to.
  */
-export type ReachOutcome = EndReason | 'pushed' | 'ringing-pushed' | { yieldTo: CallRecord } | undefined;
+export type ReachOutcome = Rings | EndReason | { yieldTo: CallRecord };
 
 /**
- * Why `callee` cannot ring for `call`, `'pushed'` when the app pushed a
- * notification instead, or `undefined` when they ring (and are claimed).
- * Mutual glare is settled by call id: the call with the smaller id goes on
- * (its callee rings unclaimed until their own invite yields to it), the
- * other yields (`{ yieldTo }`). Only invites settle glare (`settleGlare`).
+ * The call `user` is engaged in (their claim, while they are still part of
+ * it): the call they place, are in, or (call waiting off) ring in.
  *
  * @example
  * ```ts
- * const outcome = await reach(context, call, 'bob', true); // 'busy' | 'offline' | 'do-not-disturb' | 'pushed' | 'ringing-pushed' | { yieldTo } | undefined
+ * const active = await engagedCall(context, 'bob');
+ * ```
+ */
+export async function engagedCall(context: RulesContext, user: string): Promise<CallRecord | undefined> {
+  const callId = await context.store.userCall(user);
+  const call = callId === undefined ? undefined : await context.store.getCall(callId);
+  const me = call && findMember(call, user);
+  return call && call.status !== 'ended' && me && isPresent(me) ? call : undefined;
+}
+
+/**
+ * Whether `callee` can ring for `call` as far as their other calls go. Call
+ * waiting on: they ring anyway, `waiting` when engaged in another call. Off:
+ * they are claimed for `call`, or `busy`; mutual glare is then settled by call
+ * id: the call with the smaller id goes on (its callee rings until their own
+ * invite yields to it), the other yields. Only invites settle glare.
+ */
+async function engagement(
+  context: RulesContext,
+  call: CallRecord,
+  callee: string,
+  settleGlare: boolean,
+): Promise<'busy' | 'waiting' | 'free' | { yieldTo: CallRecord }> {
+  if (context.callWaiting) {
+    const other = await engagedCall(context, callee);
+    // Glare is settled at the pair's claim (see `claimPair`): a callee whose own call to the caller yields is not waiting.
+    return other && !(settleGlare && isMutualGlare(call, other, callee)) ? 'waiting' : 'free';
+  }
+  const other = (await claimUser(context, callee, call.callId))?.call;
+  if (!other) return 'free';
+  if (settleGlare && isMutualGlare(call, other, callee)) return other.callId < call.callId ? { yieldTo: other } : 'free';
+  return 'busy';
+}
+
+/**
+ * Whether and how `callee` rings for `call` (see {@link Rings}), or why they
+ * cannot: `do-not-disturb`, `busy` (call waiting off), `offline` (no device
+ * and no push went out). A callee with devices but none visible rings on them
+ * and is also pushed.
+ *
+ * @example
+ * ```ts
+ * const outcome = await reach(context, call, 'bob', true);
+ * if (typeof outcome === 'object' && 'devices' in outcome && outcome.waiting) console.log('bob is in another call');
  * ```
  */
 export async function reach(context: RulesContext, call: CallRecord, callee: string, settleGlare: boolean): Promise<ReachOutcome> {
   const [presence, devices] = await Promise.all([context.store.getPresence(callee), context.store.listDevices(callee)]);
   if (presence === 'do-not-disturb') return 'do-not-disturb';
-  const held = await claimUser(context, callee, call.callId);
-  if (held) {
-    if (!settleGlare || !held.call || !isMutualGlare(call, held.call, callee)) return 'busy';
-    return held.call.callId < call.callId ? { yieldTo: held.call } : undefined;
-  }
-  if (devices.some((device) => device.connected && !device.hidden)) return undefined;
+  const engaged = await engagement(context, call, callee, settleGlare);
+  if (engaged === 'busy' || typeof engaged === 'object') return engaged;
+  const waiting = engaged === 'waiting';
+  if (devices.some((device) => device.connected && !device.hidden)) return { devices: true, pushed: false, waiting };
   const webPushed = await context.pushRing(call, callee);
-  if (devices.length > 0) return webPushed ? 'ringing-pushed' : undefined;
+  if (devices.length > 0) return { devices: true, pushed: webPushed, waiting };
   const appPushed = await context.unreachable({
     call: toCallInfo(call),
     user: callee,
     event: 'invite',
     ...(call.push ? { push: call.push } : {}),
   });
-  return webPushed || appPushed ? 'pushed' : 'offline';
+  return webPushed || appPushed ? { devices: false, pushed: true, waiting } : 'offline';
 }

@@ -43,7 +43,39 @@ function exited(member: MemberRecord, reason: EndReason, how: ExitDetail = {}): 
  * ```
  */
 export function exitMember(call: CallRecord, user: string, reason: EndReason, how?: ExitDetail): CallRecord {
-  return withMember(call, user, (member) => (isPresent(member) ? exited(member, reason, how) : member));
+  return withoutHolder(withMember(call, user, (member) => (isPresent(member) ? exited(member, reason, how) : member)), user);
+}
+
+/** A copy of `call` where `user` no longer holds it. */
+function withoutHolder(call: CallRecord, user: string): CallRecord {
+  if (!call.heldBy?.includes(user)) return call;
+  const { heldBy, ...rest } = call;
+  const others = heldBy.filter((holder) => holder !== user);
+  return others.length > 0 ? { ...rest, heldBy: others } : rest;
+}
+
+/**
+ * `user` puts the call on hold (call waiting).
+ *
+ * @example
+ * ```ts
+ * const next = holdCall(call, 'bob');
+ * ```
+ */
+export function holdCall(call: CallRecord, user: string): CallRecord {
+  return call.heldBy?.includes(user) ? call : { ...call, heldBy: [...(call.heldBy ?? []), user] };
+}
+
+/**
+ * `user` takes the call off hold.
+ *
+ * @example
+ * ```ts
+ * const next = resumeCall(call, 'bob');
+ * ```
+ */
+export function resumeCall(call: CallRecord, user: string): CallRecord {
+  return withoutHolder(call, user);
 }
 
 /**

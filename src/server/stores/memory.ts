@@ -30,6 +30,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RingStore {
   const calls = new Map<string, CallRecord>();
   const endedOrder: string[] = [];
   const claims = new Map<string, string>();
+  const userCalls = new Map<string, Set<string>>();
+  const locks = new Map<string, { token: string; until: number }>();
   const presence = new Map<string, PresenceStatus>();
   const devices = new Map<string, DeviceRecord>();
   const sessionsByUser = new Map<string, Set<string>>();
@@ -95,6 +97,33 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RingStore {
     },
     async userCall(user) {
       return claims.get(user);
+    },
+
+    async indexCall(callId, users) {
+      for (const user of users) {
+        const calls = userCalls.get(user) ?? new Set<string>();
+        calls.add(callId);
+        userCalls.set(user, calls);
+      }
+    },
+    async unindexCall(callId, user) {
+      const calls = userCalls.get(user);
+      calls?.delete(callId);
+      if (calls?.size === 0) userCalls.delete(user);
+    },
+    async listUserCalls(user) {
+      return [...(userCalls.get(user) ?? [])];
+    },
+
+    async lockUser(user, token, ttlMs) {
+      const now = Date.now();
+      const held = locks.get(user);
+      if (held && held.token !== token && held.until > now) return false;
+      locks.set(user, { token, until: now + ttlMs });
+      return true;
+    },
+    async unlockUser(user, token) {
+      if (locks.get(user)?.token === token) locks.delete(user);
     },
 
     async getPresence(user) {

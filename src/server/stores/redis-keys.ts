@@ -14,6 +14,10 @@ export interface RedisKeys {
   call(callId: string): string;
   /** The call a user is in. */
   claim(user: string): string;
+  /** Set of the calls a user is a member of. */
+  userCalls(user: string): string;
+  /** A user's lock (call waiting: one change of their active call at a time). */
+  userLock(user: string): string;
   /** A user's presence, when not `available`. */
   presence(user: string): string;
   /** A device record (`<version>|<json>`). */
@@ -50,6 +54,8 @@ export function redisKeys(prefix: string = DEFAULT_REDIS_PREFIX): RedisKeys {
     prefix,
     call: (callId) => `${prefix}call:${callId}`,
     claim: (user) => `${prefix}claim:${user}`,
+    userCalls: (user) => `${prefix}user-calls:${user}`,
+    userLock: (user) => `${prefix}user-lock:${user}`,
     presence: (user) => `${prefix}presence:${user}`,
     device: (session) => `${prefix}device:${session}`,
     userDevices: (user) => `${prefix}user-devices:${user}`,

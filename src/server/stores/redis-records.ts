@@ -64,6 +64,7 @@ export const CallRecordSchema: z.ZodType<CallRecord> = z.object({
   reason: EndReasonSchema.optional(),
   endedBy: z.string().nullable().optional(),
   detail: z.string().optional(),
+  heldBy: z.array(z.string()).optional(),
   members: z.array(MemberRecordSchema),
 });
 

@@ -241,6 +241,26 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       return (await client.get(keys.claim(user))) ?? undefined;
     },
 
+    async indexCall(callId, users) {
+      if (users.length === 0) return;
+      const transaction = client.multi();
+      for (const user of users) transaction.sadd(keys.userCalls(user), callId).pexpire(keys.userCalls(user), liveCallTtl);
+      await execAll(transaction);
+    },
+    async unindexCall(callId, user) {
+      await client.srem(keys.userCalls(user), callId);
+    },
+    async listUserCalls(user) {
+      return client.smembers(keys.userCalls(user));
+    },
+
+    async lockUser(user, token, ttlMs) {
+      return (await client.set(keys.userLock(user), token, 'PX', ttlMs, 'NX')) === 'OK';
+    },
+    async unlockUser(user, token) {
+      await runScript(client, DELETE_IF_EQUAL, [keys.userLock(user)], [token]);
+    },
+
     async getPresence(user) {
       const key = keys.presence(user);
       const text = await client.get(key);

@@ -13,6 +13,9 @@
  *   Lua script, or SET NX plus a checked replace). The rules create a call
  *   before claiming anyone for it, so a claim always points at a stored call;
  *   a claim whose call is gone or ended is stale and may be replaced.
+ * - `lockUser` is a lease (Redis: SET NX PX): the rules hold it while they
+ *   change which call a user is active in (call waiting), one such change per
+ *   user at a time across processes.
  * - Deadlines are data: any process may `takeDeadline` a due one, and only
  *   one succeeds, so a ring or grace timer fires once even if the process
  *   that scheduled it died.
@@ -109,6 +112,21 @@ export interface RingStore {
   releaseUser(user: string, callId: string): Promise<void>;
   /** The call the user is in, if any. */
   userCall(user: string): Promise<string | undefined>;
+
+  /** Note that `users` are members of `callId` (the index behind {@link RingStore.listUserCalls}). */
+  indexCall(callId: string, users: readonly string[]): Promise<void>;
+  /** Forget that `user` is a member of `callId`. */
+  unindexCall(callId: string, user: string): Promise<void>;
+  /** The calls `user` was indexed in and not yet unindexed from (may include calls that ended since: check the records). */
+  listUserCalls(user: string): Promise<string[]>;
+
+  /**
+   * Take `user`'s lock for `ttlMs` with a token of your own: `true` when taken,
+   * `false` while someone else holds it. The lock lapses by itself after `ttlMs`.
+   */
+  lockUser(user: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Let go of `user`'s lock, only if `token` holds it. */
+  unlockUser(user: string, token: string): Promise<void>;
 
   /** A user's presence (`available` when never set). */
   getPresence(user: string): Promise<PresenceStatus>;

@@ -30,6 +30,8 @@ export function toWebhookEvent(event: CallEvent, id: string, at: number): Webhoo
       case 'call.invited':
         return { ...common, by: event.by, invitees: [...event.invitees], ringing: [...event.ringing] };
       case 'call.ringing':
+      case 'call.held':
+      case 'call.resumed':
         return { ...common, user: event.user };
       case 'call.answered':
         return { ...common, user: event.user, device: event.device, answerMedia: event.media };
