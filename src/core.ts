@@ -63,15 +63,8 @@ export { createLiveKitMedia, type LiveKitMediaOptions, type LiveKitModule } from
 export * from './core/media/devices.js';
 export * from './core/media/errors.js';
 export * from './core/media/screen-share.js';
-export {
-  RESOLUTION_PRESETS,
-  DEFAULT_RESOLUTION,
-  CaptureOptionsSchema,
-  parseCaptureOptions,
-  audioConstraints,
-  videoConstraints,
-  videoResolution,
-} from './core/media/constraints.js';
+export { RESOLUTION_PRESETS, DEFAULT_RESOLUTION, audioConstraints, videoConstraints, videoResolution } from './core/media/constraints.js';
+export { CaptureOptionsSchema, parseCaptureOptions } from './core/media/capture-options.js';
 export { endReasonOfDisconnect } from './core/media/livekit/disconnect.js';
 export { createLocalPreview, type LocalPreview, type LocalPreviewOptions, type LocalPreviewSnapshot } from './core/media/preview.js';
 export * from './core/media/effects.js';

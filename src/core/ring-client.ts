@@ -33,6 +33,7 @@ import { takeNotificationHandoffs } from './push/notification-handoff.js';
 import { createPushNotifications } from './push/push-notifications.js';
 import { reportVisibility } from './push/visibility-reporter.js';
 import { websocketTransport } from './signaling/websocket.js';
+import { loadClientSchemas } from './load-client-schemas.js';
 
 export type { CallMessageLog } from './call-messages.js';
 
@@ -71,6 +72,8 @@ export type {
  */
 export function createRingClient(options: RingClientOptions): RingClient {
   if (!options.transport && !options.url) throw new RingError('invalid-argument', 'createRingClient needs `url` or `transport`');
+  // Checks and parsing need the client schemas (a chunk of their own in a page's build): start loading them now.
+  loadClientSchemas().catch(() => undefined);
   const transport = options.transport ?? websocketTransport({ url: options.url ?? '', ...(options.user === undefined ? {} : { user: options.user }) });
   const devices = options.devices ?? getDefaultDeviceManager();
   const connection = createConnection({

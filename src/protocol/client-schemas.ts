@@ -21,11 +21,11 @@ import {
   distinctItems,
   noControl,
   noSpaceOrControl,
-  parseFrame,
   shallowEnough,
   smallEnough,
   type ParseResult,
 } from './wire.js';
+import { parseFrame } from './parse-frame.js';
 
 /** Schema of an end reason. */
 export const EndReasonSchema = z.enum(END_REASONS);

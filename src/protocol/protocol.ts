@@ -22,11 +22,11 @@ import {
   distinctItems,
   noControl,
   noSpaceOrControl,
-  parseFrame,
   shallowEnough,
   smallEnough,
   type ParseResult,
 } from './wire.js';
+import { parseFrame } from './parse-frame.js';
 
 export { MAX_FRAME_DEPTH, MAX_PAYLOAD_DEPTH } from './depth.js';
 

@@ -9,7 +9,8 @@
  */
 import { addListener } from '../core/listeners.js';
 import type { Media } from '../protocol/protocol.js';
-import { parseCaptureOptions, videoResolution } from '../core/media/constraints.js';
+import { parseCaptureOptions } from '../core/media/capture-options.js';
+import { videoResolution } from '../core/media/constraints.js';
 import { describeDeviceError, deviceFailure, MediaSessionError } from '../core/media/errors.js';
 import { parseDeviceChoice, parseGrant, parseMedia, parsePrepareGrant, userOfIdentity } from '../core/media/inputs.js';
 import { startMediaInterval } from '../core/media/live-intervals.js';

@@ -1,11 +1,7 @@
 import { DisconnectReason } from 'livekit-client';
 import { describe, expect, it } from 'vitest';
-import {
-  audioConstraints,
-  parseCaptureOptions,
-  videoConstraints,
-  videoResolution,
-} from '../../src/core/media/constraints.js';
+import { parseCaptureOptions } from '../../src/core/media/capture-options.js';
+import { audioConstraints, videoConstraints, videoResolution } from '../../src/core/media/constraints.js';
 import {
   describeDeviceError,
   guessFailedKind,

@@ -8,23 +8,7 @@
 import { RingError, toRingError } from '../errors.js';
 import type { DeviceKind } from '../media/types.js';
 import type { HistoryEntry, Media, PresenceStatus } from '../../protocol/protocol.js';
-import {
-  ActiveCallChoiceSchema,
-  CallIssuesSchema,
-  CalleesSchema,
-  CommentSchema,
-  DetailSchema,
-  ExtraSchema,
-  IdSchema,
-  HistoryLimitSchema,
-  MediaSchema,
-  MessageKindSchema,
-  PayloadSchema,
-  PresenceStatusSchema,
-  PushSchema,
-  ScoreSchema,
-  WatchedUsersSchema,
-} from '../../protocol/client-schemas.js';
+import { loadClientSchemas, loadedClientSchemas } from '../load-client-schemas.js';
 import { MAX_CALLEES, MAX_COMMENT_LENGTH, MAX_DETAIL_LENGTH } from '../../protocol/wire.js';
 import type { Actor } from 'xstate';
 import type { CallMachineSnapshot } from '../call-machine.js';
@@ -182,6 +166,7 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
 
     call: reported(async (to: string | readonly string[], callOptions: CallOptions = {}) => {
       const callees = typeof to === 'string' ? [to] : [...to];
+      const { CalleesSchema, ExtraSchema, PushSchema } = loadedClientSchemas() ?? (await loadClientSchemas());
       if (!CalleesSchema.safeParse(callees).success) {
         return invalid(`call needs 1 to ${MAX_CALLEES} valid user ids`);
       }
@@ -217,6 +202,7 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
 
     accept: reported(async (callId?: string, acceptOptions: AcceptOptions = {}) => {
       const { active, capture } = acceptOptions;
+      const { ActiveCallChoiceSchema } = loadedClientSchemas() ?? (await loadClientSchemas());
       if (active !== undefined && !ActiveCallChoiceSchema.safeParse(active).success) return invalid("active must be 'end' or 'hold'");
       const call = requireRinging(callId);
       const previous = context().current;
@@ -229,12 +215,13 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
 
     ...createHoldMethods(root, requestHere),
 
-    reject: reported((callId?: string, rejectOptions: RejectOptions = {}) => {
+    reject: reported(async (callId?: string, rejectOptions: RejectOptions = {}) => {
       const { reason } = rejectOptions;
+      const { DetailSchema } = loadedClientSchemas() ?? (await loadClientSchemas());
       if (reason !== undefined && !DetailSchema.safeParse(reason).success) {
         return invalid(`reason must be 'busy', 'declined' or 1 to ${MAX_DETAIL_LENGTH} characters on one line`);
       }
-      return endHere(requireRinging(callId), { type: 'REJECT', ...(reason === undefined ? {} : { reason }) });
+      await endHere(requireRinging(callId), { type: 'REJECT', ...(reason === undefined ? {} : { reason }) });
     }),
 
     ignore: reported(async (callId?: string) => {
@@ -243,6 +230,7 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
 
     rateCall: reported(async (callId: string, feedback: CallFeedback) => {
       const { score, issues = [], comment = '' } = feedback ?? {};
+      const { IdSchema, ScoreSchema, CallIssuesSchema, CommentSchema } = loadedClientSchemas() ?? (await loadClientSchemas());
       if (!IdSchema.safeParse(callId).success) return invalid('rateCall needs the id of a call');
       if (!ScoreSchema.safeParse(score).success) return invalid('score must be a whole number from 1 to 5');
       if (!CallIssuesSchema.safeParse(issues).success) return invalid('issues must be known call issues, each at most once');
@@ -264,16 +252,18 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
 
     leave: reported(() => withCurrent((call) => endHere(call, { type: 'LEAVE' }))),
 
-    add: reported((users: readonly string[]) => {
+    add: reported(async (users: readonly string[]) => {
+      const { CalleesSchema } = loadedClientSchemas() ?? (await loadClientSchemas());
       if (!CalleesSchema.safeParse(users).success) {
         return invalid(`add needs 1 to ${MAX_CALLEES} valid user ids`);
       }
-      return withCurrent((call) => requestHere(call, { type: 'ADD', to: [...users] }));
+      await withCurrent((call) => requestHere(call, { type: 'ADD', to: [...users] }));
     }),
 
-    switchMedia: reported((media: Media) => {
+    switchMedia: reported(async (media: Media) => {
+      const { MediaSchema } = loadedClientSchemas() ?? (await loadClientSchemas());
       if (!MediaSchema.safeParse(media).success) return invalid("media must be 'audio' or 'video'");
-      return withCurrent((call) =>
+      await withCurrent((call) =>
         call.getSnapshot().context.media === media ? undefined : requestHere(call, { type: 'SWITCH_MEDIA', media }),
       );
     }),
@@ -296,10 +286,11 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
       if (joined) await session.switchDevice(kind, deviceId).catch((error: unknown) => void fail(toRingError(error, 'media')));
     }),
 
-    sendMessage: reported((kind: string, data: JsonValue) => {
+    sendMessage: reported(async (kind: string, data: JsonValue) => {
+      const { MessageKindSchema, PayloadSchema } = loadedClientSchemas() ?? (await loadClientSchemas());
       if (!MessageKindSchema.safeParse(kind).success) return invalid('kind must be 1 to 128 characters');
       if (!PayloadSchema.safeParse(data).success) return invalid('data must be JSON of at most 4 KiB');
-      return withCurrent(async (call) => {
+      await withCurrent(async (call) => {
         const snapshot = call.getSnapshot();
         if (!snapshot.matches('active')) throw new RingError('invalid-state', 'messages need an active call');
         await connection.request({ type: 'message', callId: snapshot.context.callId, kind, data });
@@ -307,18 +298,21 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
     }),
 
     setPresence: reported(async (status: PresenceStatus) => {
+      const { PresenceStatusSchema } = loadedClientSchemas() ?? (await loadClientSchemas());
       if (!PresenceStatusSchema.safeParse(status).success) return invalid("presence must be 'available' or 'do-not-disturb'");
       await connection.request({ type: 'presence', status });
       root.send({ type: 'PRESENCE_SET', status });
     }),
 
     watch: reported(async (users: readonly string[]) => {
+      const { WatchedUsersSchema } = loadedClientSchemas() ?? (await loadClientSchemas());
       if (!WatchedUsersSchema.safeParse(users).success) return invalid('watch needs up to 500 valid user ids');
       root.send({ type: 'WATCHING', users });
       await connection.request({ type: 'watch', users: [...users] });
     }),
 
     history: reported(async (limit?: number) => {
+      const { HistoryLimitSchema } = loadedClientSchemas() ?? (await loadClientSchemas());
       if (limit !== undefined && !HistoryLimitSchema.safeParse(limit).success) return invalid('limit must be 1 to 100');
       const reply = await connection.request({ type: 'history', ...(limit === undefined ? {} : { limit }) });
       const entries: HistoryEntry[] = reply.type === 'history' ? reply.entries : [];

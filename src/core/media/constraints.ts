@@ -1,12 +1,10 @@
 /**
- * Capture settings: validation of {@link CaptureOptions} and their
- * translation into `getUserMedia` constraints (used by the LiveKit session,
- * the local preview and the fake media).
+ * Capture settings as `getUserMedia` constraints (used by the LiveKit session,
+ * the local preview, the device manager and the fake media). Their validation is
+ * `capture-options.ts`, apart, so what needs only constraints does not load a schema library.
  *
  * @packageDocumentation
  */
-import * as z from 'zod/mini';
-import { MediaSessionError } from './errors.js';
 import type { CaptureOptions } from './types.js';
 
 /**
@@ -33,49 +31,6 @@ export const RESOLUTION_PRESETS = {
  * ```
  */
 export const DEFAULT_RESOLUTION = '720p';
-
-const DeviceIdSchema = z.string().check(z.minLength(1), z.maxLength(512));
-
-/**
- * Schema of {@link CaptureOptions}: every field optional, unknown fields refused.
- *
- * @example
- * ```ts
- * CaptureOptionsSchema.safeParse({ resolution: '480p' }).success; // true
- * ```
- */
-export const CaptureOptionsSchema = z.strictObject({
-  resolution: z.optional(z.enum(['360p', '480p', '720p', '1080p'])),
-  maxFrameRate: z.optional(z.number().check(z.positive(), z.lte(120))),
-  echoCancellation: z.optional(z.boolean()),
-  noiseSuppression: z.optional(z.boolean()),
-  autoGainControl: z.optional(z.boolean()),
-  deviceIds: z.optional(
-    z.strictObject({
-      audioinput: z.optional(DeviceIdSchema),
-      videoinput: z.optional(DeviceIdSchema),
-      audiooutput: z.optional(DeviceIdSchema),
-    }),
-  ),
-});
-
-/**
- * Check capture options; bad ones reject with an `invalid-argument`
- * {@link MediaSessionError} instead of reaching the browser.
- *
- * @example
- * ```ts
- * const capture = parseCaptureOptions({ resolution: '480p', maxFrameRate: 24 });
- * ```
- */
-export function parseCaptureOptions(value: unknown): CaptureOptions {
-  if (value === undefined) return {};
-  const result = CaptureOptionsSchema.safeParse(value);
-  if (!result.success) {
-    throw new MediaSessionError('invalid-argument', `Invalid capture options: ${z.prettifyError(result.error)}`);
-  }
-  return result.data;
-}
 
 /**
  * Microphone constraints: audio processing switches (on by default) and the preferred device.

@@ -8,7 +8,8 @@
  */
 import type * as LiveKit from 'livekit-client';
 import { addListener } from '../listeners.js';
-import { parseCaptureOptions, videoResolution } from './constraints.js';
+import { parseCaptureOptions } from './capture-options.js';
+import { videoResolution } from './constraints.js';
 import { deviceFailure, MediaSessionError, toMediaDeviceError } from './errors.js';
 import { parseDeviceChoice, parseGrant, parseMedia, parsePrepareGrant } from './inputs.js';
 import { startMediaInterval } from './live-intervals.js';

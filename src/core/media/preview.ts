@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import { addListener } from '../listeners.js';
-import { audioConstraints, parseCaptureOptions, videoConstraints } from './constraints.js';
+import { parseCaptureOptions } from './capture-options.js';
+import { audioConstraints, videoConstraints } from './constraints.js';
 import type { MediaEffects } from './effects-store.js';
 import { guessFailedKind, MediaSessionError, toMediaDeviceError } from './errors.js';
 import { startPreviewEffect, type PreviewEffect } from './preview-effect.js';

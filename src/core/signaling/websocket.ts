@@ -1,13 +1,13 @@
 /**
  * The real signaling transport: a WebSocket to `ringkit-server`. Every inbound
- * frame is validated with {@link parseServerMessage}; invalid frames are
- * dropped and reported, never thrown.
+ * frame is validated with the client schemas' `parseServerMessage` (loaded while
+ * the socket opens); invalid frames are dropped and reported, never thrown.
  *
  * @packageDocumentation
  */
 import { addListener } from '../listeners.js';
+import { loadClientSchemas, type ClientSchemas } from '../load-client-schemas.js';
 import type { ClientMessage, ProtocolError, ServerMessage } from '../../protocol/protocol.js';
-import { parseServerMessage } from '../../protocol/client-schemas.js';
 import type { SignalingTransport, TransportCloseInfo, TransportFactory } from './transport.js';
 
 /**
@@ -106,6 +106,19 @@ function createWebSocketTransport(options: WebSocketTransportOptions): Signaling
   const closeListeners = new Set<(info: TransportCloseInfo) => void>();
   let socket: WebSocketLike | undefined;
   let closed = false;
+  let parse: ClientSchemas['parseServerMessage'] | undefined;
+  /** Frames that came before the schemas (none should: the server answers `hello`, sent after `open`). */
+  const early: unknown[] = [];
+
+  function receive(data: unknown): void {
+    if (!parse) return void early.push(data);
+    const result = parse(frameText(data));
+    if (!result.ok) {
+      options.onInvalidFrame?.(result.error);
+      return;
+    }
+    for (const listener of [...messageListeners]) listener(result.message);
+  }
 
   function finish(info: TransportCloseInfo): void {
     if (closed) return;
@@ -115,7 +128,11 @@ function createWebSocketTransport(options: WebSocketTransportOptions): Signaling
 
   return {
     open() {
-      return new Promise<void>((resolve, reject) => {
+      const schemas = loadClientSchemas().then((loaded) => {
+        parse = loaded.parseServerMessage;
+        for (const data of early.splice(0)) receive(data);
+      });
+      const connected = new Promise<void>((resolve, reject) => {
         if (socket || closed) {
           reject(new Error('this transport was already used; ask the factory for a new one'));
           return;
@@ -144,15 +161,9 @@ function createWebSocketTransport(options: WebSocketTransportOptions): Signaling
           }
           finish({ code: event.code, reason: event.reason });
         };
-        socket.onmessage = (event: { data: unknown }) => {
-          const result = parseServerMessage(frameText(event.data));
-          if (!result.ok) {
-            options.onInvalidFrame?.(result.error);
-            return;
-          }
-          for (const listener of [...messageListeners]) listener(result.message);
-        };
+        socket.onmessage = (event: { data: unknown }) => receive(event.data);
       });
+      return Promise.all([connected, schemas]).then(() => undefined);
     },
     send(message: ClientMessage) {
       if (closed || !socket || socket.readyState !== OPEN) return;
