@@ -223,10 +223,11 @@ export const EndedSchema = z.strictObject({
   by: z.nullable(IdSchema),
   detail: z.optional(DetailSchema),
 });
-/** `by` put the call on hold. */
-export const HeldSchema = z.strictObject({ type: z.literal('held'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
-/** `by` took the call off hold. */
-export const ResumedSchema = z.strictObject({ type: z.literal('resumed'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
+const heldBy = () => z.optional(z.array(IdSchema).check(z.maxLength(64)));
+/** `by` put the call on hold; `heldBy`: everyone holding it now. */
+export const HeldSchema = z.strictObject({ type: z.literal('held'), callId: IdSchema, version: CallVersionSchema, by: IdSchema, heldBy: heldBy() });
+/** `by` took the call off hold; `heldBy`: everyone still holding it. */
+export const ResumedSchema = z.strictObject({ type: z.literal('resumed'), callId: IdSchema, version: CallVersionSchema, by: IdSchema, heldBy: heldBy() });
 /** The call changed (media, members). */
 export const UpdatedSchema = z.strictObject({ type: z.literal('updated'), call: CallInfoSchema });
 /** A custom message from another member. */

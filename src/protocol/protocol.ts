@@ -404,10 +404,15 @@ export const EndedSchema = z.strictObject({
   by: IdSchema.nullable(),
   detail: DetailSchema.optional(),
 });
-/** `by` put the call on hold (to every device of every joined member). */
-export const HeldSchema = z.strictObject({ type: z.literal('held'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
-/** `by` took the call off hold (to every device of every joined member). */
-export const ResumedSchema = z.strictObject({ type: z.literal('resumed'), callId: IdSchema, version: CallVersionSchema, by: IdSchema });
+/**
+ * The users holding a call after a `held` or `resumed`: the whole list, so the
+ * newest message tells a device everything (a device may miss an older one).
+ */
+const HeldByField = { heldBy: z.array(IdSchema).max(64).optional() };
+/** `by` put the call on hold (to every device of every joined member); `heldBy`: everyone holding it now. */
+export const HeldSchema = z.strictObject({ type: z.literal('held'), callId: IdSchema, version: CallVersionSchema, by: IdSchema, ...HeldByField });
+/** `by` took the call off hold (to every device of every joined member); `heldBy`: everyone still holding it. */
+export const ResumedSchema = z.strictObject({ type: z.literal('resumed'), callId: IdSchema, version: CallVersionSchema, by: IdSchema, ...HeldByField });
 /** The call changed (media, members). */
 export const UpdatedSchema = z.strictObject({ type: z.literal('updated'), call: CallInfoSchema });
 /** A custom message from another member. */

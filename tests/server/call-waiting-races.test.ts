@@ -6,10 +6,12 @@
  * counts are printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../src/protocol/protocol.js';
 import { createMemoryStore } from '../../src/server/stores/memory.js';
 import { createRedisStore, type RedisStore } from '../../src/server/stores/redis.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { startCluster, type ServerProcess } from '../helpers/redis-cluster.js';
+import { rid } from '../helpers/server-client.js';
 import { createHarness } from '../helpers/server-harness.js';
 import { connectWs, type WsTestClient } from '../helpers/server-ws.js';
 import { runRace, WAITING_RACES, type RaceWorld } from '../helpers/waiting-races.js';
@@ -62,8 +64,11 @@ describe(`call waiting races on two processes sharing Redis (${TWO_PROCESS_RUNS}
   it.each(Object.entries(WAITING_RACES))('%s', async (name, race) => {
     const world: RaceWorld = {
       async connect(user, side) {
-        const socket = await connectWs(servers[side] as ServerProcess, { user });
+        const socket = await connectWs(servers[side] as ServerProcess, { user, hello: false });
         sockets.push(socket);
+        // A loaded machine may take a while to sign 80 devices in at once: a generous bound.
+        const welcome = await socket.request({ type: 'hello', id: rid(), version: PROTOCOL_VERSION }, 20_000);
+        if (welcome.type !== 'welcome') throw new Error(`hello got ${JSON.stringify(welcome)}`);
         return socket;
       },
       store,

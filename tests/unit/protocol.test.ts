@@ -91,7 +91,7 @@ const validServer: Record<ServerMessage['type'], ServerMessage> = {
   joined: { type: 'joined', callId: 'c1', version: 5, user: 'carol' },
   left: { type: 'left', callId: 'c1', version: 6, user: 'carol', reason: 'completed' },
   ended: { type: 'ended', callId: 'c1', version: 7, reason: 'declined', by: 'bob', detail: 'In a meeting' },
-  held: { type: 'held', callId: 'c1', version: 8, by: 'alice' },
+  held: { type: 'held', callId: 'c1', version: 8, by: 'alice', heldBy: ['bob', 'alice'] },
   resumed: { type: 'resumed', callId: 'c1', version: 9, by: 'alice' },
   updated: { type: 'updated', call: { ...call, status: 'active', answeredAt: 1_700_000_001_000, heldBy: ['alice'] } },
   message: { type: 'message', callId: 'c1', from: 'bob', kind: 'emoji', data: ['wave', 1, null] },

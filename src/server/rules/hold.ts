@@ -28,7 +28,7 @@ function refuseHold(call: CallRecord | undefined, user: string): Refusal | undef
 /** Tell every device of every member in the call that `by` held or resumed it. */
 function announce(context: RulesContext, call: CallRecord, type: 'held' | 'resumed', by: string): void {
   for (const member of call.members) {
-    if (member.state === 'joined') context.deliver({ user: member.user }, { type, callId: call.callId, version: call.version, by });
+    if (member.state === 'joined') context.deliver({ user: member.user }, { type, callId: call.callId, version: call.version, by, heldBy: [...(call.heldBy ?? [])] });
   }
 }
 
