@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export type { EndReason, Media, PresenceStatus, CallInfo } from './protocol/protocol.js';
+export type { EndReason, Media, PresenceStatus, CallInfo, CallRating, CallIssue } from './protocol/protocol.js';
 export { RingProvider, RingClientContext, type RingProviderProps } from './react/provider.js';
 export { useRingClient, useMaybeRingClient, useRingSelector } from './react/use-ring-client.js';
 export { useCall, type UseCallResult, type CallActions } from './react/use-call.js';
@@ -17,6 +17,7 @@ export { useConnectionQuality, type ConnectionQualityState } from './react/use-c
 export { useCallStats } from './react/use-call-stats.js';
 export { useCloseProtection, type UseCloseProtectionOptions } from './react/use-close-protection.js';
 export { useCallMessages, type UseCallMessagesOptions, type UseCallMessagesResult } from './react/use-call-messages.js';
+export { useCallFeedback, type CallFeedbackStatus, type UseCallFeedbackOptions, type UseCallFeedbackResult } from './react/use-call-feedback.js';
 export type * from './core/ring-client.js';
 export { RingError, isRingError, type RingErrorCode } from './core/errors.js';
 // Components, their headless hooks, text and sounds.
@@ -27,6 +28,7 @@ export { CallView, type CallViewProps } from './react/components/call-view.js';
 export { HeldCalls, type HeldCallsProps } from './react/components/held-calls.js';
 export { CallControls, type CallControlsProps } from './react/components/call-controls.js';
 export { DeviceSelect, type DeviceSelectProps } from './react/components/device-select.js';
+export { CallFeedback, type CallFeedbackProps } from './react/components/call-feedback.js';
 export { EffectsMenu, type EffectsMenuProps, type BackgroundImage } from './react/components/effects-menu.js';
 export type { UserDisplay, UserLookup } from './react/components/users.js';
 export type { CallFocusEvent, CallFocusReason } from './react/focus/call-focus.js';

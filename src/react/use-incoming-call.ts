@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import type { CallInfo } from '../protocol/protocol.js';
-import type { AcceptOptions, RingClient } from '../core/ring-client.js';
+import type { AcceptOptions, RejectOptions, RingClient } from '../core/ring-client.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
 import { isWaitingCall } from './waiting-call.js';
 
@@ -33,12 +33,14 @@ export interface UseIncomingCallResult {
    * Hangs up a current call first, or with `active: 'hold'` puts it on hold.
    */
   accept(options?: AcceptOptions): Promise<void>;
-  /** Decline `call` on every device of this user. */
-  reject(): Promise<void>;
+  /** Decline `call` on every device of this user (optionally with a reason: `'busy'`, `'declined'` or your words). */
+  reject(options?: RejectOptions): Promise<void>;
+  /** Stop ringing for `call` on this device only (it rings on elsewhere; see `snapshot.ignored`). */
+  ignore(): Promise<void>;
   /** Answer a given ringing call. */
   acceptCall(callId: string, options?: AcceptOptions): Promise<void>;
   /** Decline a given ringing call. */
-  rejectCall(callId: string): Promise<void>;
+  rejectCall(callId: string, options?: RejectOptions): Promise<void>;
 }
 
 function handled<T>(promise: Promise<T>): Promise<T> {
@@ -59,6 +61,7 @@ function handled<T>(promise: Promise<T>): Promise<T> {
  *   return (
  *     <div role="alertdialog" aria-label={`Call from ${call.from}`}>
  *       <button onClick={() => reject()}>Decline</button>
+ *       <button onClick={() => reject({ reason: "Can't talk, text me" })}>Text me</button>
  *       <button onClick={() => accept({ video: call.media === 'video' })}>Answer</button>
  *     </div>
  *   );
@@ -77,9 +80,10 @@ export function useIncomingCall(client?: RingClient): UseIncomingCallResult {
       calls,
       waiting,
       accept: (options = {}) => handled(ring.accept(callId, options)),
-      reject: () => handled(ring.reject(callId)),
+      reject: (options) => handled(options === undefined ? ring.reject(callId) : ring.reject(callId, options)),
+      ignore: () => handled(ring.ignore(callId)),
       acceptCall: (id, options = {}) => handled(ring.accept(id, options)),
-      rejectCall: (id) => handled(ring.reject(id)),
+      rejectCall: (id, options) => handled(options === undefined ? ring.reject(id) : ring.reject(id, options)),
     }),
     [ring, call, calls, callId, waiting],
   );

@@ -20,7 +20,7 @@ import { requestDone, untilCall, untilSettled } from './call-waits.js';
 import type { ClientView } from './client-view.js';
 import type { Connection } from './connection.js';
 import type { JsonValue } from './event-types.js';
-import type { AcceptOptions, CallFeedback, CallOptions, RejectOptions } from './option-types.js';
+import type { AcceptOptions, CallRatingInput, CallOptions, RejectOptions } from './option-types.js';
 import type { RingClient } from './types.js';
 import { toCurrentCall } from './call-view.js';
 import { setScreenShare } from './screen-share-method.js';
@@ -228,7 +228,7 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
       requireRinging(callId).send({ type: 'IGNORE' });
     }),
 
-    rateCall: reported(async (callId: string, feedback: CallFeedback) => {
+    rateCall: reported(async (callId: string, feedback: CallRatingInput) => {
       const { score, issues = [], comment = '' } = feedback ?? {};
       const { IdSchema, ScoreSchema, CallIssuesSchema, CommentSchema } = loadedClientSchemas() ?? (await loadClientSchemas());
       if (!IdSchema.safeParse(callId).success) return invalid('rateCall needs the id of a call');

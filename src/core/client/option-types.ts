@@ -153,10 +153,10 @@ export interface RejectOptions {
  *
  * @example
  * ```ts
- * const feedback: CallFeedback = { score: 2, issues: ['echo', 'frozen-video'], comment: 'I heard myself' };
+ * const feedback: CallRatingInput = { score: 2, issues: ['echo', 'frozen-video'], comment: 'I heard myself' };
  * ```
  */
-export interface CallFeedback {
+export interface CallRatingInput {
   /** 1 (bad) to 5 (excellent). */
   score: number;
   /** What went wrong, each at most once. */

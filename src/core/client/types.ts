@@ -12,7 +12,7 @@ import type { DeviceKind, MediaSession } from '../media/types.js';
 import type { PreCallCheckOptions, PreCallCheckReport } from '../precheck/types.js';
 import type { HistoryEntry, Media, PresenceStatus } from '../../protocol/protocol.js';
 import type { JsonValue, RingClientEvents } from './event-types.js';
-import type { AcceptOptions, CallFeedback, CallOptions, RejectOptions } from './option-types.js';
+import type { AcceptOptions, CallRatingInput, CallOptions, RejectOptions } from './option-types.js';
 import type { RingClientSnapshot } from './snapshot-types.js';
 
 export type * from './event-types.js';
@@ -148,7 +148,7 @@ export interface RingClient {
    * await client.rateCall(callId, { score: 4, issues: ['echo'] });
    * ```
    */
-  rateCall(callId: string, feedback: CallFeedback): Promise<void>;
+  rateCall(callId: string, feedback: CallRatingInput): Promise<void>;
   /**
    * Withdraw the current outgoing call before anyone answered.
    *

@@ -6,5 +6,6 @@
 export * from './messages.js';
 export * from './waiting-messages.js';
 export * from './screen-share-messages.js';
+export * from './feedback-messages.js';
 export * from './context.js';
 export * from './language.js';

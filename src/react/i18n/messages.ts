@@ -9,6 +9,7 @@ import type { EndReason } from '../../protocol/protocol.js';
 import type { EffectsMessages } from './effects-messages.js';
 import { builtInLocaleOf, type RingLocale } from './language.js';
 import type { ScreenShareMessages } from './screen-share-messages.js';
+import type { FeedbackMessageOverrides } from './feedback-messages.js';
 import type { WaitingMessages } from './waiting-messages.js';
 
 /** Every string a ringkit component shows. Override any of them through `messages`. */
@@ -130,12 +131,13 @@ export interface RingMessages {
 }
 
 /**
- * Overrides for some of the strings (call waiting's {@link WaitingMessages} and screen sharing's
- * {@link ScreenShareMessages} too); the word tables
+ * Overrides for some of the strings (call waiting's {@link WaitingMessages}, screen sharing's
+ * {@link ScreenShareMessages} and the rating prompt's words too); the word tables
  * (`endReasons`, `quality`, `deviceNames`, `deviceErrors`) merge key by key.
  */
 export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'quality' | 'deviceNames' | 'deviceErrors'>> &
   Partial<WaitingMessages> &
+  FeedbackMessageOverrides &
   Partial<EffectsMessages> &
   Partial<ScreenShareMessages> & {
   endReasons?: Partial<RingMessages['endReasons']>;
