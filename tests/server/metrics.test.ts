@@ -41,6 +41,8 @@ describe('ringkit-server metrics', () => {
     const during = await metrics();
     expect(during('ringkit_calls', { state: 'active' })).toBe(1);
     expect(during('ringkit_calls', { state: 'ringing' })).toBe(0);
+    // Held and resumed (twice held: a repeat is a no-op).
+    for (const type of ['hold', 'hold', 'resume'] as const) expect(await bob.request({ type, id: rid(), callId: 'm1' })).toMatchObject({ type: 'ok' });
     await alice.request({ type: 'hangup', id: rid(), callId: 'm1' });
     await bob.next('ended', (message) => message.callId === 'm1');
     // Nobody can ring: carol is offline.
@@ -66,6 +68,8 @@ describe('ringkit-server metrics', () => {
     expect(value('ringkit_ring_latency_seconds_count')).toBe(2);
     expect(value('ringkit_answer_latency_seconds_count')).toBe(1);
     expect(value('ringkit_errors_sent_total', { code: 'not-found' })).toBe(1);
+    expect(value('ringkit_holds_total', { action: 'hold' })).toBe(1);
+    expect(value('ringkit_holds_total', { action: 'resume' })).toBe(1);
     // Grants: alice on m1 and m3, bob on accept; m2 ended before any grant.
     expect(value('ringkit_livekit_grant_seconds_count')).toBe(3);
     expect(value('ringkit_livekit_grant_failures_total')).toBe(0);

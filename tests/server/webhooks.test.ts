@@ -70,6 +70,26 @@ describe('webhooks', () => {
     await Promise.all([alice.close(), bob.close()]);
   }, 20_000);
 
+  it('sends call.held and call.resumed with who held or resumed, once each', async () => {
+    const hooks = await receiver();
+    const server = await serverWith(hooks);
+    const alice = await connectWs(server, { user: 'alice' });
+    const bob = await connectWs(server, { user: 'bob' });
+    await alice.request({ type: 'invite', id: rid(), callId: 'h1', to: ['bob'], media: 'audio' });
+    await bob.next('incoming');
+    await bob.request({ type: 'accept', id: rid(), callId: 'h1', media: 'audio' });
+    for (const type of ['hold', 'hold', 'resume', 'resume'] as const) await bob.request({ type, id: rid(), callId: 'h1' });
+    await alice.request({ type: 'hangup', id: rid(), callId: 'h1' });
+    await waitUntil(() => hooks.delivered().length === 5, 5_000, 'five webhooks');
+    const received = events(hooks.delivered());
+    expect(received.map((event) => event.type)).toEqual(['call.invited', 'call.answered', 'call.held', 'call.resumed', 'call.ended']);
+    expect(received.filter((event) => event.type === 'call.held' || event.type === 'call.resumed').map((event) => event.data)).toEqual([
+      expect.objectContaining({ callId: 'h1', user: 'bob' }),
+      expect.objectContaining({ callId: 'h1', user: 'bob' }),
+    ]);
+    await Promise.all([alice.close(), bob.close()]);
+  }, 20_000);
+
   it('retries with backoff: a receiver that answers 500 twice then 200 gets each event exactly once, still in order', async () => {
     const attempts = new Map<string, number>();
     const hooks = await receiver((request) => {
