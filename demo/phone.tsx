@@ -109,7 +109,7 @@ export function Phone({
           <SetupCheck text={text} />
         </div>
         <div className="demo__call">
-          <CallView getUser={getUser} fit="cover" />
+          <CallView getUser={getUser} fit="cover" pictureInPicture={{ auto: true }} />
           <LeaveGroupCall text={text} />
           <CallState />
         </div>

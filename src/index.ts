@@ -15,6 +15,13 @@ export { usePushNotifications, type UsePushNotificationsResult } from './react/u
 export { useCallHistory, type UseCallHistoryOptions, type UseCallHistoryResult } from './react/use-call-history.js';
 export { useConnectionQuality, type ConnectionQualityState } from './react/use-connection-quality.js';
 export { useCallStats } from './react/use-call-stats.js';
+export {
+  usePictureInPicture,
+  type UsePictureInPictureOptions,
+  type UsePictureInPictureResult,
+  type PictureInPictureButtonProps,
+  type PictureInPictureMode,
+} from './react/use-picture-in-picture.js';
 export { useCloseProtection, type UseCloseProtectionOptions } from './react/use-close-protection.js';
 export { useCallMessages, type UseCallMessagesOptions, type UseCallMessagesResult } from './react/use-call-messages.js';
 export { useCallFeedback, type CallFeedbackStatus, type UseCallFeedbackOptions, type UseCallFeedbackResult } from './react/use-call-feedback.js';
@@ -30,6 +37,8 @@ export { CallControls, type CallControlsProps } from './react/components/call-co
 export { DeviceSelect, type DeviceSelectProps } from './react/components/device-select.js';
 export { CallFeedback, type CallFeedbackProps } from './react/components/call-feedback.js';
 export { EffectsMenu, type EffectsMenuProps, type BackgroundImage } from './react/components/effects-menu.js';
+export { PictureInPictureCall, type PictureInPictureCallProps } from './react/components/picture-in-picture-call.js';
+export { PictureInPictureControl, type PictureInPictureControlProps } from './react/components/picture-in-picture-control.js';
 export type { UserDisplay, UserLookup } from './react/components/users.js';
 export type { CallFocusEvent, CallFocusReason } from './react/focus/call-focus.js';
 export type { IncomingFocusOptions } from './react/focus/use-incoming-focus.js';

@@ -13,6 +13,7 @@ import { EffectsMenu, type BackgroundImage } from './effects-menu.js';
 import { Icon } from './icons.js';
 import { HoldControl } from './hold-control.js';
 import { ScreenShareControl } from './screen-share-control.js';
+import { PictureInPictureControl, type PictureInPictureControlProps } from './picture-in-picture-control.js';
 
 type ClickHandler = (event: MouseEvent<HTMLButtonElement>) => void;
 
@@ -42,6 +43,11 @@ export interface CallControlsProps
   onToggleScreenShare?: ClickHandler;
   /** Runs before the call goes on or off hold; `preventDefault()` stops it. */
   onToggleHold?: ClickHandler;
+  /**
+   * The picture-in-picture toggle, where the browser has picture-in-picture (default shown):
+   * `false` hides it; options such as `{ auto: true }` go to `usePictureInPicture`.
+   */
+  pictureInPicture?: boolean | Omit<PictureInPictureControlProps, 'client' | 'locale' | 'messages'>;
 }
 
 /**
@@ -72,6 +78,7 @@ export function CallControls(props: CallControlsProps) {
     screenShare = true,
     onToggleScreenShare,
     onToggleHold,
+    pictureInPicture = true,
     className,
     ref,
     ...rest
@@ -120,6 +127,15 @@ export function CallControls(props: CallControlsProps) {
         <ScreenShareControl client={client} locale={locale} messages={overrides} onToggle={onToggleScreenShare} onError={onError} />
       ) : null}
       <HoldControl client={client} locale={locale} messages={overrides} onToggle={onToggleHold} onError={onError} />
+      {pictureInPicture ? (
+        <PictureInPictureControl
+          onError={onError}
+          {...(pictureInPicture === true ? {} : pictureInPicture)}
+          client={client}
+          locale={locale}
+          messages={overrides}
+        />
+      ) : null}
       {devices ? (
         <div className="rk-controls__devices">
           <DeviceSelect kind="audioinput" client={client} locale={locale} messages={overrides} />

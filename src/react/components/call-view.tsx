@@ -10,8 +10,8 @@ import { describeScreenShareErrorIn, useScreenShareMessages } from '../i18n/scre
 import { useCallView, type UseCallViewOptions } from '../use-call-view.js';
 import { useScreenShare } from '../use-screen-share.js';
 import type { VideoFit } from '../use-video-tile.js';
-import { CallControls } from './call-controls.js';
 import { HeldCalls } from './held-calls.js';
+import { CallControls, type CallControlsProps } from './call-controls.js';
 import { classNames, composeHandlers, useMergedRef, VISUALLY_HIDDEN } from './compose.js';
 import { displayName } from './users.js';
 import { VideoTile } from './video-tile.js';
@@ -30,6 +30,8 @@ export interface CallViewProps extends UseCallViewOptions, Omit<HTMLAttributes<H
   onDismiss?: (event: MouseEvent<HTMLButtonElement>) => void;
   /** Called when a control fails. */
   onControlError?: (error: unknown) => void;
+  /** The picture-in-picture control: `false` hides it, `{ auto: true }` opens the window by itself when the tab is left (see `<CallControls>`). */
+  pictureInPicture?: CallControlsProps['pictureInPicture'];
 }
 
 /**
@@ -62,6 +64,7 @@ export function CallView(props: CallViewProps) {
     fit = 'contain',
     onDismiss,
     onControlError,
+    pictureInPicture = true,
     onEndAutoFocus,
     onCloseAutoFocus,
     className,
@@ -176,6 +179,7 @@ export function CallView(props: CallViewProps) {
           messages={overrides}
           devices={devices}
           onError={onControlError}
+          pictureInPicture={pictureInPicture === false ? false : { getUser, ...(pictureInPicture === true ? {} : pictureInPicture) }}
           className="rk-call-view__controls"
         />
       ) : null}

@@ -32,14 +32,16 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
 };
 
 /**
- * A decorative 24×24 icon that takes the text colour.
+ * A decorative 24×24 icon that takes the text colour: a built-in one by `name`, or any `path`
+ * (icons of optional features live with them, off the page before any call).
  *
  * @example
  * ```tsx
  * <button aria-label="Mute"><Icon name="mic-off" /></button>
  * ```
  */
-export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
+export function Icon(props: { size?: number } & ({ name: IconName } | { path: ReactNode })) {
+  const { size = 20 } = props;
   return (
     <svg
       className="rk-icon"
@@ -50,7 +52,7 @@ export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
       aria-hidden="true"
       focusable="false"
     >
-      {PATHS[name]}
+      {'path' in props ? props.path : PATHS[props.name]}
     </svg>
   );
 }

@@ -122,6 +122,8 @@ export interface RingMessages {
   callControls: string;
   /** Label of the region that shows the call: `{name}`. */
   callRegion: string;
+  /** Picture-in-picture toggle (pressed while the small window is open). */
+  pictureInPicture: string;
   /** Every end reason, in words. */
   endReasons: Record<EndReason, string>;
   /** Device kinds, as they appear inside {@link RingMessages.deviceErrors}. */
@@ -202,6 +204,7 @@ export const EN_MESSAGES: RingMessages = {
   quality: { excellent: 'excellent', good: 'good', poor: 'poor', lost: 'lost', unknown: 'unknown' },
   callControls: 'Call controls',
   callRegion: 'Call with {name}',
+  pictureInPicture: 'Picture-in-picture',
   endReasons: {
     completed: 'the call is over',
     cancelled: 'the caller cancelled',
@@ -283,6 +286,7 @@ export const ZH_CN_MESSAGES: RingMessages = {
   quality: { excellent: '极好', good: '良好', poor: '较差', lost: '已断开', unknown: '未知' },
   callControls: '通话控制',
   callRegion: '与 {name} 的通话',
+  pictureInPicture: '画中画',
   endReasons: {
     completed: '通话结束',
     cancelled: '对方已取消',
