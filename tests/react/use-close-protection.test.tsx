@@ -47,13 +47,17 @@ async function connectedPair() {
 }
 
 describe('hasLiveCall', () => {
-  it('is true from placing a call until it ends, and false for a call only ringing on this device', () => {
-    expect(hasLiveCall({ call: null })).toBe(false);
-    for (const status of ['calling', 'ringing', 'answering', 'connecting', 'active', 'reconnecting'] as const) {
-      expect(hasLiveCall({ call: currentCall({ status }) }), status).toBe(true);
+  it('is true from placing a call until it ends, also for a call on hold, and false for a call only ringing on this device', () => {
+    expect(hasLiveCall({ call: null, calls: [] })).toBe(false);
+    for (const status of ['calling', 'ringing', 'answering', 'connecting', 'active', 'reconnecting', 'held'] as const) {
+      expect(hasLiveCall({ call: currentCall({ status }), calls: [] }), status).toBe(true);
     }
-    expect(hasLiveCall({ call: currentCall({ status: 'incoming', direction: 'incoming' }) })).toBe(false);
-    expect(hasLiveCall({ call: currentCall({ status: 'ended', endReason: 'completed' }) })).toBe(false);
+    const ringingHere = currentCall({ status: 'incoming', direction: 'incoming' });
+    expect(hasLiveCall({ call: ringingHere, calls: [ringingHere] })).toBe(false);
+    const ended = currentCall({ status: 'ended', endReason: 'completed' });
+    expect(hasLiveCall({ call: ended, calls: [] })).toBe(false);
+    // The shown call ended while another one waits on hold.
+    expect(hasLiveCall({ call: ended, calls: [currentCall({ callId: 'call-2', status: 'held' })] })).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ import type { RingClientSnapshot } from '../client/snapshot-types.js';
 
 /** The part of a ring client {@link protectClose} watches. */
 export interface CloseProtectionSource {
-  getSnapshot(): Pick<RingClientSnapshot, 'call'>;
+  getSnapshot(): Pick<RingClientSnapshot, 'call' | 'calls'>;
   subscribe(listener: () => void): () => void;
 }
 
@@ -22,9 +22,8 @@ export interface CloseProtectionSource {
  * if (hasLiveCall(client.getSnapshot())) showInCallBadge();
  * ```
  */
-export function hasLiveCall(snapshot: Pick<RingClientSnapshot, 'call'>): boolean {
-  const status = snapshot.call?.status;
-  return status !== undefined && status !== 'ended' && status !== 'incoming';
+export function hasLiveCall(snapshot: Pick<RingClientSnapshot, 'call' | 'calls'>): boolean {
+  return [snapshot.call, ...snapshot.calls].some((call) => call !== null && call.status !== 'ended' && call.status !== 'incoming');
 }
 
 function ask(event: BeforeUnloadEvent): void {
