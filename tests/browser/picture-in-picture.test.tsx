@@ -129,6 +129,8 @@ describe.each([
     const { alice } = await videoCall();
     const result: { current: UsePictureInPictureResult | null } = { current: null };
     render(wrap(strict, alice, <Probe result={result} />));
+    // A click of an earlier test activates the page for a few seconds: wait until that ran out.
+    await waitFor(() => expect(navigator.userActivation.isActive).toBe(false), { timeout: 15_000 });
     await expect(result.current?.open()).rejects.toThrow('Must be handling a user gesture');
     await waitFor(() => expect(result.current?.error?.name).toBe('NotAllowedError'));
     expect(result.current?.active).toBe(false);
