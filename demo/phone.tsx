@@ -8,6 +8,14 @@ import { LanguageSelect } from './language-select.js';
 import { displayNameOf, type Language } from './settings.js';
 import { textFor, type DemoText } from './text.js';
 
+/** Background images served by the demo itself (`demo/public/backgrounds`), named in the page's language. */
+function backgroundsFor(text: DemoText) {
+  return [
+    { label: text.backgrounds.sunset, url: '/backgrounds/sunset.svg' },
+    { label: text.backgrounds.shelves, url: '/backgrounds/shelves.svg' },
+  ];
+}
+
 const getUser = (user: string) => ({ name: displayNameOf(user) });
 
 function DoNotDisturb({ text }: { text: DemoText }) {
@@ -109,7 +117,7 @@ export function Phone({
           <SetupCheck text={text} />
         </div>
         <div className="demo__call">
-          <CallView getUser={getUser} fit="cover" pictureInPicture={{ auto: true }} />
+          <CallView getUser={getUser} fit="cover" pictureInPicture={{ auto: true }} backgrounds={backgroundsFor(text)} />
           <LeaveGroupCall text={text} />
           <CallState />
         </div>

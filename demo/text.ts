@@ -28,9 +28,12 @@ export interface DemoText {
   video: string;
   connection: Record<'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected', string>;
   checkSetup: string;
+  /** Names of the background images the effects menu offers. */
+  backgrounds: { sunset: string; shelves: string };
 }
 
 const EN: DemoText = {
+  backgrounds: { sunset: 'Sunset', shelves: 'Shelves' },
   title: 'ringkit demo',
   signInHeading: 'Sign in to call someone',
   yourName: 'Your name',
@@ -66,6 +69,7 @@ const EN: DemoText = {
 };
 
 const ZH_CN: DemoText = {
+  backgrounds: { sunset: '日落', shelves: '书架' },
   title: 'ringkit 演示',
   signInHeading: '登录后即可通话',
   yourName: '你的名字',

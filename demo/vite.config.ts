@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { ringkitEffectsAssets } from '../scripts/effects-assets/vite-plugin.js';
 import { ringkitServiceWorker } from './ringkit-sw-plugin.js';
 
 const source = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
@@ -14,7 +15,8 @@ export const DEMO_PORT = 5173;
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), ringkitServiceWorker()],
+  // The background effects' model and wasm are served from the demo's own origin (never a CDN).
+  plugins: [react(), ringkitServiceWorker(), ringkitEffectsAssets()],
   resolve: {
     alias: [
       { find: /^ringkit$/, replacement: source('index.ts') },

@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import type { RingClientSnapshot } from '../../src/core/client/types.js';
+import { createMediaEffects } from '../../src/core/media/effects-store.js';
 import { createFakeMedia, createFakeMediaHub, type FakeMediaOptions, type FakeMediaSession } from '../../src/testing/fake-media.js';
 import { createRingClient, type RingClient } from '../../src/core/ring-client.js';
 import { PROTOCOL_VERSION } from '../../src/protocol/protocol.js';
@@ -58,11 +59,14 @@ export function createStoryWorld(options: MemoryHubOptions = {}): StoryWorld {
   const clients: RingClient[] = [];
   const sessions = new Map<string, FakeMediaSession[]>();
   const make = (user: string, media: FakeMediaOptions = {}) => {
+    // Each person has their own effects (nothing remembered between stories); their calls' media follows them.
+    const effects = media.effects ?? createMediaEffects({ storage: null });
     const client = createRingClient({
       user,
       transport: hub.transport(user),
+      effects,
       media: () => {
-        const session = createFakeMedia({ hub: rooms, user, statsIntervalMs: 0, ...media });
+        const session = createFakeMedia({ hub: rooms, user, statsIntervalMs: 0, effects, ...media });
         sessions.set(user, [...(sessions.get(user) ?? []), session]);
         return session;
       },

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
-import type { RemoteAudioSample, RemoteVideoSample } from './e2e-page-probes.js';
+import type { RemoteAudioSample, RemoteVideoSample, SentTrackSample } from './e2e-page-probes.js';
 
 /** Frames a playing remote video must present per sampling window (about 1 s). */
 const PLAYING_MIN_FRAMES = 5;
@@ -41,19 +41,23 @@ function describe(samples: Map<string, { frames: number; width: number }>): stri
 
 /**
  * Waits until at least `tracks` remote videos really play: `videoWidth > 0` and the
- * `requestVideoFrameCallback` count keeps increasing.
+ * `requestVideoFrameCallback` count keeps increasing (by `minFrames` within `windowMs`: by default
+ * 5 frames a second; slow producers, such as background effects rendered without a GPU, ask for fewer).
  *
  * @example
  * ```ts
  * await expectRemoteVideoPlaying(alice.page);
  * ```
  */
-export async function expectRemoteVideoPlaying(page: Page, { tracks = 1, timeoutMs = 20_000 } = {}): Promise<void> {
+export async function expectRemoteVideoPlaying(
+  page: Page,
+  { tracks = 1, timeoutMs = 20_000, minFrames = PLAYING_MIN_FRAMES, windowMs = 1_000 } = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = new Map<string, { frames: number; width: number }>();
   while (Date.now() < deadline) {
-    last = await framesPerTrack(page, 1_000);
-    const playing = [...last.values()].filter((video) => video.width > 0 && video.frames >= PLAYING_MIN_FRAMES);
+    last = await framesPerTrack(page, windowMs);
+    const playing = [...last.values()].filter((video) => video.width > 0 && video.frames >= minFrames);
     if (playing.length >= tracks) return;
   }
   throw new Error(`expected ${tracks} playing remote video(s) within ${timeoutMs} ms; last: ${describe(last)}`);
@@ -130,4 +134,28 @@ export async function expectRemoteAudioSilent(page: Page, { timeoutMs = 15_000 }
  */
 export function liveCaptureLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__rkProbe?.liveCaptureLabels() ?? []);
+}
+
+/**
+ * The live tracks a page sends over WebRTC, with whether each is a captured device track.
+ *
+ * @example
+ * ```ts
+ * expect((await sentTracks(alice.page)).find((t) => t.kind === 'video')?.captured).toBe(false); // processed
+ * ```
+ */
+export function sentTracks(page: Page): Promise<SentTrackSample[]> {
+  return page.evaluate(() => window.__rkProbe?.sentTracks() ?? []);
+}
+
+/**
+ * Every track a page ever handed to WebRTC to send, in order, with whether it was a captured device track.
+ *
+ * @example
+ * ```ts
+ * expect((await everSent(alice.page)).filter((t) => t.kind === 'video' && t.captured)).toEqual([]);
+ * ```
+ */
+export function everSent(page: Page): Promise<Array<Pick<SentTrackSample, 'kind' | 'captured'>>> {
+  return page.evaluate(() => window.__rkProbe?.everSent() ?? []);
 }

@@ -28,6 +28,23 @@ export interface PageProbe {
   remoteAudio(): RemoteAudioSample[];
   /** Labels of the camera and microphone tracks this page captured that are still live. */
   liveCaptureLabels(): string[];
+  /** The live tracks this page sends over WebRTC (`captured`: a camera/microphone track itself, not a processed one). */
+  sentTracks(): SentTrackSample[];
+  /** Every track this page ever handed to WebRTC to send (`addTrack`, `addTransceiver`, `replaceTrack`), in order. */
+  everSent(): Array<Pick<SentTrackSample, 'kind' | 'captured'>>;
+}
+
+/** One track a page sends. */
+export interface SentTrackSample {
+  kind: string;
+  label: string;
+  /** Whether it is a track `getUserMedia` returned (false for a processed track made from frames). */
+  captured: boolean;
+  /** Its audio processing settings (audio tracks). */
+  noiseSuppression?: boolean;
+  /** `true`, `false`, or the kind of cancellation (`'all'`, `'remote-only'`). */
+  echoCancellation?: boolean | string;
+  autoGainControl?: boolean;
 }
 
 declare global {
@@ -37,6 +54,27 @@ declare global {
 }
 
 const remoteTracks = new Map<string, MediaStreamTrack>();
+const connections: RTCPeerConnection[] = [];
+const handedToSend: MediaStreamTrack[] = [];
+
+function recordSentTracks(): void {
+  const connection = window.RTCPeerConnection.prototype;
+  const addTrack = connection.addTrack;
+  connection.addTrack = function (this: RTCPeerConnection, track, ...streams) {
+    handedToSend.push(track);
+    return addTrack.call(this, track, ...streams);
+  };
+  const addTransceiver = connection.addTransceiver;
+  connection.addTransceiver = function (this: RTCPeerConnection, trackOrKind, init) {
+    if (typeof trackOrKind !== 'string') handedToSend.push(trackOrKind);
+    return addTransceiver.call(this, trackOrKind, init);
+  };
+  const replaceTrack = RTCRtpSender.prototype.replaceTrack;
+  RTCRtpSender.prototype.replaceTrack = function (this: RTCRtpSender, track) {
+    if (track) handedToSend.push(track);
+    return replaceTrack.call(this, track);
+  };
+}
 const capturedTracks: MediaStreamTrack[] = [];
 const frameCounts = new WeakMap<HTMLVideoElement, number>();
 const audioMeters = new Map<string, { peak: number; stop: () => void }>();
@@ -47,6 +85,7 @@ function recordRemoteTracks(): void {
     constructor(configuration?: RTCConfiguration) {
       super(configuration);
       this.addEventListener('track', (event) => remoteTracks.set(event.track.id, event.track));
+      connections.push(this);
     }
   }
   window.RTCPeerConnection = ProbedPeerConnection;
@@ -61,6 +100,16 @@ function recordCapturedTracks(): void {
     capturedTracks.push(...stream.getTracks());
     return stream;
   };
+}
+
+function sentTracks(): SentTrackSample[] {
+  const live = connections.filter((pc) => pc.connectionState !== 'closed');
+  const tracks = live.flatMap((pc) => pc.getSenders().map((sender) => sender.track)).filter((track): track is MediaStreamTrack => track?.readyState === 'live');
+  return tracks.map((track) => {
+    const { noiseSuppression, echoCancellation, autoGainControl } = track.getSettings();
+    const audio = track.kind === 'audio' ? { noiseSuppression, echoCancellation, autoGainControl } : {};
+    return { kind: track.kind, label: track.label, captured: capturedTracks.includes(track), ...audio };
+  });
 }
 
 function liveCaptureLabels(): string[] {
@@ -140,4 +189,11 @@ function remoteAudio(): RemoteAudioSample[] {
 
 recordRemoteTracks();
 recordCapturedTracks();
-window.__rkProbe = { remoteVideos, remoteAudio, liveCaptureLabels };
+recordSentTracks();
+window.__rkProbe = {
+  remoteVideos,
+  remoteAudio,
+  liveCaptureLabels,
+  sentTracks,
+  everSent: () => handedToSend.map((track) => ({ kind: track.kind, captured: capturedTracks.includes(track) })),
+};

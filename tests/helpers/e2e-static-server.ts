@@ -9,6 +9,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.map': 'application/json',
+  '.wasm': 'application/wasm',
 };
 
 /** A page server on loopback; pages load from `http://localhost:<port>` (a secure context). */
@@ -24,6 +25,8 @@ export interface StaticContent {
   files?: Record<string, string>;
   /** A folder to serve (a Vite build); unknown paths without an extension get its `index.html`. */
   dir?: string;
+  /** Called with the path of every request (a request log). */
+  onRequest?: (path: string) => void;
 }
 
 function contentType(path: string): string {
@@ -55,9 +58,10 @@ async function readFromDir(dir: string, urlPath: string): Promise<{ body: Buffer
  * await site.close();
  * ```
  */
-export async function serveStatic({ files = {}, dir }: StaticContent): Promise<StaticServer> {
+export async function serveStatic({ files = {}, dir, onRequest }: StaticContent): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const urlPath = new URL(request.url ?? '/', 'http://localhost').pathname;
+    onRequest?.(urlPath);
     const inMemory = files[urlPath] ?? (urlPath === '/' ? files['/index.html'] : undefined);
     if (inMemory !== undefined) {
       response.writeHead(200, { 'content-type': contentType(urlPath === '/' ? '/index.html' : urlPath) });

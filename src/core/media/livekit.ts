@@ -242,6 +242,9 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
     ] as const) {
       room.on(event, publish);
     }
+    room.on(RoomEvent.LocalTrackPublished, (publication) => {
+      if (publication.source === lk.Track.Source.Camera && publication.track) effects?.cameraPublished(publication.track);
+    });
     room.on(RoomEvent.ActiveDeviceChanged, (kind, deviceId) => {
       if (!isDeviceKind(kind)) return;
       devices[kind] = deviceId;

@@ -12,6 +12,7 @@ import { useScreenShare } from '../use-screen-share.js';
 import type { VideoFit } from '../use-video-tile.js';
 import { HeldCalls } from './held-calls.js';
 import { CallControls, type CallControlsProps } from './call-controls.js';
+import type { BackgroundImage } from './effects-menu.js';
 import { classNames, composeHandlers, useMergedRef, VISUALLY_HIDDEN } from './compose.js';
 import { displayName } from './users.js';
 import { VideoTile } from './video-tile.js';
@@ -24,6 +25,8 @@ export interface CallViewProps extends UseCallViewOptions, Omit<HTMLAttributes<H
   controls?: boolean;
   /** Show device pickers in the controls (default true). */
   devices?: boolean;
+  /** Images the controls' effects menu offers as backgrounds (default none: only blur). */
+  backgrounds?: readonly BackgroundImage[];
   /** How remote video fills its tile (default `contain`). */
   fit?: VideoFit;
   /** Runs before an ended call is closed; `preventDefault()` keeps it. */
@@ -61,6 +64,7 @@ export function CallView(props: CallViewProps) {
     messages: overrides,
     controls = true,
     devices = true,
+    backgrounds,
     fit = 'contain',
     onDismiss,
     onControlError,
@@ -178,6 +182,7 @@ export function CallView(props: CallViewProps) {
           locale={locale}
           messages={overrides}
           devices={devices}
+          backgrounds={backgrounds}
           onError={onControlError}
           pictureInPicture={pictureInPicture === false ? false : { getUser, ...(pictureInPicture === true ? {} : pictureInPicture) }}
           className="rk-call-view__controls"

@@ -7,7 +7,7 @@
  */
 import type * as LiveKit from 'livekit-client';
 import { createBackgroundProcessor, effectFailure, processorMode, type BackgroundProcessor } from '../background-processor.js';
-import type { AudioProcessing, VideoEffect } from '../effects.js';
+import { sameVideoEffect, type AudioProcessing, type VideoEffect } from '../effects.js';
 import type { MediaEffects } from '../effects-store.js';
 import type { LiveKitModule } from '../livekit.js';
 
@@ -21,6 +21,8 @@ export interface LiveKitEffects {
   appliedVideo(): VideoEffect;
   /** Set the chosen effect on a camera track that has not been published yet; a failure is reported, not thrown. */
   prepareCamera(track: LiveKit.LocalTrack): Promise<void>;
+  /** A camera track was published: bring it to the chosen effect if it is not (a choice made while it was being published). */
+  cameraPublished(track: LiveKit.LocalTrack): void;
   /** Stop following the store. */
   stop(): void;
 }
@@ -113,6 +115,12 @@ export function followLiveKitEffects(store: MediaEffects, host: LiveKitEffectsHo
     chosenAudio: () => store.chosenAudio(),
     appliedVideo: () => applied,
     prepareCamera: (track) => serially(() => applyTo(track)),
+    cameraPublished(track) {
+      if (stopped) return;
+      void serially(async () => {
+        if (!sameVideoEffect(applied, store.getSnapshot().video)) await applyTo(track);
+      });
+    },
     stop() {
       stopped = true;
       unsubscribe();
