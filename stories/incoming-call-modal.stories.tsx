@@ -42,7 +42,7 @@ const dialog = (canvasElement: HTMLElement, name: string | RegExp) =>
 
 /**
  * An audio call rings. Keyboard only: Decline has the focus, Tab and Shift+Tab loop
- * inside the dialog, Escape neither accepts nor closes, Enter on Accept answers.
+ * inside the dialog (Decline, Accept, Ignore, Reply with a message), Escape neither accepts nor closes, Enter on Accept answers.
  */
 export const IncomingAudio: Story = {
   play: async ({ canvasElement, loaded }) => {
@@ -51,11 +51,19 @@ export const IncomingAudio: Story = {
     await expect(modal).toHaveAccessibleDescription('Alice Chen is calling you');
     const decline = within(modal).getByRole('button', { name: 'Decline' });
     const accept = within(modal).getByRole('button', { name: 'Accept' });
+    const replies = within(modal).getByRole('button', { name: 'Reply with a message' });
     await waitFor(() => expect(decline).toHaveFocus());
     await userEvent.tab();
     await expect(accept).toHaveFocus();
     await userEvent.tab();
+    await expect(within(modal).getByRole('button', { name: 'Ignore' })).toHaveFocus();
+    await userEvent.tab();
+    await expect(replies).toHaveFocus();
+    await userEvent.tab();
     await expect(decline).toHaveFocus();
+    await userEvent.tab({ shift: true });
+    await expect(replies).toHaveFocus();
+    await userEvent.tab({ shift: true });
     await userEvent.tab({ shift: true });
     await expect(accept).toHaveFocus();
     await userEvent.keyboard('{Escape}');
