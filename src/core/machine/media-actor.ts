@@ -10,7 +10,6 @@
 import { fromCallback } from 'xstate';
 import type { RemoteMediaState } from '../client/snapshot-types.js';
 import { RingError, toRingError } from '../errors.js';
-import { screenShareError, toScreenShareError } from '../media/screen-share.js';
 import type { CaptureOptions, MediaEvent, MediaFactory, MediaSession } from '../media/types.js';
 import type { Media } from '../../protocol/protocol.js';
 import type { CallMediaEvent, MediaActorInput, MediaCommand } from './types.js';
@@ -64,15 +63,9 @@ function machineEventOf(event: MediaEvent, session: MediaSession): CallMediaEven
   }
 }
 
-/** Share the screen or stop; the outcome (and why it failed) goes back to the call machine as `SCREEN_SHARE`. */
+/** Share the screen or stop (the step is loaded on first use); the outcome goes back to the call machine as `SCREEN_SHARE`. */
 async function shareScreen(session: MediaSession, enabled: boolean): Promise<CallMediaEvent> {
-  if (!session.setScreenShareEnabled) return { type: 'SCREEN_SHARE', sharing: false, error: screenShareError('unsupported') };
-  try {
-    await session.setScreenShareEnabled(enabled);
-    return { type: 'SCREEN_SHARE', sharing: enabled };
-  } catch (error) {
-    return { type: 'SCREEN_SHARE', sharing: session.getSnapshot().local?.screenSharing === true, error: toScreenShareError(error) };
-  }
+  return (await import('./share-screen.js')).shareScreen(session, enabled);
 }
 
 /**
@@ -187,7 +180,7 @@ export function callMediaActor(options: CallMediaActorOptions) {
         case 'SET_SCREEN_SHARE':
           created
             .then((made) => shareScreen(made, command.enabled))
-            .then(send, () => send({ type: 'SCREEN_SHARE', sharing: false, error: screenShareError('failed') }));
+            .then(send, () => send({ type: 'SCREEN_SHARE', sharing: false, error: { code: 'failed', message: 'Screen sharing failed.' } }));
           return;
       }
     });
