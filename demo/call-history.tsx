@@ -41,7 +41,9 @@ export function CallHistory({ text }: { text: DemoText }) {
             {entry.direction === 'incoming' ? text.incoming : text.outgoing} ·{' '}
             {entry.peers.map(displayNameOf).join(', ')} · {entry.media === 'video' ? text.video : text.audio} ·{' '}
             {entry.reason}
+            {entry.detail !== undefined ? ` “${entry.detail}”` : ''}
             {entry.answeredAt !== undefined ? ` · ${formatSeconds(entry.durationMs)}` : ''}
+            {entry.rating ? <span aria-label={`${entry.rating.score}/5`}> · {'★'.repeat(entry.rating.score)}</span> : null}
           </li>
         ))}
       </ol>

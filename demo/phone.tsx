@@ -1,4 +1,4 @@
-import { CallView, IncomingCallModal, RingProvider, useCall, useCloseProtection, usePresence, type RingClient } from 'ringkit';
+import { CallFeedback, CallView, IncomingCallModal, RingProvider, useCall, useCloseProtection, usePresence, type RingClient } from 'ringkit';
 import { CallHistory } from './call-history.js';
 import { PushSwitch } from './push-switch.js';
 import { SetupCheck } from './setup-check.js';
@@ -84,7 +84,8 @@ function Header({
 
 /**
  * One signed-in user's phone: contacts with presence and call buttons, the call view,
- * the incoming call modal, do-not-disturb and the call history.
+ * the incoming call modal (with Ignore and quick replies), the rating prompt after a call,
+ * do-not-disturb and the call history.
  *
  * @example
  * ```tsx
@@ -120,6 +121,7 @@ export function Phone({
           <CallView getUser={getUser} fit="cover" pictureInPicture={{ auto: true }} backgrounds={backgroundsFor(text)} />
           <LeaveGroupCall text={text} />
           <CallState />
+          <CallFeedback />
         </div>
         <CallHistory text={text} />
       </main>
