@@ -57,6 +57,7 @@ export type {
   RingClientEvents,
   RingClientOptions,
   RingClientSnapshot,
+  ScreenShareStatus,
   WatchedPresence,
 } from './client/types.js';
 
