@@ -243,9 +243,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
 
     async indexCall(callId, users) {
       if (users.length === 0) return;
-      const transaction = client.multi();
-      for (const user of users) transaction.sadd(keys.userCalls(user), callId).pexpire(keys.userCalls(user), liveCallTtl);
-      await execAll(transaction);
+      // A pipeline, not a transaction: each user's set stands alone.
+      const pipeline = client.pipeline();
+      for (const user of users) pipeline.sadd(keys.userCalls(user), callId).pexpire(keys.userCalls(user), liveCallTtl);
+      await execAll(pipeline);
     },
     async unindexCall(callId, user) {
       await client.srem(keys.userCalls(user), callId);
