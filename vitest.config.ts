@@ -2,6 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { ringkitEffectsAssets } from './scripts/effects-assets/vite-plugin.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/helpers/chromium.js';
 
 /** A fresh browser object per project (a shared one is refused by Vitest). */
@@ -35,6 +36,8 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Background effects load MediaPipe's wasm and the segmentation model from the page's own origin.
+        plugins: [ringkitEffectsAssets()],
         test: { name: 'browser', include: ['tests/browser/**/*.test.{ts,tsx}'], browser: chromium() },
       },
       {
