@@ -64,6 +64,7 @@ export const NAMED_ITEMS: readonly ItemSpec[] = [
       ['call-view', 'CallView', 'The current call: remote and local tiles, status, duration and controls.'],
       ['call-controls', 'CallControls', 'Mute, camera, device and hang-up controls for the current call.'],
       ['device-select', 'DeviceSelect', 'A camera, microphone or speaker picker that says why a device is unavailable.'],
+      ['call-feedback', 'CallFeedback', 'A "How was the call?" prompt after a call: stars, issue chips and a comment, in English and Chinese.'],
     ] as const
   ).map(([name, title, description]) => ({
     name,
