@@ -50,20 +50,23 @@ export function effectsAssetFiles(base = '/ringkit/effects'): Map<string, () => 
  * ```
  */
 export function ringkitEffectsAssets(base = '/ringkit/effects'): Plugin {
-  const files = effectsAssetFiles(base);
+  // Resolved on first use, so a config that adds the plugin loads even before the packages are installed.
+  let resolved: Map<string, () => Uint8Array> | undefined;
+  const files = () => (resolved ??= effectsAssetFiles(base));
   return {
     name: 'ringkit-effects-assets',
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
         const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-        const file = files.get(path);
+        if (!path.startsWith(`${base}/`)) return next();
+        const file = files().get(path);
         if (!file) return next();
         const type = CONTENT_TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
         response.writeHead(200, { 'content-type': type }).end(file());
       });
     },
     generateBundle() {
-      for (const [path, file] of files) this.emitFile({ type: 'asset', fileName: path.replace(/^\//, ''), source: file() });
+      for (const [path, file] of files()) this.emitFile({ type: 'asset', fileName: path.replace(/^\//, ''), source: file() });
     },
   };
 }
