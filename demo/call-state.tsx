@@ -1,7 +1,7 @@
-import { useCall, useRingSelector } from 'ringkit';
+import { useCall, useCalls, useRingSelector } from 'ringkit';
 
 /**
- * The current call's state in machine terms (status, media, end reason), as text and
+ * The current call's state in machine terms (status, media, end reason, calls on hold), as text and
  * `data-*` attributes: handy while developing against ringkit, and what the e2e tests read.
  *
  * @example
@@ -12,6 +12,7 @@ import { useCall, useRingSelector } from 'ringkit';
 export function CallState() {
   const { call, status, endReason, micEnabled, cameraEnabled } = useCall();
   const connection = useRingSelector((snapshot) => snapshot.connection);
+  const { held } = useCalls();
   return (
     <p
       className="demo__call-state"
@@ -24,12 +25,14 @@ export function CallState() {
       data-mic={call ? String(micEnabled) : ''}
       data-camera={call ? String(cameraEnabled) : ''}
       data-screen-share={call?.screenShare ?? ''}
+      data-held={held.length}
     >
       <code>
         {status}
         {call ? ` · ${call.media}` : ''}
         {endReason ? ` · ${endReason}` : ''}
         {call?.screenShare === 'on' ? ' · sharing screen' : ''}
+        {held.length ? ` · ${held.length} on hold` : ''}
       </code>
     </p>
   );

@@ -33,6 +33,14 @@ export { IncomingCallModal, type IncomingCallModalProps } from './react/componen
 export { VideoTile, type VideoTileProps } from './react/components/video-tile.js';
 export { CallView, type CallViewProps } from './react/components/call-view.js';
 export { HeldCalls, type HeldCallsProps } from './react/components/held-calls.js';
+export {
+  EN_WAITING_MESSAGES,
+  ZH_CN_WAITING_MESSAGES,
+  resolveWaitingMessages,
+  useWaitingMessages,
+  type WaitingMessages,
+} from './react/i18n/waiting-messages.js';
+export type { WaitingDialogMessages } from './react/i18n/waiting-dialog-messages.js';
 export { CallControls, type CallControlsProps } from './react/components/call-controls.js';
 export { DeviceSelect, type DeviceSelectProps } from './react/components/device-select.js';
 export { CallFeedback, type CallFeedbackProps } from './react/components/call-feedback.js';

@@ -65,8 +65,8 @@ export const callMachine = callMachineSetup.createMachine({
         return { ...rest, ...(context.info ? { info: event.call } : {}) };
       }),
     },
-    HELD: { actions: assign({ heldBy: ({ context, event }) => holdersAfter(context.heldBy, event.by, true) }) },
-    RESUMED: { actions: assign({ heldBy: ({ context, event }) => holdersAfter(context.heldBy, event.by, false) }) },
+    HELD: { actions: assign({ heldBy: ({ context, event }) => event.heldBy ?? holdersAfter(context.heldBy, event.by, true) }) },
+    RESUMED: { actions: assign({ heldBy: ({ context, event }) => event.heldBy ?? holdersAfter(context.heldBy, event.by, false) }) },
     MEMBER_JOINED: {
       actions: assign({
         members: ({ context, event }) => withMember(context.members, event.user, 'joined', mediaOf(context, event.user)),

@@ -159,3 +159,25 @@ export function sentTracks(page: Page): Promise<SentTrackSample[]> {
 export function everSent(page: Page): Promise<Array<Pick<SentTrackSample, 'kind' | 'captured'>>> {
   return page.evaluate(() => window.__rkProbe?.everSent() ?? []);
 }
+
+/**
+ * Wait until the page decodes no more video at all (inbound RTP of every peer connection,
+ * shown or not): at most one frame in a 2 s window.
+ *
+ * @example
+ * ```ts
+ * await expectNoVideoReceived(bob.page); // Alice holds the call: nothing of her camera arrives
+ * ```
+ */
+export async function expectNoVideoReceived(page: Page, { timeoutMs = 15_000 } = {}): Promise<void> {
+  const frames = () => page.evaluate(() => window.__rkProbe?.inboundVideoFrames() ?? Promise.resolve(0));
+  const deadline = Date.now() + timeoutMs;
+  let decoded = 0;
+  while (Date.now() < deadline) {
+    const before = await frames();
+    await sleep(2_000);
+    decoded = (await frames()) - before;
+    if (decoded <= STOPPED_MAX_FRAMES) return;
+  }
+  throw new Error(`expected no video frames to arrive within ${timeoutMs} ms; last window decoded ${decoded}`);
+}

@@ -32,6 +32,8 @@ export interface PageProbe {
   sentTracks(): SentTrackSample[];
   /** Every track this page ever handed to WebRTC to send (`addTrack`, `addTransceiver`, `replaceTrack`), in order. */
   everSent(): Array<Pick<SentTrackSample, 'kind' | 'captured'>>;
+  /** Video frames this page decoded from every peer connection so far (inbound RTP, whether shown or not). */
+  inboundVideoFrames(): Promise<number>;
 }
 
 /** One track a page sends. */
@@ -187,6 +189,18 @@ function remoteAudio(): RemoteAudioSample[] {
   return samples;
 }
 
+async function inboundVideoFrames(): Promise<number> {
+  let frames = 0;
+  for (const connection of connections) {
+    if (connection.connectionState === 'closed') continue;
+    const report = await connection.getStats().catch(() => undefined);
+    report?.forEach((entry: { type?: string; kind?: string; framesDecoded?: number }) => {
+      if (entry.type === 'inbound-rtp' && entry.kind === 'video') frames += entry.framesDecoded ?? 0;
+    });
+  }
+  return frames;
+}
+
 recordRemoteTracks();
 recordCapturedTracks();
 recordSentTracks();
@@ -195,5 +209,6 @@ window.__rkProbe = {
   remoteAudio,
   liveCaptureLabels,
   sentTracks,
+  inboundVideoFrames,
   everSent: () => handedToSend.map((track) => ({ kind: track.kind, captured: capturedTracks.includes(track) })),
 };

@@ -31,9 +31,9 @@ export function callEventOf(message: ServerMessage): { callId: string; event: Ca
         event: { type: 'ENDED', reason: message.reason, by: message.by, ...(message.detail === undefined ? {} : { detail: message.detail }) },
       };
     case 'held':
-      return { callId: message.callId, event: { type: 'HELD', by: message.by } };
+      return { callId: message.callId, event: { type: 'HELD', by: message.by, ...(message.heldBy ? { heldBy: message.heldBy } : {}) } };
     case 'resumed':
-      return { callId: message.callId, event: { type: 'RESUMED', by: message.by } };
+      return { callId: message.callId, event: { type: 'RESUMED', by: message.by, ...(message.heldBy ? { heldBy: message.heldBy } : {}) } };
     case 'updated':
       return { callId: message.call.callId, event: { type: 'UPDATED', call: message.call } };
     default:

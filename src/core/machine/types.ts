@@ -195,10 +195,10 @@ export type CallSignalingEvent =
   | { type: 'MEMBER_LEFT'; user: string; reason: EndReason }
   | { type: 'UPDATED'; call: CallInfo }
   | { type: 'ENDED'; reason: EndReason; by: string | null; detail?: string }
-  /** `by` put the call on hold (the server's `held`, or this device's own hold confirmed). */
-  | { type: 'HELD'; by: string }
-  /** `by` took the call off hold. */
-  | { type: 'RESUMED'; by: string }
+  /** `by` put the call on hold (the server's `held` with everyone holding it, or this device's own hold confirmed). */
+  | { type: 'HELD'; by: string; heldBy?: string[] }
+  /** `by` took the call off hold (`heldBy`: everyone still holding it, when the server says). */
+  | { type: 'RESUMED'; by: string; heldBy?: string[] }
   /** The client forwards a message of this version of the call (sent before the message's own event). */
   | { type: 'VERSION_SEEN'; version: number }
   | { type: 'SIGNAL_ERROR'; code: ErrorCode; message: string; failure?: RingError };

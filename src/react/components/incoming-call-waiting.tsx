@@ -7,7 +7,7 @@
  */
 import type { HTMLAttributes, MouseEvent, Ref } from 'react';
 import { formatMessage } from '../i18n/messages.js';
-import { useWaitingMessages } from '../i18n/waiting-messages.js';
+import { useWaitingDialogMessages } from '../i18n/waiting-dialog-messages.js';
 import type { LocaleProps } from '../i18n/context.js';
 import type { IncomingCallModalBag } from '../use-incoming-call-modal.js';
 import { useRingSelector } from '../use-ring-client.js';
@@ -49,7 +49,7 @@ export interface IncomingCallWaitingProps extends LocaleProps, Omit<HTMLAttribut
  */
 export function IncomingCallWaiting(props: IncomingCallWaitingProps) {
   const { bag, dialogRef, getUser, client, locale, messages: overrides, onDecline, onEndAndAccept, onHoldAndAccept, className, ...rest } = props;
-  const words = useWaitingMessages({ locale, messages: overrides });
+  const words = useWaitingDialogMessages({ locale, messages: overrides });
   const during = useRingSelector((snapshot) => (snapshot.call?.status === 'ended' ? undefined : snapshot.call?.peers), client);
   const { call, caller, messages } = bag;
   if (!call || !caller) return null;

@@ -4,7 +4,6 @@
  * @packageDocumentation
  */
 export * from './messages.js';
-export * from './waiting-messages.js';
 export * from './screen-share-messages.js';
 export * from './feedback-messages.js';
 export * from './context.js';

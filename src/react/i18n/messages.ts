@@ -10,6 +10,7 @@ import type { EffectsMessages } from './effects-messages.js';
 import { builtInLocaleOf, type RingLocale } from './language.js';
 import type { ScreenShareMessages } from './screen-share-messages.js';
 import type { FeedbackMessageOverrides } from './feedback-messages.js';
+import type { WaitingDialogMessages } from './waiting-dialog-messages.js';
 import type { WaitingMessages } from './waiting-messages.js';
 
 /** Every string a ringkit component shows. Override any of them through `messages`. */
@@ -139,6 +140,7 @@ export interface RingMessages {
  */
 export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'quality' | 'deviceNames' | 'deviceErrors'>> &
   Partial<WaitingMessages> &
+  Partial<WaitingDialogMessages> &
   FeedbackMessageOverrides &
   Partial<EffectsMessages> &
   Partial<ScreenShareMessages> & {

@@ -1,7 +1,8 @@
 /**
- * The words of call waiting and hold, in English and Simplified Chinese, kept apart
- * from {@link RingMessages} so a page that never shows them does not load them.
- * Override them like any other string (`messages={{ holdAndAccept: '…' }}`).
+ * The words of calls on hold, in English and Simplified Chinese, kept apart from
+ * {@link RingMessages} so a page that never shows them does not load them (the call-waiting
+ * dialog's words are in `waiting-dialog-messages.ts`). Override them like any other string
+ * (`messages={{ resume: '…' }}`).
  *
  * @packageDocumentation
  */
@@ -10,18 +11,8 @@ import { resolveFeatureMessages, useFeatureMessages } from './feature-messages.j
 import type { RingLocale } from './language.js';
 import type { RingMessages } from './messages.js';
 
-/** Every string of call waiting and hold. */
+/** Every string of calls on hold (call waiting). */
 export interface WaitingMessages {
-  /** Title of the incoming-call dialog during a call. */
-  waitingTitle: string;
-  /** Description in that dialog: `{name}` is calling. */
-  waitingFrom: string;
-  /** The call in progress meanwhile: `{name}`. */
-  waitingDuring: string;
-  /** Hang up the current call and accept the new one. */
-  endAndAccept: string;
-  /** Put the current call on hold and accept the new one. */
-  holdAndAccept: string;
   /** Put the call on hold. */
   hold: string;
   /** Take the call off hold. */
@@ -40,11 +31,6 @@ export interface WaitingMessages {
 
 /** The English text of call waiting and hold. */
 export const EN_WAITING_MESSAGES: WaitingMessages = {
-  waitingTitle: 'Call waiting',
-  waitingFrom: '{name} is calling',
-  waitingDuring: 'You are in a call with {name}',
-  endAndAccept: 'End and accept',
-  holdAndAccept: 'Hold and accept',
   hold: 'Hold',
   resume: 'Resume',
   resumeCallLabel: 'Resume call with {name}',
@@ -56,11 +42,6 @@ export const EN_WAITING_MESSAGES: WaitingMessages = {
 
 /** The Simplified Chinese text of call waiting and hold. */
 export const ZH_CN_WAITING_MESSAGES: WaitingMessages = {
-  waitingTitle: '呼叫等待',
-  waitingFrom: '{name} 来电',
-  waitingDuring: '您正在与 {name} 通话',
-  endAndAccept: '结束并接听',
-  holdAndAccept: '保持并接听',
   hold: '保持',
   resume: '恢复',
   resumeCallLabel: '恢复与 {name} 的通话',
@@ -78,7 +59,7 @@ const BUILT_IN: Readonly<Record<RingLocale, WaitingMessages>> = { en: EN_WAITING
  *
  * @example
  * ```ts
- * resolveWaitingMessages('zh-CN').holdAndAccept; // '保持并接听'
+ * resolveWaitingMessages('zh-CN').resume; // '恢复'
  * ```
  */
 export function resolveWaitingMessages(lang: string | undefined, overrides?: Partial<WaitingMessages> | RingMessages): WaitingMessages {
@@ -91,7 +72,7 @@ export function resolveWaitingMessages(lang: string | undefined, overrides?: Par
  * @example
  * ```tsx
  * const text = useWaitingMessages(props);
- * <button>{text.holdAndAccept}</button>
+ * <button>{text.resume}</button>
  * ```
  */
 export function useWaitingMessages(props: LocaleProps = {}): WaitingMessages {
