@@ -32,16 +32,14 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
 };
 
 /**
- * A decorative 24×24 icon that takes the text colour: a built-in one by `name`, or any `path`
- * (icons of optional features live with them, off the page before any call).
+ * A decorative 24×24 icon that takes the text colour.
  *
  * @example
  * ```tsx
  * <button aria-label="Mute"><Icon name="mic-off" /></button>
  * ```
  */
-export function Icon(props: { size?: number } & ({ name: IconName } | { path: ReactNode })) {
-  const { size = 20 } = props;
+export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
   return (
     <svg
       className="rk-icon"
@@ -52,7 +50,7 @@ export function Icon(props: { size?: number } & ({ name: IconName } | { path: Re
       aria-hidden="true"
       focusable="false"
     >
-      {'path' in props ? props.path : PATHS[props.name]}
+      {PATHS[name]}
     </svg>
   );
 }

@@ -5,12 +5,11 @@
  * @packageDocumentation
  */
 import type { ButtonHTMLAttributes, MouseEvent, Ref } from 'react';
-import { useRingMessages } from '../i18n/context.js';
+import { usePictureInPictureMessages } from '../i18n/pip-messages.js';
 import { usePictureInPicture, type UsePictureInPictureOptions } from '../use-picture-in-picture.js';
 import { classNames, composeHandlers } from './compose.js';
-import { Icon } from './icons.js';
 
-const PIP_ICON = <path d="M19 7h-8v6h8zm2-4H3a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h18a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2zm0 16H3V5h18z" />;
+const PIP_ICON_PATH = <path d="M19 7h-8v6h8zm2-4H3a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h18a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2zm0 16H3V5h18z" />;
 
 /** Props of {@link PictureInPictureControl}. */
 export interface PictureInPictureControlProps
@@ -35,7 +34,7 @@ export interface PictureInPictureControlProps
 export function PictureInPictureControl(props: PictureInPictureControlProps) {
   const { auto, content, getUser, width, height, onError, client, locale, messages, onClick, className, ref, ...rest } = props;
   const pip = usePictureInPicture({ auto, content, getUser, width, height, onError, client, locale, messages });
-  const text = useRingMessages({ locale, messages });
+  const text = usePictureInPictureMessages({ locale, messages });
   if (!pip.supported) return null;
   return (
     <button
@@ -45,7 +44,9 @@ export function PictureInPictureControl(props: PictureInPictureControlProps) {
       onClick={composeHandlers(onClick, pip.buttonProps.onClick)}
       className={classNames('rk-control', className)}
     >
-      <Icon path={PIP_ICON} />
+      <svg className="rk-icon" viewBox="0 0 24 24" width={20} height={20} fill="currentColor" aria-hidden="true" focusable="false">
+        {PIP_ICON_PATH}
+      </svg>
       <span className="rk-control__text">{text.pictureInPicture}</span>
     </button>
   );

@@ -5,6 +5,7 @@
  */
 export * from './messages.js';
 export * from './screen-share-messages.js';
+export * from './pip-messages.js';
 export * from './feedback-messages.js';
 export * from './context.js';
 export * from './language.js';

@@ -8,6 +8,7 @@ import type { DeviceKind, MediaDeviceError, MediaDeviceErrorCode } from '../../c
 import type { EndReason } from '../../protocol/protocol.js';
 import type { EffectsMessages } from './effects-messages.js';
 import { builtInLocaleOf, type RingLocale } from './language.js';
+import type { PictureInPictureMessages } from './pip-messages.js';
 import type { ScreenShareMessages } from './screen-share-messages.js';
 import type { FeedbackMessageOverrides } from './feedback-messages.js';
 import type { WaitingDialogMessages } from './waiting-dialog-messages.js';
@@ -123,8 +124,6 @@ export interface RingMessages {
   callControls: string;
   /** Label of the region that shows the call: `{name}`. */
   callRegion: string;
-  /** Picture-in-picture toggle (pressed while the small window is open). */
-  pictureInPicture: string;
   /** Every end reason, in words. */
   endReasons: Record<EndReason, string>;
   /** Device kinds, as they appear inside {@link RingMessages.deviceErrors}. */
@@ -135,7 +134,7 @@ export interface RingMessages {
 
 /**
  * Overrides for some of the strings (call waiting's {@link WaitingMessages}, screen sharing's
- * {@link ScreenShareMessages} and the rating prompt's words too); the word tables
+ * {@link ScreenShareMessages}, picture-in-picture's {@link PictureInPictureMessages} and the rating prompt's words too); the word tables
  * (`endReasons`, `quality`, `deviceNames`, `deviceErrors`) merge key by key.
  */
 export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'quality' | 'deviceNames' | 'deviceErrors'>> &
@@ -143,7 +142,8 @@ export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'qu
   Partial<WaitingDialogMessages> &
   FeedbackMessageOverrides &
   Partial<EffectsMessages> &
-  Partial<ScreenShareMessages> & {
+  Partial<ScreenShareMessages> &
+  Partial<PictureInPictureMessages> & {
   endReasons?: Partial<RingMessages['endReasons']>;
   quality?: Partial<RingMessages['quality']>;
   deviceNames?: Partial<RingMessages['deviceNames']>;
@@ -206,7 +206,6 @@ export const EN_MESSAGES: RingMessages = {
   quality: { excellent: 'excellent', good: 'good', poor: 'poor', lost: 'lost', unknown: 'unknown' },
   callControls: 'Call controls',
   callRegion: 'Call with {name}',
-  pictureInPicture: 'Picture-in-picture',
   endReasons: {
     completed: 'the call is over',
     cancelled: 'the caller cancelled',
@@ -288,7 +287,6 @@ export const ZH_CN_MESSAGES: RingMessages = {
   quality: { excellent: '极好', good: '良好', poor: '较差', lost: '已断开', unknown: '未知' },
   callControls: '通话控制',
   callRegion: '与 {name} 的通话',
-  pictureInPicture: '画中画',
   endReasons: {
     completed: '通话结束',
     cancelled: '对方已取消',
