@@ -65,6 +65,7 @@ export const NAMED_ITEMS: readonly ItemSpec[] = [
       ['call-controls', 'CallControls', 'Mute, camera, device and hang-up controls for the current call.'],
       ['device-select', 'DeviceSelect', 'A camera, microphone or speaker picker that says why a device is unavailable.'],
       ['call-feedback', 'CallFeedback', 'A "How was the call?" prompt after a call: stars, issue chips and a comment, in English and Chinese.'],
+      ['effects-menu', 'EffectsMenu', 'An Effects button with background blur/image choices and noise suppression, echo cancellation and auto gain switches, in English and Chinese.'],
     ] as const
   ).map(([name, title, description]) => ({
     name,
