@@ -15,6 +15,7 @@ import { participantEqual, participantsEqual } from './participants-equal.js';
 import { createFieldTracker, type FieldEquality } from './tracked-fields.js';
 import { formatDuration, useCallClock, type CallDuration } from './use-call-duration.js';
 import { useRingClient } from './use-ring-client.js';
+import { handled } from './handled.js';
 import { useStoreSelector } from './use-store-selector.js';
 import { isHeldByMe } from './use-calls.js';
 
@@ -129,12 +130,6 @@ async function swapCalls(ring: RingClient): Promise<void> {
   const other = calls.find((candidate) => candidate.callId !== call?.callId && isHeldByMe(candidate));
   if (!other) throw new RingError('no-call', 'no other call is on hold');
   await ring.resume(other.callId);
-}
-
-/** Attach a no-op handler so a rejection nobody awaits is not "unhandled"; awaiting callers still see it. */
-function handled<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
 
 /**

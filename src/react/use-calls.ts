@@ -8,6 +8,7 @@
 import { useMemo } from 'react';
 import type { CurrentCall, RingClient } from '../core/ring-client.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
+import { handled } from './handled.js';
 
 /**
  * What {@link useCalls} returns.
@@ -42,11 +43,6 @@ export interface UseCallsResult {
  */
 export function isHeldByMe(call: CurrentCall): boolean {
   return call.status === 'held' && call.heldBy.includes(call.self);
-}
-
-function handled<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
 
 /**

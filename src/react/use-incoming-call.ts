@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import type { CallInfo } from '../protocol/protocol.js';
 import type { AcceptOptions, RejectOptions, RingClient } from '../core/ring-client.js';
 import { useRingClient, useRingSelector } from './use-ring-client.js';
+import { handled } from './handled.js';
 import { isWaitingCall } from './waiting-call.js';
 
 /**
@@ -41,11 +42,6 @@ export interface UseIncomingCallResult {
   acceptCall(callId: string, options?: AcceptOptions): Promise<void>;
   /** Decline a given ringing call. */
   rejectCall(callId: string, options?: RejectOptions): Promise<void>;
-}
-
-function handled<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }
 
 /**
