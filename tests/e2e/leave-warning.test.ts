@@ -7,6 +7,7 @@
 import type { Dialog, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { answer, clickCallButton, clickControl, expectEnded, expectStatus, incomingDialog, waitOnline } from '../helpers/e2e-demo.js';
+import { expectRemoteVideoPlaying } from '../helpers/e2e-media.js';
 import { startSession } from '../helpers/e2e-session.js';
 import { setUpDemoSuite } from '../helpers/e2e-suite.js';
 
@@ -62,7 +63,9 @@ describe('leave-page warning', () => {
     const whileActive = await reloadUntilDialog(alice.page);
     expect(whileActive.type()).toBe('beforeunload');
     await whileActive.dismiss();
-    // Staying on the page kept everything: same document, same call.
+    // Staying on the page kept everything: same document, same call, media still flowing both ways
+    // (LiveKit by itself would have left the room at `beforeunload`).
+    await Promise.all([expectRemoteVideoPlaying(alice.page), expectRemoteVideoPlaying(bob.page)]);
     await expectStatus(alice.page, 'active');
     await expectStatus(bob.page, 'active');
 

@@ -99,6 +99,7 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
   let current: { lk: LiveKitModule; room: LiveKit.Room } | undefined;
   let connection: MediaConnectionState = 'idle';
   let closed = false;
+  let stopPageHide: () => void = () => undefined;
   /** On hold: the others' tracks stay unsubscribed, also those published meanwhile. */
   let held = false;
   let capture: CaptureOptions = {};
@@ -265,7 +266,14 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
         loading = undefined;
         throw new MediaSessionError('load-failed', 'Could not load livekit-client.', { cause });
       }
-      const room = new lk.Room({ adaptiveStream: true, dynacast: true, ...options.roomOptions });
+      // LiveKit leaves the room on `beforeunload`, even when the person then stays on the page
+      // (`protectClose` asks there); leave only when the page really goes (`pagehide`).
+      const room = new lk.Room({ adaptiveStream: true, dynacast: true, disconnectOnPageLeave: false, ...options.roomOptions });
+      if (typeof window !== 'undefined') {
+        const onPageHide = () => void room.disconnect().catch(() => {});
+        window.addEventListener('pagehide', onPageHide);
+        stopPageHide = () => window.removeEventListener('pagehide', onPageHide);
+      }
       wire(lk, room);
       current = { lk, room };
       return current;
@@ -387,6 +395,7 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       if (closed && connection === 'disconnected') return;
       closed = true;
       stopStats();
+      stopPageHide();
       effects?.stop();
       dropEarlyCapture(early);
       early = undefined;
