@@ -16,6 +16,9 @@ import { currentCall, incomingCall, scriptedClient, type ScriptedClient } from '
 
 afterEach(cleanup);
 
+/** The compact dialog is loaded with `import()` once a call is live: a cold transform on a loaded machine can take seconds. */
+const LAZY_DIALOG = { timeout: 15_000 };
+
 const modes: Array<[string, (node: ReactNode) => ReactNode]> = [
   ['plain', (node) => node],
   ['StrictMode', (node) => <StrictMode>{node}</StrictMode>],
@@ -49,7 +52,7 @@ describe.each(modes)('call waiting components (%s)', (_mode, wrap) => {
   it('a call ringing during a call shows the compact dialog: Decline focused, End and accept, Hold and accept', async () => {
     const client = waitingClient();
     withProvider(client, wrap, <IncomingCallModal ringtone={false} inline />);
-    const dialog = await screen.findByRole('alertdialog', { name: 'Call waiting' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Call waiting' }, LAZY_DIALOG);
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(document.getElementById(dialog.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
       'carol is calling · You are in a call with bob',
@@ -68,7 +71,7 @@ describe.each(modes)('call waiting components (%s)', (_mode, wrap) => {
   it('the compact dialog speaks Chinese', async () => {
     const client = waitingClient();
     withProvider(client, wrap, <IncomingCallModal ringtone={false} inline locale="zh-CN" />);
-    const dialog = await screen.findByRole('alertdialog', { name: '呼叫等待' });
+    const dialog = await screen.findByRole('alertdialog', { name: '呼叫等待' }, LAZY_DIALOG);
     expect(within(dialog).getAllByRole('button').map((button) => button.textContent)).toEqual(['拒绝', '结束并接听', '保持并接听']);
   });
 
@@ -78,7 +81,7 @@ describe.each(modes)('call waiting components (%s)', (_mode, wrap) => {
     expect(screen.getByRole('alertdialog', { name: 'Incoming call' })).toBeTruthy();
     const snapshot = waitingClient().getSnapshot();
     act(() => client.set({ call: snapshot.call, calls: snapshot.calls }));
-    expect(await screen.findByRole('alertdialog', { name: 'Call waiting' })).toBeTruthy();
+    expect(await screen.findByRole('alertdialog', { name: 'Call waiting' }, LAZY_DIALOG)).toBeTruthy();
   });
 
   it('<CallView> lists the held call with Resume; resuming it swaps', () => {
