@@ -66,6 +66,17 @@ export function signJwt(payload: Record<string, unknown>, key: KeyObject): strin
 }
 
 /**
+ * The claims every device token starts with: issuer, identity `user#device`,
+ * name = user id, valid from now for `ttlSeconds`.
+ *
+ * @internal
+ */
+export function deviceClaims(apiKey: string, user: string, device: string, ttlSeconds: number) {
+  const now = Math.floor(Date.now() / 1000);
+  return { iss: apiKey, sub: deviceIdentity(user, device), nbf: now, exp: now + ttlSeconds, name: user };
+}
+
+/**
  * Make the call service's `grant` hook: mints a LiveKit token for one device
  * in one call. Identity `user#device`, name = user id, attributes carry the
  * user, device and call; grants: join the call's room, publish camera,
@@ -82,15 +93,10 @@ export function createLiveKitGrants(options: LiveKitOptions): (request: GrantReq
   const ttl = options.ttlSeconds ?? TOKEN_TTL_SECONDS;
   const key = createSecretKey(Buffer.from(options.apiSecret, 'utf8'));
   return async ({ call, user, device }) => {
-    const identity = deviceIdentity(user, device);
-    const now = Math.floor(Date.now() / 1000);
+    const claims = deviceClaims(options.apiKey, user, device, ttl);
     const token = signJwt(
       {
-        iss: options.apiKey,
-        sub: identity,
-        nbf: now,
-        exp: now + ttl,
-        name: user,
+        ...claims,
         attributes: { 'ringkit.user': user, 'ringkit.device': device, 'ringkit.call': call.callId },
         video: {
           roomJoin: true,
@@ -104,6 +110,6 @@ export function createLiveKitGrants(options: LiveKitOptions): (request: GrantReq
       },
       key,
     );
-    return { url: options.url, token, room: call.room, identity };
+    return { url: options.url, token, room: call.room, identity: claims.sub };
   };
 }

@@ -22,20 +22,11 @@ import {
   expectRemoteVideoStopped,
   liveCaptureLabels,
 } from '../helpers/e2e-media.js';
-import { startSession, type E2ESession } from '../helpers/e2e-session.js';
+import { connectedVideoCall } from '../helpers/e2e-calls.js';
+import { startSession } from '../helpers/e2e-session.js';
 import { setUpDemoSuite } from '../helpers/e2e-suite.js';
 
 const demo = setUpDemoSuite();
-
-/** Alice video-calls Bob and he accepts; resolves once both are active. */
-async function connectedVideoCall(session: E2ESession): Promise<[E2EUser, E2EUser]> {
-  const alice = await session.open('alice', { contacts: ['bob'] });
-  const bob = await session.open('bob', { contacts: ['alice'] });
-  await clickCallButton(alice.page, 'bob', 'video');
-  await answer(bob.page, 'accept');
-  await Promise.all([expectStatus(alice.page, 'active'), expectStatus(bob.page, 'active')]);
-  return [alice, bob];
-}
 
 async function expectMediaBothWays(alice: E2EUser, bob: E2EUser): Promise<void> {
   await Promise.all([expectRemoteVideoPlaying(alice.page), expectRemoteVideoPlaying(bob.page)]);

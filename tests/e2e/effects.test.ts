@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type E2EUser } from '../helpers/e2e-browser.js';
+import { launchChromium } from '../helpers/e2e-browser.js';
 import { buildDemo } from '../helpers/e2e-demo-site.js';
 import { answer, clickCallButton, expectEnded, expectStatus } from '../helpers/e2e-demo.js';
 import { everSent, expectRemoteAudioEnergy, expectRemoteVideoPlaying, sentTracks } from '../helpers/e2e-media.js';
-import { startSession, type E2ESession } from '../helpers/e2e-session.js';
+import { connectedVideoCall } from '../helpers/e2e-calls.js';
+import { startSession } from '../helpers/e2e-session.js';
 import { serveStatic, type StaticServer } from '../helpers/e2e-static-server.js';
 
 const MODEL = '/ringkit/effects/selfie_segmenter.tflite';
@@ -39,15 +40,6 @@ function watchOffMachineRequests(page: Page): string[] {
     if (!local) off.push(request.url());
   });
   return off;
-}
-
-async function connectedVideoCall(session: E2ESession): Promise<[E2EUser, E2EUser]> {
-  const alice = await session.open('alice', { contacts: ['bob'] });
-  const bob = await session.open('bob', { contacts: ['alice'] });
-  await clickCallButton(alice.page, 'bob', 'video');
-  await answer(bob.page, 'accept');
-  await Promise.all([expectStatus(alice.page, 'active'), expectStatus(bob.page, 'active')]);
-  return [alice, bob];
 }
 
 /** A click on a page whose main thread renders processed video in software: it answers between frames, slowly. */

@@ -6,8 +6,7 @@
  * @packageDocumentation
  */
 import { createSecretKey } from 'node:crypto';
-import { deviceIdentity } from '../identity.js';
-import { signJwt, type LiveKitOptions } from '../tokens.js';
+import { deviceClaims, signJwt, type LiveKitOptions } from '../tokens.js';
 import type { PrecheckGrant } from './precheck-request.js';
 
 /** Lifetime of a pre-call check token (seconds): enough to join once. */
@@ -27,15 +26,10 @@ export const PRECHECK_ROOM_TIMEOUTS = { departureSeconds: 1, emptySeconds: 10 } 
 export function createPrecheckGrants(options: Pick<LiveKitOptions, 'url' | 'apiKey' | 'apiSecret'>): PrecheckGrant {
   const key = createSecretKey(Buffer.from(options.apiSecret, 'utf8'));
   return async ({ user, device, room }) => {
-    const identity = deviceIdentity(user, device);
-    const now = Math.floor(Date.now() / 1000);
+    const claims = deviceClaims(options.apiKey, user, device, PRECHECK_TOKEN_TTL_SECONDS);
     const token = signJwt(
       {
-        iss: options.apiKey,
-        sub: identity,
-        nbf: now,
-        exp: now + PRECHECK_TOKEN_TTL_SECONDS,
-        name: user,
+        ...claims,
         attributes: { 'ringkit.user': user, 'ringkit.device': device, 'ringkit.precheck': 'true' },
         video: {
           roomJoin: true,
@@ -53,6 +47,6 @@ export function createPrecheckGrants(options: Pick<LiveKitOptions, 'url' | 'apiK
       },
       key,
     );
-    return { url: options.url, token, room, identity };
+    return { url: options.url, token, room, identity: claims.sub };
   };
 }
