@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       'ringkit demo is ready. Open these in two browser windows and call each other:',
       `  Alice: ${demoUrl}/?user=alice${server}`,
       `  Bob:   ${demoUrl}/?user=bob${server}`,
-      `  Carol: ${demoUrl}/?user=carol${server}   (for a group call)`,
+      `  Carol: ${demoUrl}/?user=carol${server}   (call waiting, group call)`,
       '',
       'Press Ctrl-C to stop everything.',
     ].join('\n'),
