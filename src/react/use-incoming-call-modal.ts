@@ -155,7 +155,12 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
   const { getUser, ringtone = true, notification = false, onError, locale, messages: overrides, quickReplies } = options;
   const client = useRingClient(options.client);
   const snapshot = useRingSelector(
-    (ring) => ({ incoming: ring.incoming, user: ring.user, waiting: isWaitingCall(ring, ring.incoming[0]?.callId) }),
+    (ring) => ({
+      incoming: ring.incoming,
+      user: ring.user,
+      waiting: isWaitingCall(ring, ring.incoming[0]?.callId),
+      inCallHere: ring.calls.some((other) => other.status !== 'incoming'),
+    }),
     client,
     shallowEqual,
   );
@@ -177,9 +182,16 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
   const title = isVideo ? messages.incomingVideo : messages.incomingAudio;
   const description = caller ? formatMessage(messages.incomingFrom, { name: caller.name }) : '';
 
-  const { waiting } = snapshot;
-  // During a call the full ringtone would drown it: a short call-waiting beep instead.
-  useCallSound({ kind: waiting ? 'waiting' : 'ringtone', active: call !== null, sound: ringtone, user: snapshot.user ?? undefined });
+  const { waiting, inCallHere } = snapshot;
+  // During a call the full ringtone would drown it: a short call-waiting beep instead, played by
+  // the tab that holds the call (the user's other tabs stay silent).
+  useCallSound({
+    kind: waiting ? 'waiting' : 'ringtone',
+    active: call !== null,
+    sound: ringtone,
+    user: snapshot.user ?? undefined,
+    priority: waiting && inCallHere ? 1 : 0,
+  });
   useCallNotification({
     enabled: notification,
     callId,

@@ -7,9 +7,9 @@ afterEach(() => {
   claims.splice(0).forEach((claim) => claim.release());
 });
 
-function tab(channel: string) {
+function tab(channel: string, priority = 0) {
   const changes: boolean[] = [];
-  const claim = claimSound({ channel, settleMs: 30, onChange: (playing) => changes.push(playing) });
+  const claim = claimSound({ channel, settleMs: 30, priority, onChange: (playing) => changes.push(playing) });
   claims.push(claim);
   return { claim, changes, playing: () => changes[changes.length - 1] === true };
 }
@@ -38,6 +38,20 @@ describe('single-tab sound', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(late.changes).toEqual([]);
   });
+
+  it('lets the tab with the higher priority play, even when it asks later', async () => {
+    const channel = `rk-test-${Math.random()}`;
+    const first = tab(channel);
+    const second = tab(channel);
+    await vi.waitFor(() => expect([first, second].filter((t) => t.playing())).toHaveLength(1), { timeout: 20_000 });
+    const low = [first, second].find((t) => t.playing());
+    const inCall = tab(channel, 1);
+    await vi.waitFor(() => expect(inCall.playing()).toBe(true), { timeout: 20_000 });
+    await vi.waitFor(() => expect(low?.changes).toEqual([true, false]), { timeout: 20_000 });
+    expect([first, second].filter((t) => t.playing())).toHaveLength(0);
+    inCall.claim.release();
+    await vi.waitFor(() => expect([first, second].filter((t) => t.playing())).toHaveLength(1), { timeout: 20_000 });
+  }, 70_000); // three elections, each bounded by 20 s on a loaded machine
 
   it('keeps users apart', async () => {
     const alice = tab(`rk-test-alice-${Math.random()}`);

@@ -1,13 +1,14 @@
 /**
  * Only one tab of a user plays a sound at a time: tabs that want to play
- * announce themselves on a BroadcastChannel and the earliest one wins.
+ * announce themselves on a BroadcastChannel; the one with the highest
+ * priority wins, the earliest among equals.
  *
  * @packageDocumentation
  */
 
 /** Messages between tabs of one user. */
 type TabMessage =
-  | { type: 'want'; tab: string; since: number; playing: boolean }
+  | { type: 'want'; tab: string; since: number; priority: number; playing: boolean }
   | { type: 'release'; tab: string };
 
 function isTabMessage(value: unknown): value is TabMessage {
@@ -15,7 +16,12 @@ function isTabMessage(value: unknown): value is TabMessage {
   const message = value as Record<string, unknown>;
   if (typeof message.tab !== 'string') return false;
   if (message.type === 'release') return true;
-  return message.type === 'want' && typeof message.since === 'number' && typeof message.playing === 'boolean';
+  return (
+    message.type === 'want' &&
+    typeof message.since === 'number' &&
+    typeof message.priority === 'number' &&
+    typeof message.playing === 'boolean'
+  );
 }
 
 /** One tab's claim on the user's speaker. */
@@ -32,10 +38,16 @@ export interface ClaimSoundOptions {
   onChange(playing: boolean): void;
   /** How long to listen for other tabs before deciding, in ms (default 120). */
   settleMs?: number;
+  /**
+   * A tab with a higher priority wins over earlier ones, and takes over from a lower one
+   * that already plays (default 0); the tab in a call gets the call-waiting beep this way.
+   */
+  priority?: number;
 }
 
 interface Peer {
   since: number;
+  priority: number;
   playing: boolean;
 }
 
@@ -43,8 +55,8 @@ let claimCounter = 0;
 
 /**
  * Ask to play a sound; `onChange(true)` fires in exactly one of the tabs that ask at
- * the same time (the earliest), and another takes over when that one releases.
- * Without BroadcastChannel every tab plays.
+ * the same time (the highest `priority`, then the earliest), and another takes over
+ * when that one releases. Without BroadcastChannel every tab plays.
  *
  * @example
  * ```ts
@@ -53,7 +65,7 @@ let claimCounter = 0;
  * claim.release();
  * ```
  */
-export function claimSound({ channel: name, onChange, settleMs = 120 }: ClaimSoundOptions): SoundClaim {
+export function claimSound({ channel: name, onChange, settleMs = 120, priority = 0 }: ClaimSoundOptions): SoundClaim {
   if (typeof BroadcastChannel === 'undefined') {
     onChange(true);
     return { release: () => onChange(false) };
@@ -67,16 +79,18 @@ export function claimSound({ channel: name, onChange, settleMs = 120 }: ClaimSou
   let released = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const announce = () => channel.postMessage({ type: 'want', tab, since, playing } satisfies TabMessage);
+  const announce = () => channel.postMessage({ type: 'want', tab, since, priority, playing } satisfies TabMessage);
+  /** Whether a peer wins an election against this tab. */
+  const beats = (peerTab: string, peer: Peer) =>
+    peer.priority > priority ||
+    (peer.priority === priority && (peer.since < since || (peer.since === since && peerTab < tab)));
 
   const decide = () => {
     timer = undefined;
     if (released || playing) return;
-    const someonePlays = [...peers.values()].some((peer) => peer.playing);
-    const earlier = [...peers.entries()].some(
-      ([peerTab, peer]) => peer.since < since || (peer.since === since && peerTab < tab),
-    );
-    if (someonePlays || earlier) return;
+    const someonePlays = [...peers.values()].some((peer) => peer.playing && peer.priority >= priority);
+    const someoneBeatsMe = [...peers.entries()].some(([peerTab, peer]) => beats(peerTab, peer));
+    if (someonePlays || someoneBeatsMe) return;
     playing = true;
     announce();
     onChange(true);
@@ -96,7 +110,13 @@ export function claimSound({ channel: name, onChange, settleMs = 120 }: ClaimSou
       return;
     }
     const known = peers.has(message.tab);
-    peers.set(message.tab, { since: message.since, playing: message.playing });
+    peers.set(message.tab, { since: message.since, priority: message.priority, playing: message.playing });
+    if (playing && message.priority > priority) {
+      playing = false;
+      onChange(false);
+      announce();
+      return;
+    }
     if (!known) announce();
   };
 

@@ -17,6 +17,8 @@ export interface UseCallSoundOptions {
   sound?: SoundSetting;
   /** The user whose tabs share one speaker (only one of them plays). */
   user?: string;
+  /** Tabs with a higher priority win the speaker (default 0); see `claimSound`. */
+  priority?: number;
 }
 
 /**
@@ -27,17 +29,18 @@ export interface UseCallSoundOptions {
  * useCallSound({ kind: 'ringtone', active: incoming !== null, user: 'bob' });
  * ```
  */
-export function useCallSound({ kind, active, sound = true, user }: UseCallSoundOptions): void {
+export function useCallSound({ kind, active, sound = true, user, priority = 0 }: UseCallSoundOptions): void {
   useEffect(() => {
     if (!active || sound === false) return;
     const player = createTonePlayer(kind, sound);
     const claim = claimSound({
       channel: `rk-sound:${user ?? ''}`,
       onChange: (playing) => (playing ? player.start() : player.stop()),
+      priority,
     });
     return () => {
       claim.release();
       player.stop();
     };
-  }, [kind, active, sound, user]);
+  }, [kind, active, sound, user, priority]);
 }
