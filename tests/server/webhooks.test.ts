@@ -4,6 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../src/protocol/protocol.js';
+import type { CallRecord } from '../../src/server/call-record.js';
+import { silentLog } from '../../src/server/logging/server-log.js';
+import { createWebhookSender } from '../../src/server/webhooks/webhook-sender.js';
 import type { RingServer } from '../../src/server/ws-server.js';
 import { verifyWebhook, WEBHOOK_HEADERS, type WebhookEvent } from '../../src/server/webhooks/webhook-signature.js';
 import { rid } from '../helpers/server-client.js';
@@ -152,6 +155,26 @@ describe('webhooks', () => {
     const { [WEBHOOK_HEADERS.signature]: _signature, ...unsigned } = first.headers;
     expect(() => verifyWebhook(first.body, unsigned, SECRET)).toThrow(expect.objectContaining({ code: 'missing-header' }));
     await Promise.all([alice.close(), bob.close()]);
+  }, 20_000);
+
+  it('flush sends what was just recorded, in order, stamped with the decision time; close drops the rest', async () => {
+    const hooks = await receiver();
+    const sender = createWebhookSender([{ url: hooks.url, secret: SECRET }], { log: silentLog, retry: FAST_RETRY });
+    const call: CallRecord = { callId: 'q1', version: 1, room: 'q1', from: 'alice', media: 'audio', status: 'ringing', createdAt: Date.now(), members: [] };
+    const decidedAt = Date.now();
+    sender.enqueue({ type: 'call.invited', call, by: 'alice', invitees: ['bob'], newCall: true, ringing: ['bob'] });
+    sender.enqueue({ type: 'call.ringing', call, user: 'bob' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    sender.enqueue({ type: 'call.ended', call: { ...call, status: 'ended' }, reason: 'cancelled', by: 'alice', durationMs: 0, answered: false });
+    expect(await sender.flush(5_000)).toBe(0);
+    const received = events(hooks.delivered());
+    expect(received.map((event) => event.type)).toEqual(['call.invited', 'call.ringing', 'call.ended']);
+    expect(Date.parse(received[0]?.time ?? '')).toBeGreaterThanOrEqual(decidedAt);
+    expect(Date.parse(received[0]?.time ?? '')).toBeLessThan(Date.parse(received[2]?.time ?? ''));
+    sender.enqueue({ type: 'call.ringing', call, user: 'carol' });
+    sender.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(hooks.requests.length).toBe(3);
   }, 20_000);
 
   it('refuses bad endpoints when the server starts', async () => {

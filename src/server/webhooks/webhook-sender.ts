@@ -1,10 +1,14 @@
 /**
- * Webhook delivery off the call path: each event is queued per endpoint and
- * call (so one call's events arrive in order), posted signed, retried with
- * exponential backoff and jitter for a bounded time, and counted.
+ * Webhook delivery off the call path: an event is only recorded when the
+ * rules report it; its body is built, signed and posted later, after the
+ * frames of the decision are written and the socket reads that were ready
+ * then are handled. Each event is queued per endpoint and call (so one
+ * call's events arrive in order), posted signed, retried with exponential
+ * backoff and jitter for a bounded time, and counted.
  *
  * @packageDocumentation
  */
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import * as z from 'zod';
 import { CALL_EVENT_TYPES, callIdOf, type CallEvent, type CallEventType } from '../events/call-event.js';
@@ -12,7 +16,7 @@ import { randomId } from '../ids.js';
 import type { ServerLog } from '../logging/server-log.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
 import { toWebhookEvent } from './webhook-payload.js';
-import { postWebhook } from './webhook-post.js';
+import { createWebhookPoster, webhookTarget, type WebhookTarget } from './webhook-post.js';
 import { signWebhook } from './webhook-signature.js';
 
 /**
@@ -75,16 +79,25 @@ export function parseWebhookEndpoints(endpoints: unknown): WebhookEndpoint[] {
 
 /** Delivers call events to webhook endpoints. */
 export interface WebhookSender {
-  /** Queue one event for every endpoint that wants it; returns at once. */
+  /** Record one event for every endpoint that wants it; returns at once (the work happens after the current I/O). */
   enqueue(event: CallEvent): void;
   /** Wait until everything queued is delivered or given up, at most `deadlineMs`; resolves with the events still undelivered. */
   flush(deadlineMs: number): Promise<number>;
-  /** Stop: timers cleared, nothing more is sent. */
+  /** Stop: timers cleared, connections closed, nothing more is sent. */
   close(): void;
 }
 
-interface Job {
+/** An endpoint with what every delivery to it reuses: where to POST, the signing key, the events it wants. */
+interface Receiver {
   endpoint: WebhookEndpoint;
+  index: number;
+  target: WebhookTarget;
+  key: KeyObject;
+  wants: ReadonlySet<CallEventType> | undefined;
+}
+
+interface Job {
+  receiver: Receiver;
   id: string;
   type: CallEventType;
   callId: string;
@@ -118,17 +131,29 @@ export function createWebhookSender(
 ): WebhookSender {
   const retry = { firstDelayMs: 1_000, maxDelayMs: 60_000, giveUpAfterMs: 3_600_000, attemptTimeoutMs: 10_000, ...options.retry };
   const { log, metrics } = options;
+  const receivers: Receiver[] = endpoints.map((endpoint, index) => ({
+    endpoint,
+    index,
+    target: webhookTarget(endpoint.url),
+    key: createSecretKey(Buffer.from(endpoint.secret, 'utf8')),
+    wants: endpoint.events && new Set(endpoint.events),
+  }));
+  const poster = createWebhookPoster(retry.attemptTimeoutMs);
   const queues = new Map<string, Promise<void>>();
   const stop = new AbortController();
-  // Every attempt and every backoff wait listens to it.
+  // Every backoff wait listens to it.
   setMaxListeners(0, stop.signal);
+  /** Events reported since the last release, with the time they were decided. */
+  let recorded: { event: CallEvent; at: number }[] = [];
+  let releaseScheduled = false;
   let pending = 0;
 
   async function attempt(job: Job): Promise<string | undefined> {
-    const signed = signWebhook(job.body, job.id, job.endpoint.secret, Math.floor(Date.now() / 1000));
+    const { receiver } = job;
+    const signed = signWebhook(job.body, job.id, receiver.key, Math.floor(Date.now() / 1000));
     const headers = { 'content-type': 'application/json', 'user-agent': 'ringkit-webhooks', ...signed };
     try {
-      const status = await postWebhook(job.endpoint.url, headers, job.body, retry.attemptTimeoutMs, stop.signal);
+      const status = await poster.post(receiver.target, headers, job.body);
       return status >= 200 && status < 300 ? undefined : `answered ${status}`;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
@@ -137,28 +162,31 @@ export function createWebhookSender(
 
   async function deliver(job: Job): Promise<void> {
     const started = Date.now();
+    const url = job.receiver.endpoint.url;
     for (let retries = 0; !stop.signal.aborted; retries += 1) {
       const failure = await attempt(job);
+      if (stop.signal.aborted) return;
       if (failure === undefined) {
         metrics?.webhookDeliveries.inc({ event: job.type, outcome: 'delivered' });
         return;
       }
       const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** retries) * (0.5 + Math.random() / 2);
-      const fields = { event: 'webhook.failed', webhook: job.type, eventId: job.id, callId: job.callId, url: job.endpoint.url };
+      const fields = { event: 'webhook.failed', webhook: job.type, eventId: job.id, callId: job.callId, url };
       if (Date.now() + delay - started > retry.giveUpAfterMs) {
         metrics?.webhookDeliveries.inc({ event: job.type, outcome: 'dropped' });
-        log(`webhook ${job.type} ${job.id} to ${job.endpoint.url} given up: ${failure}`, { ...fields, level: 'error' });
+        log(`webhook ${job.type} ${job.id} to ${url} given up: ${failure}`, { ...fields, level: 'error' });
         return;
       }
       metrics?.webhookDeliveries.inc({ event: job.type, outcome: 'retry' });
-      log(`webhook ${job.type} ${job.id} to ${job.endpoint.url} failed (${failure}); retry in ${Math.round(delay)} ms`, { ...fields, level: 'warn' });
+      log(`webhook ${job.type} ${job.id} to ${url} failed (${failure}); retry in ${Math.round(delay)} ms`, { ...fields, level: 'warn' });
       await sleep(delay, stop.signal);
     }
   }
 
-  function queue(job: Job, key: string): void {
+  function queue(job: Job): void {
     pending += 1;
     metrics?.webhookQueue.inc();
+    const key = `${job.receiver.index}:${job.callId}`;
     const previous = queues.get(key) ?? Promise.resolve();
     const next = previous.then(() => deliver(job)).finally(() => {
       pending -= 1;
@@ -168,18 +196,33 @@ export function createWebhookSender(
     queues.set(key, next);
   }
 
+  /** Build, sign and queue the recorded events, in the order they were decided. */
+  function release(): void {
+    releaseScheduled = false;
+    const events = recorded;
+    recorded = [];
+    for (const { event, at } of events) {
+      if (stop.signal.aborted) return;
+      const wanting = receivers.filter((receiver) => !receiver.wants || receiver.wants.has(event.type));
+      if (wanting.length === 0) continue;
+      const id = `evt_${randomId(20)}`;
+      const body = JSON.stringify(toWebhookEvent(event, id, at));
+      const callId = callIdOf(event);
+      for (const receiver of wanting) queue({ receiver, id, type: event.type, callId, body });
+    }
+  }
+
   return {
     enqueue(event) {
       if (stop.signal.aborted) return;
-      const id = `evt_${randomId(20)}`;
-      const body = JSON.stringify(toWebhookEvent(event, id, Date.now()));
-      const callId = callIdOf(event);
-      endpoints.forEach((endpoint, index) => {
-        if (endpoint.events && !endpoint.events.includes(event.type)) return;
-        queue({ endpoint, id, type: event.type, callId, body }, `${index}:${callId}`);
-      });
+      recorded.push({ event, at: Date.now() });
+      if (releaseScheduled) return;
+      releaseScheduled = true;
+      // The first turn ends the current round of I/O callbacks; the second waits for the next round of socket reads.
+      setImmediate(() => setImmediate(release));
     },
     async flush(deadlineMs) {
+      release();
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, deadlineMs);
@@ -190,6 +233,8 @@ export function createWebhookSender(
     },
     close() {
       stop.abort();
+      recorded = [];
+      poster.close();
     },
   };
 }
