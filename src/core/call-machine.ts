@@ -19,7 +19,6 @@
  * @packageDocumentation
  */
 import { assign, enqueueActions, raise, type DoneActorEvent, type SnapshotFrom } from 'xstate';
-import type { CallStatus } from './client/types.js';
 import { fromCallInfo, initialCallContext, mediaOf, memberStateAfter, peersOf, withMember } from './machine/context.js';
 import { endedState } from './machine/ended-state.js';
 import { heldState } from './machine/held-state.js';
@@ -36,6 +35,7 @@ export type * from './machine/types.js';
 export { callMediaActor, type CallMediaActorOptions } from './machine/media-actor.js';
 export { callRequestActor } from './machine/request-actor.js';
 export { DEFAULT_CALL_TIMEOUTS } from './machine/context.js';
+export { callStatusOf } from './call-status.js';
 
 /**
  * The call machine. Provide its `request` actor, start it with
@@ -154,24 +154,3 @@ export const callMachine = callMachineSetup.createMachine({
  * ```
  */
 export type CallMachineSnapshot = SnapshotFrom<typeof callMachine>;
-
-/**
- * The UI status of a call machine snapshot (`null` while idle).
- *
- * @example
- * ```ts
- * callStatusOf(actor.getSnapshot()); // 'ringing'
- * ```
- */
-export function callStatusOf(snapshot: CallMachineSnapshot): CallStatus | null {
-  if (snapshot.matches('idle')) return null;
-  if (snapshot.matches({ outgoing: 'calling' })) return 'calling';
-  if (snapshot.matches({ outgoing: 'ringing' })) return 'ringing';
-  if (snapshot.matches({ incoming: 'ringing' })) return 'incoming';
-  if (snapshot.matches({ incoming: 'answering' })) return 'answering';
-  if (snapshot.matches('connecting')) return 'connecting';
-  if (snapshot.matches({ active: { connection: 'reconnecting' } })) return 'reconnecting';
-  if (snapshot.matches('active')) return 'active';
-  if (snapshot.matches('held')) return 'held';
-  return 'ended';
-}

@@ -7,12 +7,12 @@
  */
 
 import type * as clientSchemas from '../protocol/client-schemas.js';
+import { moduleLoader } from './load-module.js';
 
 /** The client schemas module. */
 export type ClientSchemas = typeof clientSchemas;
 
-let loaded: ClientSchemas | undefined;
-let loading: Promise<ClientSchemas> | undefined;
+const schemas = moduleLoader<ClientSchemas>(() => import('../protocol/client-schemas.js'));
 
 /**
  * Load the client schemas (once; a failed load is tried again by the next caller).
@@ -22,16 +22,7 @@ let loading: Promise<ClientSchemas> | undefined;
  * const { parseServerMessage } = await loadClientSchemas();
  * ```
  */
-export function loadClientSchemas(): Promise<ClientSchemas> {
-  loading ??= import('../protocol/client-schemas.js').then(
-    (module) => (loaded = module),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadClientSchemas: () => Promise<ClientSchemas> = schemas.load;
 
 /**
  * The client schemas if they are loaded already, so a check can run without waiting.
@@ -41,6 +32,4 @@ export function loadClientSchemas(): Promise<ClientSchemas> {
  * const schemas = loadedClientSchemas() ?? (await loadClientSchemas());
  * ```
  */
-export function loadedClientSchemas(): ClientSchemas | undefined {
-  return loaded;
-}
+export const loadedClientSchemas: () => ClientSchemas | undefined = schemas.loaded;

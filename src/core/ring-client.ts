@@ -13,18 +13,14 @@
  * @packageDocumentation
  */
 import { createCallMessageLog } from './call-messages.js';
-import { createActor } from 'xstate';
-import { callMachine } from './call-machine.js';
 import { DEFAULT_BACKOFF } from './client/backoff.js';
 import { createClientMethods } from './client/client-methods.js';
 import { createClientView } from './client/client-view.js';
 import { createConnection } from './client/connection.js';
-import { rootMachine } from './client/root-machine.js';
+import { createRootActor } from './client/root-actor.js';
 import type { RingClient, RingClientOptions } from './client/types.js';
 import type { PreCallCheckOptions } from './precheck/types.js';
 import { RingError, toRingError } from './errors.js';
-import { callMediaActor } from './machine/media-actor.js';
-import { callRequestActor } from './machine/request-actor.js';
 import { createLiveKitMediaFactory } from './media/default-factory.js';
 import { getDefaultDeviceManager } from './media/devices.js';
 import { audioConstraints, videoConstraints } from './media/constraints.js';
@@ -84,40 +80,40 @@ export function createRingClient(options: RingClientOptions): RingClient {
     token: options.token,
     backoff: { ...DEFAULT_BACKOFF, ...options.reconnect },
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
-    onStatus: (status) => root.send({ type: 'STATUS', status }),
+    onStatus: (status) => root.deliver({ type: 'STATUS', status }),
     onWelcome: (welcome) => {
-      root.send({ type: 'WELCOMED', welcome });
+      root.deliver({ type: 'WELCOMED', welcome });
       push.welcomed(welcome);
       visibility.now();
     },
-    onMessage: (message) => root.send({ type: 'SERVER_MESSAGE', message }),
-    onError: (error) => root.send({ type: 'FAILED', error }),
+    onMessage: (message) => root.deliver({ type: 'SERVER_MESSAGE', message }),
+    onError: (error) => root.deliver({ type: 'FAILED', error }),
   });
   const push = createPushNotifications({ request: (message) => connection.request(message) });
   const visibility = reportVisibility((state) => connection.request({ type: 'visibility', state }));
   const media = options.media ?? createLiveKitMediaFactory(options.effects);
-  const chosenDevices = () => ({ ...devices.getSnapshot().selected, ...root.getSnapshot().context.chosenDevices, ...options.capture?.deviceIds });
-  // The machines, provided once for every call of this client.
-  const call = callMachine.provide({
-    actors: {
-      request: callRequestActor(connection.request),
-      media: callMediaActor({
-        factory: media,
-        capture: (own) => ({ ...options.capture, ...own, deviceIds: { ...chosenDevices(), ...own.deviceIds } }),
-      }),
-    },
-  });
-  const root = createActor(rootMachine.provide({ actors: { call } }), {
+  const chosenDevices = () => ({ ...devices.getSnapshot().selected, ...root.actor.getSnapshot().context.chosenDevices, ...options.capture?.deviceIds });
+  // The root starts loading the call machine (a chunk of its own in a page's build), provided once for every call of this client.
+  const root = createRootActor({
     input: {
       ...(options.livekitUrl === undefined ? {} : { livekitUrl: options.livekitUrl }),
       ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
     },
+    provide: ({ callMachine, callMediaActor, callRequestActor }) =>
+      callMachine.provide({
+        actors: {
+          request: callRequestActor(connection.request),
+          media: callMediaActor({
+            factory: media,
+            capture: (own) => ({ ...options.capture, ...own, deviceIds: { ...chosenDevices(), ...own.deviceIds } }),
+          }),
+        },
+      }),
   });
-  root.start();
-  const view = createClientView(root);
+  const view = createClientView(root.actor);
 
   const on: RingClient['on'] = (type, listener) => {
-    const subscription = root.on(type, (emitted) => listener(emitted.event as never));
+    const subscription = root.actor.on(type, (emitted) => listener(emitted.event as never));
     return () => subscription.unsubscribe();
   };
   const parts = {
@@ -126,7 +122,7 @@ export function createRingClient(options: RingClientOptions): RingClient {
     getSnapshot: view.getSnapshot,
     subscribe: view.subscribe,
     on,
-    ...createClientMethods({ root, view, connection }),
+    ...createClientMethods({ root: root.actor, callsReady: root.callsReady, view, connection }),
     preCallCheck: async (checkOptions?: PreCallCheckOptions) => {
       const { runPreCallCheck } = await import('./precheck/run-pre-call-check.js').catch((error: unknown) => {
         throw toRingError(error, 'internal');
@@ -143,7 +139,7 @@ export function createRingClient(options: RingClientOptions): RingClient {
   takeNotificationHandoffs(client);
 
   devices.onSelect((kind, deviceId) => {
-    void client.switchDevice(kind, deviceId).catch((error: unknown) => root.send({ type: 'FAILED', error: toRingError(error, 'media') }));
+    void client.switchDevice(kind, deviceId).catch((error: unknown) => root.actor.send({ type: 'FAILED', error: toRingError(error, 'media') }));
   });
 
   return client;

@@ -3,7 +3,8 @@
  *
  * @packageDocumentation
  */
-import { callStatusOf, type CallMachineSnapshot } from '../call-machine.js';
+import type { CallMachineSnapshot } from '../call-machine.js';
+import { callStatusOf } from '../call-status.js';
 import type { EndReason } from '../../protocol/protocol.js';
 import type { CurrentCall } from './types.js';
 

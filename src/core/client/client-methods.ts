@@ -31,7 +31,7 @@ import { createHoldMethods, isActiveHere, settleActiveCall } from './hold-method
  *
  * @example
  * ```ts
- * const methods: RingClientMethods = createClientMethods({ root, view, connection });
+ * const methods: RingClientMethods = createClientMethods({ root, callsReady, view, connection });
  * await methods.call('bob');
  * ```
  */
@@ -42,12 +42,14 @@ export type RingClientMethods = Omit<RingClient, 'getSnapshot' | 'subscribe' | '
  *
  * @example
  * ```ts
- * createClientMethods({ root, view, connection });
+ * createClientMethods({ root, callsReady, view, connection });
  * ```
  */
 export interface ClientMethodsOptions {
   /** The root client actor. */
   root: Actor<typeof rootMachine>;
+  /** `undefined` once the call machine is loaded, else its load (see `root-actor.ts`). */
+  callsReady: () => Promise<void> | undefined;
   /** The client's snapshot. */
   view: ClientView;
   /** The connection to the signaling server. */
@@ -91,10 +93,10 @@ async function requestHere(call: CallActorRef, event: CallMachineEvent): Promise
  *
  * @example
  * ```ts
- * const client: RingClient = { devices, ...view, on, ...createClientMethods({ root, view, connection }) };
+ * const client: RingClient = { devices, ...view, on, ...createClientMethods({ root, callsReady, view, connection }) };
  * ```
  */
-export function createClientMethods({ root, view, connection }: ClientMethodsOptions): RingClientMethods {
+export function createClientMethods({ root, callsReady, view, connection }: ClientMethodsOptions): RingClientMethods {
   const context = () => root.getSnapshot().context;
 
   function fail(error: RingError): RingError {
@@ -179,6 +181,9 @@ export function createClientMethods({ root, view, connection }: ClientMethodsOpt
         if (!callOptions.replace) throw new RingError('already-in-call', 'a call is already in progress; pass { replace: true } to end it first');
         await endCurrent();
       }
+      // Only a call placed before the call machine loaded waits for it (nothing waits once it is there).
+      const ready = callsReady();
+      if (ready) await ready;
       const callId = newCallId();
       root.send({
         type: 'PLACE',

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { assign, enqueueActions, setup, type ActorRefFrom } from 'xstate';
-import { callMachine } from '../call-machine.js';
+import { loadedCallMachine } from '../load-call-machine.js';
 import type { RingError } from '../errors.js';
 import type { CallReport } from '../machine/types.js';
 import type { DeviceKind } from '../media/types.js';
@@ -17,6 +17,7 @@ import { isLiveCall, isSettledCall } from './call-view.js';
 import type { RingClientEvents } from './event-types.js';
 import type { CallTimeouts } from './option-types.js';
 import type { ConnectionStatus, MissedCall, WatchedPresence } from './snapshot-types.js';
+import { deferredCallMachine, type CallMachineLogic } from './root-call-logic.js';
 
 /**
  * One call actor of the client.
@@ -26,7 +27,7 @@ import type { ConnectionStatus, MissedCall, WatchedPresence } from './snapshot-t
  * const call: CallActorRef | null = root.getSnapshot().context.current;
  * ```
  */
-export type CallActorRef = ActorRefFrom<typeof callMachine>;
+export type CallActorRef = ActorRefFrom<CallMachineLogic>;
 
 /**
  * What the root client actor knows.
@@ -138,7 +139,8 @@ export const rootSetup = setup({
     input: {} as RootInput,
     emitted: {} as RootEmitted,
   },
-  actors: { call: callMachine },
+  // The call machine, once loaded (a client provides its own, built once with its request and media actors).
+  actors: { call: deferredCallMachine(() => loadedCallMachine()?.callMachine) },
   actions: {
     /** Store a failure as `error` and emit it. */
     fail: enqueueActions(({ enqueue }, params: { error: RingError }) => {
