@@ -1,12 +1,13 @@
 /**
- * Bundle size: minified and gzip size of `ringkit`, `ringkit/core` and `ringkit/testing` (peers and
- * xstate external), the JavaScript a page loads before any call, and `@livekit/components-react`
- * built the same way. The metafile of `ringkit` and `ringkit/core` must hold no source file of the
+ * Bundle size: minified and gzip size of `ringkit` (without and with code splitting, per package),
+ * `ringkit/core` and `ringkit/testing` (peers and xstate external), the JavaScript a page waiting for
+ * calls needs to render and what it loads before any call (with the chunks its client starts loading
+ * at creation), per package, and `@livekit/components-react` built the same way. The metafile of `ringkit` and `ringkit/core` must hold no source file of the
  * server (the call service) or of `src/testing` (memory hub, fake media).
  *
  * @packageDocumentation
  */
-import { bundle, loadedUpFront, total, weightByPackage, type BundleFile, type Size } from './lib/bundle.js';
+import { bundle, loadedUpFront, loadedWith, total, weightByPackage, type BundleFile, type Size } from './lib/bundle.js';
 import { ratio } from './lib/stats.js';
 import type { Benchmark, BenchmarkOutput, ResultRow } from './lib/types.js';
 
@@ -18,6 +19,14 @@ import type { Benchmark, BenchmarkOutput, ResultRow } from './lib/types.js';
 const LIBRARY_EXTERNALS = ['react', 'react-dom', 'livekit-client', 'xstate', '@livekit/track-processors', '@mediapipe/tasks-vision'];
 /** Peers of `@livekit/components-react` (krisp is an optional peer loaded on demand). */
 const COMPONENTS_REACT_EXTERNALS = ['react', 'react-dom', 'livekit-client', '@livekit/krisp-noise-filter', 'tslib'];
+
+/**
+ * Modules the waiting page starts loading with `import()` before any call: the client schemas and the call
+ * machine, when the client is created (`src/core/load-client-schemas.ts`, `src/core/load-call-machine.ts`).
+ * The page renders without them, but downloads them before any call: the "before any call, with the chunks
+ * started at creation" rows count them, so a deferred download is not mistaken for a saved one.
+ */
+const STARTED_BEFORE_ANY_CALL = ['src/protocol/client-schemas.ts', 'src/core/call-machine.ts'];
 
 const WAITING_PAGE = `
 import { createRoot } from 'react-dom/client';
@@ -96,14 +105,30 @@ function topPackages(files: readonly BundleFile[]): { name: string; minifiedKiB:
 
 const REACT_PACKAGES = ['react-dom', 'react', 'scheduler'];
 
-/** What the page's ringkit share is made of: minified KiB per package, and its part of the share's gzip (in proportion). */
-function shareByPackage(files: readonly BundleFile[], shareGzip: number): ResultRow[] {
+/** What a share of `files` is made of (React left out): minified KiB per package, and its part of the share's gzip (in proportion). */
+function shareByPackage(label: string, files: readonly BundleFile[], shareGzip: number): ResultRow[] {
   const packages = weightByPackage(files).filter((entry) => !REACT_PACKAGES.includes(entry.name));
   const minified = packages.reduce((sum, entry) => sum + entry.minified, 0);
   return packages.flatMap(({ name, minified: bytes }) => [
-    { metric: `page share: ${name} min`, value: kib(bytes), unit: 'KiB' },
-    { metric: `page share: ${name} gzip (pro rata)`, value: kib((shareGzip * bytes) / minified), unit: 'KiB' },
+    { metric: `${label}: ${name} min`, value: kib(bytes), unit: 'KiB' },
+    { metric: `${label}: ${name} gzip (pro rata)`, value: kib((shareGzip * bytes) / minified), unit: 'KiB' },
   ]);
+}
+
+/** The `ringkit` entry built with code splitting: the entry chunk (what importing it loads) and the chunks it loads on demand. */
+async function ringkitSplitRows(notes: string[]): Promise<ResultRow[]> {
+  const files = await attempt('ringkit (split)', notes, () =>
+    bundle({ entry: "export * from 'ringkit';", external: LIBRARY_EXTERNALS, splitting: true }),
+  );
+  if (!files) return [];
+  const entry = loadedUpFront(files);
+  const entrySize = total(entry);
+  const onDemand = total(files.filter((file) => !entry.includes(file)));
+  return [
+    { metric: 'ringkit split: entry chunk gzip', value: kib(entrySize.gzip), unit: 'KiB' },
+    { metric: 'ringkit split: on-demand chunks gzip', value: kib(onDemand.gzip), unit: 'KiB' },
+    ...shareByPackage('ringkit split entry chunk', entry, entrySize.gzip),
+  ];
 }
 
 /** Runs one measurement; a failure (say, an export that does not exist yet) becomes a note instead of sinking the rest. */
@@ -135,6 +160,8 @@ async function measure(): Promise<BenchmarkOutput> {
   const ringkitFiles = await attempt('ringkit', notes, () => bundle({ entry: "export * from 'ringkit';", external: LIBRARY_EXTERNALS }));
   const ringkit = ringkitFiles && total(ringkitFiles);
   if (ringkit) rows.push(...sizeRows('ringkit', ringkit, components));
+  if (ringkitFiles && ringkit) rows.push(...shareByPackage('ringkit (no splitting)', ringkitFiles, ringkit.gzip));
+  rows.push(...(await ringkitSplitRows(notes)));
   const coreFiles = await attempt('ringkit/core', notes, () =>
     bundle({ entry: "export * from 'ringkit/core';", external: LIBRARY_EXTERNALS }),
   );
@@ -160,10 +187,27 @@ async function measure(): Promise<BenchmarkOutput> {
     const page = total(pageInitial);
     const livekit = liveKitPlacement(pageFiles, pageInitial);
     const share = page.gzip - reactPage.gzip;
+    const started = loadedWith(pageFiles, STARTED_BEFORE_ANY_CALL).filter((file) => !pageInitial.includes(file));
+    const missing = STARTED_BEFORE_ANY_CALL.filter((module) => !pageFiles.some((file) => file.inputs.includes(module)));
+    if (missing.length) notes.push(`Modules the page starts loading at creation are in no chunk: ${missing.join(', ')}`);
+    const beforeAnyCall = [...pageInitial, ...started];
+    const beforeAnyCallSize = total(beforeAnyCall);
+    const beforeAnyCallShare = beforeAnyCallSize.gzip - reactPage.gzip;
     rows.push(
       ...sizeRows('page before any call', page, { label: 'React-only page', size: reactPage }),
       { metric: 'page: ringkit share gzip', value: kib(share), unit: 'KiB' },
-      ...shareByPackage(pageInitial, share),
+      ...shareByPackage('page share', pageInitial, share),
+      { metric: 'page to render (first chunks only) gzip', value: kib(page.gzip), unit: 'KiB', baseline: kib(reactPage.gzip), baselineLabel: 'React-only page gzip', ratio: ratio(page.gzip, reactPage.gzip) },
+      {
+        metric: 'page before any call, with the chunks started at creation gzip',
+        value: kib(beforeAnyCallSize.gzip),
+        unit: 'KiB',
+        baseline: kib(reactPage.gzip),
+        baselineLabel: 'React-only page gzip',
+        ratio: ratio(beforeAnyCallSize.gzip, reactPage.gzip),
+      },
+      { metric: 'page before any call, with the chunks started at creation: ringkit share gzip', value: kib(beforeAnyCallShare), unit: 'KiB' },
+      ...shareByPackage('page + started chunks share', beforeAnyCall, beforeAnyCallShare),
       { metric: 'livekit-client on demand gzip', value: kib(livekit.size.gzip), unit: 'KiB' },
       { metric: 'livekit-client split off', value: livekit.onDemand ? 1 : 0, unit: 'yes=1' },
     );
@@ -176,6 +220,7 @@ async function measure(): Promise<BenchmarkOutput> {
     }
     details.page = {
       initialFiles: pageInitial.map(({ path, minified, gzip }) => ({ path, minified, gzip })),
+      startedAtCreation: { modules: STARTED_BEFORE_ANY_CALL, files: started.map(({ path, minified, gzip }) => ({ path, minified, gzip })) },
       allFiles: pageFiles.map(({ path, minified, gzip }) => ({ path, minified, gzip })),
       livekitChunks: livekit.chunks,
       livekitUpFront: livekit.upFront,

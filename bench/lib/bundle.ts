@@ -127,6 +127,27 @@ export function total(files: readonly Size[]): Size {
 }
 
 /**
+ * `starts` (output paths) and every file they import statically, directly or not: what loading them loads.
+ *
+ * @example
+ * ```ts
+ * const chunk = withStaticImports(files, ['chunk-ABC.js']);
+ * ```
+ */
+export function withStaticImports(files: readonly BundleFile[], starts: readonly string[]): BundleFile[] {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const seen = new Set<string>();
+  const queue = [...starts];
+  while (queue.length) {
+    const path = queue.shift() ?? '';
+    if (seen.has(path) || !byPath.has(path)) continue;
+    seen.add(path);
+    queue.push(...(byPath.get(path)?.staticImports ?? []));
+  }
+  return [...seen].flatMap((path) => byPath.get(path) ?? []);
+}
+
+/**
  * The files a page loads before running anything else: the entry and everything it imports statically.
  *
  * @example
@@ -135,16 +156,21 @@ export function total(files: readonly Size[]): Size {
  * ```
  */
 export function loadedUpFront(files: readonly BundleFile[]): BundleFile[] {
-  const byPath = new Map(files.map((file) => [file.path, file]));
-  const seen = new Set<string>();
-  const queue = ['entry.js'];
-  while (queue.length) {
-    const path = queue.shift() ?? '';
-    if (seen.has(path) || !byPath.has(path)) continue;
-    seen.add(path);
-    queue.push(...(byPath.get(path)?.staticImports ?? []));
-  }
-  return [...seen].flatMap((path) => byPath.get(path) ?? []);
+  return withStaticImports(files, ['entry.js']);
+}
+
+/**
+ * What loading `modules` (source paths a page imports with `import()`) loads: the files that hold them and
+ * what those import statically.
+ *
+ * @example
+ * ```ts
+ * const started = loadedWith(files, ['src/core/call-machine.ts']);
+ * ```
+ */
+export function loadedWith(files: readonly BundleFile[], modules: readonly string[]): BundleFile[] {
+  const holders = files.filter((file) => modules.some((module) => file.inputs.includes(module)));
+  return withStaticImports(files, holders.map((file) => file.path));
 }
 
 /** `node_modules/<name>` (scoped or not) of a source path, or `ringkit` for the package's own files. */
