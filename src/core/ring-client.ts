@@ -122,7 +122,7 @@ export function createRingClient(options: RingClientOptions): RingClient {
     getSnapshot: view.getSnapshot,
     subscribe: view.subscribe,
     on,
-    ...createClientMethods({ root: root.actor, callsReady: root.callsReady, view, connection }),
+    ...createClientMethods({ root: root.actor, callsReady: root.callsReady, close: root.close, view, connection }),
     preCallCheck: async (checkOptions?: PreCallCheckOptions) => {
       const { runPreCallCheck } = await import('./precheck/run-pre-call-check.js').catch((error: unknown) => {
         throw toRingError(error, 'internal');

@@ -2,7 +2,7 @@
  * The call machine loads on demand (a chunk of its own in a page's build): a
  * call placed, or ringing, before it arrived waits for it and then works; what
  * the server says about a held call afterwards keeps its order; a load that
- * fails drops only the ring it held, reports it, and is tried again.
+ * fails drops only the ring it held, reports it, and is tried again; a disconnect drops what is held.
  * The loader is slowed down by hand: each client's load waits until the test lets it finish.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -82,6 +82,17 @@ describe('ring client with a slow call machine load', () => {
     const after = await waitForClient(bob, (s) => s.missed.length === 1, 3_000, 'bob missed the call');
     expect(after.missed[0]?.reason).toBe('cancelled');
     expect(after.incoming).toEqual([]);
+  });
+
+  it('rings nothing that was held once the callee disconnected', async () => {
+    const { alice, bob, aliceLoad, bobLoad } = await aliceAndBob();
+    aliceLoad.finish();
+    await alice.call('bob');
+    await settle();
+    await bob.disconnect();
+    bobLoad.finish();
+    await settle();
+    expect(bob.getSnapshot()).toMatchObject({ incoming: [], call: null });
   });
 
   it('drops a ring whose load failed, reports it, and loads again for the next ring', async () => {

@@ -31,7 +31,7 @@ import { createHoldMethods, isActiveHere, settleActiveCall } from './hold-method
  *
  * @example
  * ```ts
- * const methods: RingClientMethods = createClientMethods({ root, callsReady, view, connection });
+ * const methods: RingClientMethods = createClientMethods({ root, callsReady, close, view, connection });
  * await methods.call('bob');
  * ```
  */
@@ -42,7 +42,7 @@ export type RingClientMethods = Omit<RingClient, 'getSnapshot' | 'subscribe' | '
  *
  * @example
  * ```ts
- * createClientMethods({ root, callsReady, view, connection });
+ * createClientMethods({ root, callsReady, close, view, connection });
  * ```
  */
 export interface ClientMethodsOptions {
@@ -50,6 +50,8 @@ export interface ClientMethodsOptions {
   root: Actor<typeof rootMachine>;
   /** `undefined` once the call machine is loaded, else its load (see `root-actor.ts`). */
   callsReady: () => Promise<void> | undefined;
+  /** Stop every call and drop the events held for the call machine. */
+  close: () => void;
   /** The client's snapshot. */
   view: ClientView;
   /** The connection to the signaling server. */
@@ -93,10 +95,10 @@ async function requestHere(call: CallActorRef, event: CallMachineEvent): Promise
  *
  * @example
  * ```ts
- * const client: RingClient = { devices, ...view, on, ...createClientMethods({ root, callsReady, view, connection }) };
+ * const client: RingClient = { devices, ...view, on, ...createClientMethods({ root, callsReady, close, view, connection }) };
  * ```
  */
-export function createClientMethods({ root, callsReady, view, connection }: ClientMethodsOptions): RingClientMethods {
+export function createClientMethods({ root, callsReady, close, view, connection }: ClientMethodsOptions): RingClientMethods {
   const context = () => root.getSnapshot().context;
 
   function fail(error: RingError): RingError {
@@ -162,7 +164,7 @@ export function createClientMethods({ root, callsReady, view, connection }: Clie
             return untilSettled(call);
           }),
       );
-      root.send({ type: 'CLOSE' });
+      close();
       connection.close();
     }),
 

@@ -47,6 +47,8 @@ export interface RootActor {
   deliver(event: RootEvent): void;
   /** `undefined` once the call machine is loaded, else the load (events held until then are delivered first). */
   callsReady(): Promise<void> | undefined;
+  /** Stop every call actor and drop what is held (the client disconnects: nothing held may ring afterwards). */
+  close(): void;
 }
 
 /** Whether an event would start a call actor. */
@@ -108,5 +110,9 @@ export function createRootActor({ input, provide }: RootActorOptions): RootActor
       }
     },
     callsReady: () => (calls ? undefined : load()),
+    close() {
+      held = undefined;
+      actor.send({ type: 'CLOSE' });
+    },
   };
 }
