@@ -1,13 +1,16 @@
 /**
  * Answer to media: from the callee's accept to the first remote video frame on the callee's page and
  * on the caller's page, in headless Chromium against the real livekit-server. Baseline: plain
- * livekit-client, the second of two pages from its connect to its first remote frame.
+ * livekit-client, the second of two pages from its connect to its first remote frame. It also measures,
+ * with plain livekit-client, what early join would buy (not shipped: docs/performance.md): the second page
+ * is already in the room with a grant that allows nothing, and its answer -> first remote frame on both
+ * pages once LiveKit grants it publish and subscribe (`updateParticipant`).
  *
  * @packageDocumentation
  */
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AccessToken } from 'livekit-server-sdk';
+import { AccessToken, TrackSource } from 'livekit-server-sdk';
 import type { Browser, Page } from 'playwright-core';
 import { LIVEKIT_SERVER_PATH } from '../scripts/paths.js';
 import { serveStatic } from '../tests/helpers/e2e-static-server.js';
@@ -36,13 +39,57 @@ interface Samples {
   adaptive: number[];
   callee: number[];
   caller: number[];
+  /** Early join with plain livekit-client: answer -> first remote frame on the joiner and on the first page. */
+  earlyJoiner: number[];
+  earlyFirst: number[];
   marks: RingkitTimes['marks'][];
 }
 
-async function token(livekit: LiveKitServerHandle, room: string, identity: string): Promise<string> {
+async function token(livekit: LiveKitServerHandle, room: string, identity: string, ringing = false): Promise<string> {
   const grant = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity, ttl: '10m' });
-  grant.addGrant({ room, roomJoin: true, canPublish: true, canSubscribe: true });
+  grant.addGrant(
+    ringing
+      ? { room, roomJoin: true, canPublish: false, canSubscribe: false, canPublishData: false, hidden: true }
+      : { room, roomJoin: true, canPublish: true, canSubscribe: true },
+  );
   return grant.toJwt();
+}
+
+/**
+ * Early join with plain livekit-client: A joins and publishes, B joins with a grant that allows nothing
+ * and waits as a ringing device would; then B answers (opens its devices) and LiveKit grants it publish
+ * and subscribe. B's answer -> first remote frame on B and on A (Room defaults, as the baseline).
+ */
+async function earlyJoinRun(livekit: LiveKitServerHandle, first: Page, second: Page, index: number): Promise<[number, number]> {
+  const room = `early-${index}-${Date.now()}`;
+  const [firstToken, secondToken] = await Promise.all([token(livekit, room, 'first'), token(livekit, room, 'second', true)]);
+  // Reset before the joins: a peer connection may announce a track (a `track` event, no frames) before
+  // media flows on it, and a reset after that would take it for an old track. Neither page gets remote
+  // video before B publishes, so every first frame after this is B's answer's.
+  await Promise.all([first.evaluate(() => window.__firstFrame?.reset()), second.evaluate(() => window.__firstFrame?.reset())]);
+  await first.evaluate(
+    async ({ url, jwt }) => {
+      await window.__baseline?.join(url, jwt, false);
+      await window.__baseline?.published();
+    },
+    { url: livekit.url, jwt: firstToken },
+  );
+  await second.evaluate(({ url, jwt }) => window.__baseline?.joinRestricted(url, jwt), { url: livekit.url, jwt: secondToken });
+  const answeredAt = await second.evaluate(() => window.__baseline?.answer());
+  await livekit.rooms.updateParticipant(room, 'second', {
+    permission: { canPublish: true, canSubscribe: true, canPublishData: false, hidden: false, canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE] },
+  });
+  const frames = await Promise.allSettled(
+    [second, first].map((page) => page.evaluate((timeoutMs) => window.__firstFrame?.wait(timeoutMs), FRAME_TIMEOUT_MS)),
+  );
+  const published = await second.evaluate(() => window.__baseline?.published().then(() => 'published', (error: unknown) => String(error)));
+  await Promise.all([first.evaluate(() => window.__baseline?.leave()), second.evaluate(() => window.__baseline?.leave())]);
+  const [secondFrame, firstFrame] = frames.map((frame) => (frame.status === 'fulfilled' ? frame.value : undefined));
+  if (answeredAt === undefined || secondFrame === undefined || firstFrame === undefined) {
+    const where = secondFrame === undefined ? 'the joiner' : 'the first page';
+    throw new Error(`early join (run ${index}): no remote video frame within ${FRAME_TIMEOUT_MS} ms on ${where}; joiner: ${published}`);
+  }
+  return [secondFrame - answeredAt, firstFrame - answeredAt];
 }
 
 /** Plain livekit-client: A joins and publishes, then B joins; B's connect -> B's first remote frame. */
@@ -149,7 +196,7 @@ async function runAll(browser: Browser, livekit: LiveKitServerHandle, ring: Benc
       openPage(browser, ringUrl('bench-callee'), errors),
     ]);
     await Promise.all([caller, callee].map((page) => page.evaluate(() => window.__ring?.connect())));
-    const samples: Samples = { baseline: [], adaptive: [], callee: [], caller: [], marks: [] };
+    const samples: Samples = { baseline: [], adaptive: [], callee: [], caller: [], earlyJoiner: [], earlyFirst: [], marks: [] };
     const failures: string[] = [];
     // ringkit first, then the baselines: blocks, because interleaving pages that join and leave
     // other rooms between ringkit calls made ringkit calls fail more often (see the notes).
@@ -171,9 +218,12 @@ async function runAll(browser: Browser, livekit: LiveKitServerHandle, ring: Benc
     for (let index = 0; index < WARMUP + CALLS && !context.signal.aborted; index += 1) {
       const base = await baselineRun(livekit, first, second, index, false);
       const adaptive = await baselineRun(livekit, first, second, index, true);
+      const [earlyJoiner, earlyFirst] = await earlyJoinRun(livekit, first, second, index);
       if (index < WARMUP) continue;
       samples.baseline.push(base);
       samples.adaptive.push(adaptive);
+      samples.earlyJoiner.push(earlyJoiner);
+      samples.earlyFirst.push(earlyFirst);
     }
     return { samples, errors, failures };
   } catch (error) {
@@ -194,6 +244,8 @@ async function measure(context: BenchmarkContext): Promise<BenchmarkOutput> {
     const adaptive = summarize(samples.adaptive);
     const callee = summarize(samples.callee);
     const caller = summarize(samples.caller);
+    const earlyJoiner = summarize(samples.earlyJoiner);
+    const earlyFirst = summarize(samples.earlyFirst);
     const rows: ResultRow[] = [];
     for (const [side, summary] of [['callee', callee], ['caller', caller]] as const) {
       for (const p of ['p50', 'p95'] as const) {
@@ -222,6 +274,16 @@ async function measure(context: BenchmarkContext): Promise<BenchmarkOutput> {
         ratio: ratio(callee[p], adaptive[p]),
       });
     }
+    for (const [side, summary] of [['joiner', earlyJoiner], ['first page', earlyFirst]] as const) {
+      rows.push({
+        metric: `early join (plain livekit-client, not shipped): answer -> first remote frame, ${side} p50`,
+        value: summary.p50,
+        unit: 'ms',
+        baseline: baseline.p50,
+        baselineLabel: 'livekit-client connect -> first remote frame p50',
+        ratio: ratio(summary.p50, baseline.p50),
+      });
+    }
     return {
       rows,
       details: {
@@ -231,6 +293,7 @@ async function measure(context: BenchmarkContext): Promise<BenchmarkOutput> {
         adaptiveBaseline: adaptive,
         callee,
         caller,
+        earlyJoin: { joiner: earlyJoiner, firstPage: earlyFirst },
         medianMilestonesAfterAccept: {
           callee: medianMarks(samples.marks.map((marks) => marks.callee)),
           caller: medianMarks(samples.marks.map((marks) => marks.caller)),
