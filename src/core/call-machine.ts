@@ -19,7 +19,7 @@
  * @packageDocumentation
  */
 import { assign, enqueueActions, raise, type DoneActorEvent, type SnapshotFrom } from 'xstate';
-import { fromCallInfo, initialCallContext, mediaOf, memberStateAfter, peersOf, withMember } from './machine/context.js';
+import { fromCallInfo, initialCallContext, mediaOf, memberStateAfter, peersOf, withCall, withLocal, withMember } from './machine/context.js';
 import { endedState } from './machine/ended-state.js';
 import { heldState } from './machine/held-state.js';
 import { holdersAfter, ownHoldConfirmed } from './machine/hold.js';
@@ -61,63 +61,69 @@ export const callMachine = callMachineSetup.createMachine({
       // An update decided before what this actor holds is dropped (it would take the call back).
       guard: ({ context, event }) => event.call.version >= context.version,
       actions: assign(({ context, event }) => {
-        const { createdAt: _createdAt, ...rest } = fromCallInfo(event.call, context.self);
-        return { ...rest, ...(context.info ? { info: event.call } : {}) };
+        const update = fromCallInfo(event.call, context, true);
+        return context.call.info ? { ...update, call: { ...update.call, info: event.call } } : update;
       }),
     },
-    HELD: { actions: assign({ heldBy: ({ context, event }) => event.heldBy ?? holdersAfter(context.heldBy, event.by, true) }) },
-    RESUMED: { actions: assign({ heldBy: ({ context, event }) => event.heldBy ?? holdersAfter(context.heldBy, event.by, false) }) },
+    HELD: { actions: assign(({ context, event }) => withCall(context, { heldBy: event.heldBy ?? holdersAfter(context.call.heldBy, event.by, true) })) },
+    RESUMED: { actions: assign(({ context, event }) => withCall(context, { heldBy: event.heldBy ?? holdersAfter(context.call.heldBy, event.by, false) })) },
     MEMBER_JOINED: {
-      actions: assign({
-        members: ({ context, event }) => withMember(context.members, event.user, 'joined', mediaOf(context, event.user)),
-        peers: ({ context, event }) => peersOf(withMember(context.members, event.user, 'joined', context.media), context.self),
-      }),
+      actions: assign(({ context, event }) =>
+        withCall(context, {
+          members: withMember(context.call.members, event.user, 'joined', mediaOf(context, event.user)),
+          peers: peersOf(withMember(context.call.members, event.user, 'joined', context.media), context.self),
+        }),
+      ),
     },
     MEMBER_LEFT: {
       actions: assign(({ context, event }) => {
-        const members = withMember(context.members, event.user, memberStateAfter(event.reason), mediaOf(context, event.user));
-        return { members, peers: peersOf(members, context.self) };
+        const members = withMember(context.call.members, event.user, memberStateAfter(event.reason), mediaOf(context, event.user));
+        return withCall(context, { members, peers: peersOf(members, context.self) });
       }),
     },
     TOGGLE_MIC: {
       actions: [
-        assign({ mic: ({ context }) => !context.mic }),
-        { type: 'setMicrophone', params: ({ context }) => ({ enabled: context.mic }) },
+        assign(({ context }) => withLocal(context, { mic: !context.local.mic })),
+        { type: 'setMicrophone', params: ({ context }) => ({ enabled: context.local.mic }) },
       ],
     },
     SET_MIC: {
-      guard: ({ context, event }) => context.mic !== event.enabled,
+      guard: ({ context, event }) => context.local.mic !== event.enabled,
       actions: [
-        assign({ mic: ({ event }) => event.enabled }),
+        assign(({ context, event }) => withLocal(context, { mic: event.enabled })),
         { type: 'setMicrophone', params: ({ event }) => ({ enabled: event.enabled }) },
       ],
     },
     TOGGLE_CAMERA: {
       actions: [
-        assign({ camera: ({ context }) => !context.camera }),
-        { type: 'setCamera', params: ({ context }) => ({ enabled: context.camera }) },
+        assign(({ context }) => withLocal(context, { camera: !context.local.camera })),
+        { type: 'setCamera', params: ({ context }) => ({ enabled: context.local.camera }) },
       ],
     },
     SET_CAMERA: {
-      guard: ({ context, event }) => context.camera !== event.enabled,
+      guard: ({ context, event }) => context.local.camera !== event.enabled,
       actions: [
-        assign({ camera: ({ event }) => event.enabled }),
+        assign(({ context, event }) => withLocal(context, { camera: event.enabled })),
         { type: 'setCamera', params: ({ event }) => ({ enabled: event.enabled }) },
       ],
     },
     DEVICE_ERROR: {
-      actions: assign(({ context, event }) => ({
-        deviceError: event.error,
-        mic: event.error.kind === 'audioinput' ? false : context.mic,
-        camera: event.error.kind === 'videoinput' ? false : context.camera,
-      })),
+      actions: assign(({ context, event }) =>
+        withLocal(context, {
+          deviceError: event.error,
+          mic: event.error.kind === 'audioinput' ? false : context.local.mic,
+          camera: event.error.kind === 'videoinput' ? false : context.local.camera,
+        }),
+      ),
     },
     REMOTE_CHANGED: { actions: assign({ remote: ({ event }) => event.remote }) },
-    QUALITY_CHANGED: { actions: assign({ quality: ({ event }) => event.quality }) },
-    MEDIA_READY: { actions: assign({ session: ({ event }) => event.session }) },
-    MEDIA_SNAPSHOT: { actions: assign({ mediaSnapshot: ({ event }) => event.snapshot }) },
+    QUALITY_CHANGED: { actions: assign(({ context, event }) => withLocal(context, { quality: event.quality })) },
+    MEDIA_READY: { actions: assign(({ context, event }) => withLocal(context, { session: event.session })) },
+    MEDIA_SNAPSHOT: { actions: assign(({ context, event }) => withLocal(context, { snapshot: event.snapshot })) },
     SCREEN_SHARE: {
-      actions: assign(({ event }) => ({ screenShare: event.sharing ? ('on' as const) : ('off' as const), screenShareError: event.error })),
+      actions: assign(({ context, event }) =>
+        withLocal(context, { screenShare: event.sharing ? 'on' : 'off', screenShareError: event.error }),
+      ),
     },
     MEDIA_ERROR: { actions: { type: 'reportFailure', params: ({ event }) => ({ error: event.error }) } },
     // The invite's reply, in whatever state the call is by then (a late reply still brings its grant).

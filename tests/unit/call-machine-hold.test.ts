@@ -38,7 +38,7 @@ describe('hold in the call machine', () => {
     // Both hold, then the other resumes: still held here, now by this user.
     run.send({ type: 'HELD', by: 'bob' }, { type: 'RESUMED', by: 'alice' });
     expect(run.actor.getSnapshot().matches({ held: 'mine' })).toBe(true);
-    expect(run.actor.getSnapshot().context.heldBy).toEqual(['bob']);
+    expect(run.actor.getSnapshot().context.call.heldBy).toEqual(['bob']);
   });
 
   it('HOLD asks the server and counts once it answers ok; RESUME likewise', async () => {
@@ -62,7 +62,7 @@ describe('hold in the call machine', () => {
   it('a held call ends as any call does: hang-up from here, or the other side', () => {
     const here = startCallActor('bob');
     here.send(...CALLEE_ACTIVE, { type: 'HELD', by: 'bob' }, { type: 'HANGUP' });
-    expect(here.actor.getSnapshot().context.endReason).toBe('completed');
+    expect(here.actor.getSnapshot().context.end.reason).toBe('completed');
     expect(here.signals()).toContain('hangup');
     const there = startCallActor('bob');
     there.send(...CALLEE_ACTIVE, { type: 'HELD', by: 'alice' }, { type: 'ENDED', reason: 'completed', by: 'alice' });
@@ -73,7 +73,7 @@ describe('hold in the call machine', () => {
   it('a call rung as call waiting is marked, and its accept tells the server what to do with the active call', () => {
     const run = startCallActor('bob');
     run.send({ type: 'INCOMING', call: ringingCall('carol', 'bob'), waiting: true }, { type: 'ACCEPT', media: 'audio', active: 'hold' });
-    expect(run.actor.getSnapshot().context.waiting).toBe(true);
+    expect(run.actor.getSnapshot().context.call.waiting).toBe(true);
     expect(run.effects).toContainEqual({ type: 'signal', message: { type: 'accept', callId: 'c1', media: 'audio', active: 'hold' } });
   });
 
@@ -83,7 +83,7 @@ describe('hold in the call machine', () => {
       { user: 'bob', state: 'joined' as const, media: 'audio' as const },
       { user: 'carol', state: 'joined' as const, media: 'audio' as const },
     ];
-    expect(isHeldByOthers({ self: 'bob', heldBy: ['alice'], members })).toBe(false);
-    expect(isHeldByOthers({ self: 'bob', heldBy: ['alice', 'carol'], members })).toBe(true);
+    expect(isHeldByOthers({ self: 'bob', call: { heldBy: ['alice'], members } })).toBe(false);
+    expect(isHeldByOthers({ self: 'bob', call: { heldBy: ['alice', 'carol'], members } })).toBe(true);
   });
 });

@@ -62,16 +62,16 @@ function eventsFor(snapshot: CallMachineSnapshot, withHolds = false): CallMachin
 
 /** States are told apart by their value and the context that steers transitions from them. */
 function serializeState(snapshot: CallMachineSnapshot): string {
-  const { mic, camera, invited, mediaConnected, direction, endReason, heldBy } = snapshot.context;
+  const { local, invited, direction, end, call } = snapshot.context;
   const beforeAnswer = !snapshot.matches('active') && !snapshot.matches('ended');
   return JSON.stringify({
     value: snapshot.value,
-    mic,
-    camera,
+    mic: local.mic,
+    camera: local.camera,
     direction,
-    endReason,
-    heldBy: [...heldBy].sort(),
-    ...(beforeAnswer ? { invited, mediaConnected } : {}),
+    endReason: end.reason,
+    heldBy: [...call.heldBy].sort(),
+    ...(beforeAnswer ? { invited, mediaConnected: local.connected } : {}),
   });
 }
 
@@ -106,24 +106,25 @@ function leafIds(snapshot: CallMachineSnapshot): string[] {
 /** Invariants that hold after every step of every path. */
 function assertContext(snapshot: CallMachineSnapshot) {
   const { context } = snapshot;
+  const { call, end, local } = context;
   const status = callStatusOf(snapshot);
   expect(context.self).toBe(SELF);
   if (status === null) return;
   expect(context.callId).toBe('c1');
-  expect(context.peers).toEqual([PEER]);
-  expect(context.createdAt).toBeGreaterThan(0);
+  expect(call.peers).toEqual([PEER]);
+  expect(call.createdAt).toBeGreaterThan(0);
   if (status === 'active' || status === 'reconnecting') {
-    expect(context.answeredAt).toBeTypeOf('number');
-    expect(snapshot.matches({ active: { mic: context.mic ? 'on' : 'off' } })).toBe(true);
-    expect(snapshot.matches({ active: { camera: context.camera ? 'on' : 'off' } })).toBe(true);
+    expect(call.answeredAt).toBeTypeOf('number');
+    expect(snapshot.matches({ active: { mic: local.mic ? 'on' : 'off' } })).toBe(true);
+    expect(snapshot.matches({ active: { camera: local.camera ? 'on' : 'off' } })).toBe(true);
   }
   if (status === 'ended') {
     expect(snapshot.matches('ended')).toBe(true);
-    expect(context.endReason).toBeDefined();
-    expect(context.endedAt).toBeGreaterThanOrEqual(context.createdAt > 1e12 ? 0 : context.createdAt);
-    expect(context.endedBy === null || [SELF, PEER].includes(context.endedBy ?? '')).toBe(true);
+    expect(end.reason).toBeDefined();
+    expect(end.at).toBeGreaterThanOrEqual(call.createdAt > 1e12 ? 0 : call.createdAt);
+    expect(end.by === null || [SELF, PEER].includes(end.by ?? '')).toBe(true);
   } else {
-    expect(context.endReason).toBeUndefined();
+    expect(end.reason).toBeUndefined();
   }
 }
 
@@ -157,7 +158,7 @@ describe('call machine model', () => {
       }
       const final = run.actor.getSnapshot();
       expect(final.matches('ended')).toBe(true);
-      reasons.add(final.context.endReason ?? '');
+      reasons.add(final.context.end.reason ?? '');
       // Every message the machine asked to send is a valid protocol message, and media is always released.
       for (const effect of run.effects) {
         if (effect.type === 'signal') expect(ClientMessageSchema.safeParse({ ...effect.message, id: 'r1' }).success).toBe(true);

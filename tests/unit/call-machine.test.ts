@@ -81,9 +81,9 @@ describe.each([
     }
     const snapshot = run.actor.getSnapshot();
     expect(callStatusOf(snapshot)).toBe('ended');
-    expect(snapshot.context.endReason).toBe(reason);
-    expect(snapshot.context.endedBy).toBe(scenario.endedBy);
-    expect(snapshot.context.endedAt).toBeTypeOf('number');
+    expect(snapshot.context.end.reason).toBe(reason);
+    expect(snapshot.context.end.by).toBe(scenario.endedBy);
+    expect(snapshot.context.end.at).toBeTypeOf('number');
     const endedBySending = run.signals().at(-1);
     if (scenario.sent) expect(endedBySending).toBe(scenario.sent);
     else expect(['hangup', 'cancel', 'reject', 'leave']).not.toContain(endedBySending);
@@ -102,8 +102,8 @@ describe('call machine details', () => {
     run.send({ type: 'ACCEPTED', by: 'bob', media: 'audio' });
     const snapshot = run.actor.getSnapshot();
     expect(callStatusOf(snapshot)).toBe('active');
-    expect(snapshot.context.members.find((member) => member.user === 'bob')).toEqual({ user: 'bob', state: 'joined', media: 'audio' });
-    expect(snapshot.context.answeredAt).toBeTypeOf('number');
+    expect(snapshot.context.call.members.find((member) => member.user === 'bob')).toEqual({ user: 'bob', state: 'joined', media: 'audio' });
+    expect(snapshot.context.call.answeredAt).toBeTypeOf('number');
   });
 
   it('the callee acks, prepares media while ringing, and can answer a video call audio-only', () => {
@@ -135,7 +135,7 @@ describe('call machine details', () => {
     const run = startCallActor('bob');
     run.send(INCOMING, { type: 'ACCEPTED', by: 'carol', media: 'video' });
     expect(callStatusOf(run.actor.getSnapshot())).toBe('incoming');
-    expect(run.actor.getSnapshot().context.members.at(-1)).toEqual({ user: 'carol', state: 'joined', media: 'video' });
+    expect(run.actor.getSnapshot().context.call.members.at(-1)).toEqual({ user: 'carol', state: 'joined', media: 'video' });
   });
 
   it('mute, camera and media switches mirror context and ask for media work', () => {
@@ -162,7 +162,7 @@ describe('call machine details', () => {
     const error = { code: 'permission-denied', kind: 'videoinput', message: 'Camera blocked' } as const;
     run.send(...CALLER_ACTIVE, { type: 'DEVICE_ERROR', error });
     const snapshot = run.actor.getSnapshot();
-    expect(snapshot.context.deviceError).toEqual(error);
+    expect(snapshot.context.local.deviceError).toEqual(error);
     expect(snapshot.matches({ active: { camera: 'off', mic: 'on' } })).toBe(true);
   });
 
@@ -180,29 +180,29 @@ describe('call machine details', () => {
     expect(run.actor.getSnapshot().matches('active')).toBe(true);
     expect(run.effects.filter((effect) => effect.type === 'signal' && effect.message.type === 'hangup')).toEqual([]);
     run.send({ type: 'ENDED', reason: 'no-answer', by: null });
-    expect(run.actor.getSnapshot().context).toMatchObject({ endReason: 'no-answer', endedBy: null });
+    expect(run.actor.getSnapshot().context.end).toMatchObject({ reason: 'no-answer', by: null });
   });
 
   it('tells the others the connection was lost when reconnecting times out', () => {
     const run = startCallActor('bob');
     run.send(...CALLEE_ACTIVE, { type: 'MEDIA_RECONNECTING' }, { type: 'RECONNECT_TIMEOUT' });
     expect(run.effects).toContainEqual({ type: 'signal', message: { type: 'hangup', callId: 'c1', reason: 'connection-lost' } });
-    expect(run.actor.getSnapshot().context.endReason).toBe('connection-lost');
+    expect(run.actor.getSnapshot().context.end.reason).toBe('connection-lost');
   });
 
   it('tracks members, remote media and quality', () => {
     const run = startCallActor('alice');
     run.send(...CALLER_ACTIVE, { type: 'ADD', to: ['carol'] }, { type: 'MEMBER_JOINED', user: 'carol' });
-    expect(run.actor.getSnapshot().context.peers).toEqual(['bob', 'carol']);
+    expect(run.actor.getSnapshot().context.call.peers).toEqual(['bob', 'carol']);
     run.send({ type: 'MEMBER_LEFT', user: 'carol', reason: 'completed' });
     run.send({ type: 'REMOTE_CHANGED', remote: { bob: { micEnabled: false, cameraEnabled: true, quality: 'good' } } });
     run.send({ type: 'QUALITY_CHANGED', quality: 'poor' });
     const { context } = run.actor.getSnapshot();
     // Carol left a call that goes on: she is no longer a peer, but stays a member (state `left`).
-    expect(context.peers).toEqual(['bob']);
-    expect(context.members.find((member) => member.user === 'carol')?.state).toBe('left');
+    expect(context.call.peers).toEqual(['bob']);
+    expect(context.call.members.find((member) => member.user === 'carol')?.state).toBe('left');
     expect(context.remote.bob?.micEnabled).toBe(false);
-    expect(context.quality).toBe('poor');
+    expect(context.local.quality).toBe('poor');
     expect(run.effects).toContainEqual({ type: 'signal', message: { type: 'add', callId: 'c1', to: ['carol'] } });
   });
 
@@ -229,7 +229,7 @@ describe('call machine details', () => {
     const call = { ...ringingCall('alice', 'bob', 'audio'), status: 'active' as const };
     run.send({ type: 'UPDATED', call });
     expect(run.actor.getSnapshot().context.media).toBe('audio');
-    expect(run.actor.getSnapshot().context.members).toEqual(call.members);
+    expect(run.actor.getSnapshot().context.call.members).toEqual(call.members);
   });
 });
 
@@ -264,7 +264,7 @@ describe('a cancel that loses to an answer', () => {
     actor.send({ type: 'CANCEL' });
     const settled = await waitFor(actor, (snapshot) => snapshot.matches({ ended: 'settled' }));
     expect(sent.slice(-2)).toEqual(['cancel', 'hangup']);
-    expect(settled.context).toMatchObject({ endReason: 'cancelled', endedBy: 'alice' });
-    expect(settled.context.farewellError).toBeUndefined();
+    expect(settled.context.end).toMatchObject({ reason: 'cancelled', by: 'alice' });
+    expect(settled.context.end.farewellError).toBeUndefined();
   });
 });

@@ -40,15 +40,15 @@ const messages: Record<string, { message: (version: number) => ServerMessage; ap
   },
   incoming: {
     message: (version) => ({ type: 'incoming', call: withCarol(version) }),
-    applied: (call) => call.getSnapshot().context.members.some((member) => member.user === 'carol'),
+    applied: (call) => call.getSnapshot().context.call.members.some((member) => member.user === 'carol'),
   },
   joined: {
     message: (version) => ({ type: 'joined', callId: 'c1', version, user: 'carol' }),
-    applied: (call) => call.getSnapshot().context.members.some((member) => member.user === 'carol' && member.state === 'joined'),
+    applied: (call) => call.getSnapshot().context.call.members.some((member) => member.user === 'carol' && member.state === 'joined'),
   },
   left: {
     message: (version) => ({ type: 'left', callId: 'c1', version, user: 'alice', reason: 'completed' }),
-    applied: (call) => call.getSnapshot().context.members.some((member) => member.user === 'alice' && member.state === 'left'),
+    applied: (call) => call.getSnapshot().context.call.members.some((member) => member.user === 'alice' && member.state === 'left'),
   },
   ended: {
     message: (version) => ({ type: 'ended', callId: 'c1', version, reason: 'cancelled', by: 'alice' }),
@@ -98,9 +98,9 @@ describe('the client drops stale versions', () => {
     expect(run.actor.getSnapshot().matches('connecting')).toBe(true);
     run.actor.send({ type: 'INVITED', call: ringingCall('alice', 'bob', 'video'), livekit: grantFor('alice') });
     const { context } = run.actor.getSnapshot();
-    expect(context.grant).toEqual(grantFor('alice'));
+    expect(context.local.grant).toEqual(grantFor('alice'));
     expect(context.version).toBe(3);
-    expect(context.members.find((member) => member.user === 'bob')?.state).toBe('joined');
+    expect(context.call.members.find((member) => member.user === 'bob')?.state).toBe('joined');
   });
 
   it('never rings again for a call that ended here, whatever its version', () => {

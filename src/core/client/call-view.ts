@@ -20,31 +20,31 @@ import type { CurrentCall } from './types.js';
 export function toCurrentCall(snapshot: CallMachineSnapshot): CurrentCall | null {
   const status = callStatusOf(snapshot);
   if (status === null) return null;
-  const context = snapshot.context;
+  const { call, end, local, ...context } = snapshot.context;
   return {
     callId: context.callId,
     direction: context.direction,
     status,
     self: context.self,
-    peers: context.peers,
-    members: context.members,
+    peers: call.peers,
+    members: call.members,
     media: context.media,
-    ...(context.extra === undefined ? {} : { extra: context.extra }),
-    createdAt: context.createdAt,
-    ...(context.answeredAt === undefined ? {} : { answeredAt: context.answeredAt }),
-    ...(context.endedAt === undefined ? {} : { endedAt: context.endedAt }),
-    ...(context.endReason === undefined ? {} : { endReason: context.endReason }),
-    ...(context.endedBy === undefined ? {} : { endedBy: context.endedBy }),
-    ...(context.endDetail === undefined ? {} : { endDetail: context.endDetail }),
-    micEnabled: context.mic,
-    cameraEnabled: context.camera,
+    ...(call.extra === undefined ? {} : { extra: call.extra }),
+    createdAt: call.createdAt,
+    ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),
+    ...(end.at === undefined ? {} : { endedAt: end.at }),
+    ...(end.reason === undefined ? {} : { endReason: end.reason }),
+    ...(end.by === undefined ? {} : { endedBy: end.by }),
+    ...(end.detail === undefined ? {} : { endDetail: end.detail }),
+    micEnabled: local.mic,
+    cameraEnabled: local.camera,
     remote: context.remote,
-    quality: context.quality,
-    ...(context.deviceError === undefined ? {} : { deviceError: context.deviceError }),
-    screenShare: status === 'ended' ? 'off' : context.screenShare,
-    ...(context.screenShareError === undefined ? {} : { screenShareError: context.screenShareError }),
-    heldBy: context.heldBy,
-    waiting: context.waiting,
+    quality: local.quality,
+    ...(local.deviceError === undefined ? {} : { deviceError: local.deviceError }),
+    screenShare: status === 'ended' ? 'off' : local.screenShare,
+    ...(local.screenShareError === undefined ? {} : { screenShareError: local.screenShareError }),
+    heldBy: call.heldBy,
+    waiting: call.waiting,
   };
 }
 

@@ -13,7 +13,7 @@ import type { CallActorRef } from './root-setup.js';
 /** The error of a call that ended (or stopped) before what a method waited for. */
 function endedBefore(snapshot: CallMachineSnapshot, words: string): RingError {
   const { context } = snapshot;
-  return context.failure ?? new RingError('call-ended', `${words}: the call ended (${context.endReason ?? 'failed'})`, { callId: context.callId });
+  return context.end.failure ?? new RingError('call-ended', `${words}: the call ended (${context.end.reason ?? 'failed'})`, { callId: context.callId });
 }
 
 /**
@@ -61,7 +61,7 @@ export async function untilSettled(call: CallActorRef): Promise<CallMachineSnaps
  * ```
  */
 export async function requestDone(call: CallActorRef, id: string): Promise<void> {
-  const snapshot = await untilCall(call, (next) => next.context.requests[id]?.status !== 'pending', 'request failed');
-  const settled = snapshot.context.requests[id];
+  const snapshot = await untilCall(call, (next) => next.context.requests.byId[id]?.status !== 'pending', 'request failed');
+  const settled = snapshot.context.requests.byId[id];
   if (settled?.status === 'failed') throw settled.error;
 }

@@ -78,16 +78,16 @@ function sendIfPossible(call: CallActorRef, event: CallMachineEvent): void {
 async function endHere(call: CallActorRef, event: CallMachineEvent): Promise<void> {
   sendIfPossible(call, event);
   const settled = await untilSettled(call);
-  if (settled.context.farewellError) throw settled.context.farewellError;
+  if (settled.context.end.farewellError) throw settled.context.end.farewellError;
 }
 
 /** Ask a call actor for a request that does not end the call, and wait for its answer. */
 async function requestHere(call: CallActorRef, event: CallMachineEvent): Promise<void> {
-  const before = call.getSnapshot().context.requestCount;
+  const before = call.getSnapshot().context.requests.count;
   sendIfPossible(call, event);
   const after = call.getSnapshot().context;
-  const id = Object.keys(after.requests).find((key) => key.endsWith(`.${before}`));
-  if (id !== undefined && after.requestCount > before) await requestDone(call, id);
+  const id = Object.keys(after.requests.byId).find((key) => key.endsWith(`.${before}`));
+  if (id !== undefined && after.requests.count > before) await requestDone(call, id);
 }
 
 /**
@@ -201,7 +201,7 @@ export function createClientMethods({ root, callsReady, close, view, connection 
       // whose `ended` may come before the reply.
       const taken = (snapshot: CallMachineSnapshot) =>
         snapshot.context.invited ||
-        (snapshot.matches('ended') && snapshot.context.error === undefined && snapshot.context.endedBy !== snapshot.context.self);
+        (snapshot.matches('ended') && snapshot.context.end.error === undefined && snapshot.context.end.by !== snapshot.context.self);
       const invited = await untilCall(placed, taken, 'call failed');
       // With glare the server answers with the other side's call: this device is now in that one.
       return invited.context.callId;
@@ -287,7 +287,7 @@ export function createClientMethods({ root, callsReady, close, view, connection 
       }
       root.send({ type: 'DEVICE_CHOSEN', kind, deviceId });
       const { current } = context();
-      const session = isLiveRef(current) ? current.getSnapshot().context.session : undefined;
+      const session = isLiveRef(current) ? current.getSnapshot().context.local.session : undefined;
       const joined = session && ['connected', 'reconnecting'].includes(session.getSnapshot().connection);
       // A device that cannot be used is shown (snapshot.error, the call's deviceError); the choice is kept for later calls.
       if (joined) await session.switchDevice(kind, deviceId).catch((error: unknown) => void fail(toRingError(error, 'media')));
@@ -333,7 +333,7 @@ export function createClientMethods({ root, callsReady, close, view, connection 
 
     getMediaSession: () => {
       const { current } = context();
-      return isLiveRef(current) ? (current.getSnapshot().context.session ?? null) : null;
+      return isLiveRef(current) ? (current.getSnapshot().context.local.session ?? null) : null;
     },
   };
 }

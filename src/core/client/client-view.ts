@@ -100,7 +100,7 @@ export function createClientView(root: Actor<typeof rootMachine>): ClientView {
       ignored: last && sameItems(last.ignored, ignored) ? last.ignored : ignored,
       call: callOf(current),
       calls: last && sameItems(last.calls, calls) ? last.calls : calls,
-      media: current && isLiveCall(current) ? (current.context.mediaSnapshot ?? null) : null,
+      media: current && isLiveCall(current) ? (current.context.local.snapshot ?? null) : null,
       missed: context.missed,
       history: context.history,
       error: context.error,

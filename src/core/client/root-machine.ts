@@ -149,7 +149,7 @@ export const rootMachine = rootSetup.createMachine({
           if (view) enqueue.emit({ type: 'ended', event: view });
           return;
         }
-        const { direction, info, answeredAt, endReason, endedAt } = snapshot.context;
+        const { direction, call: { info, answeredAt }, end: { reason: endReason, at: endedAt } } = snapshot.context;
         if (direction === 'incoming' && info && answeredAt === undefined && isMissed(endReason)) {
           const missed = { call: info, reason: endReason ?? 'no-answer', at: endedAt ?? Date.now() };
           enqueue.assign({ missed: [missed, ...context.missed] });

@@ -215,8 +215,8 @@ export function ringingCalls(context: Pick<RootContext, 'calls' | 'current'>, ig
   return Object.values(context.calls)
     .filter((call) => call !== context.current)
     .map((call) => call.getSnapshot())
-    .filter((snapshot) => snapshot.matches({ incoming: 'ringing' }) && snapshot.context.info !== undefined && snapshot.context.ignored === ignored)
-    .map((snapshot) => snapshot.context.info as CallInfo)
+    .filter((snapshot) => snapshot.matches({ incoming: 'ringing' }) && snapshot.context.call.info !== undefined && snapshot.context.ignored === ignored)
+    .map((snapshot) => snapshot.context.call.info as CallInfo)
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 
@@ -231,5 +231,5 @@ export function ringingCalls(context: Pick<RootContext, 'calls' | 'current'>, ig
 export function heldCalls(context: Pick<RootContext, 'calls'>): CallActorRef[] {
   return Object.values(context.calls)
     .filter((call) => call.getSnapshot().matches('held'))
-    .sort((a, b) => a.getSnapshot().context.createdAt - b.getSnapshot().context.createdAt);
+    .sort((a, b) => a.getSnapshot().context.call.createdAt - b.getSnapshot().context.call.createdAt);
 }

@@ -8,7 +8,7 @@ import { RingError } from '../errors.js';
 import { untilCall } from './call-waits.js';
 import type { CallActorRef } from './root-setup.js';
 
-const settled = (snapshot: CallMachineSnapshot) => snapshot.context.screenShare === 'on' || snapshot.context.screenShare === 'off';
+const settled = (snapshot: CallMachineSnapshot) => snapshot.context.local.screenShare === 'on' || snapshot.context.local.screenShare === 'off';
 
 /**
  * Share the screen in `call` (or stop) and wait for the outcome: after a start or stop still on its way,
@@ -25,13 +25,13 @@ const settled = (snapshot: CallMachineSnapshot) => snapshot.context.screenShare 
  */
 export async function setScreenShare(call: CallActorRef, enabled: boolean): Promise<void> {
   const before = await untilCall(call, settled, 'screen share failed');
-  if (before.context.screenShare === (enabled ? 'on' : 'off')) return;
+  if (before.context.local.screenShare === (enabled ? 'on' : 'off')) return;
   const event = { type: 'SET_SCREEN_SHARE', enabled } as const;
   if (!before.can(event)) {
     throw new RingError('invalid-state', 'screen sharing needs an active call', { callId: before.context.callId });
   }
   call.send(event);
   const after = await untilCall(call, settled, 'screen share failed');
-  const error = after.context.screenShareError;
+  const error = after.context.local.screenShareError;
   if (error) throw new RingError('media', error.message, { callId: after.context.callId, cause: error });
 }

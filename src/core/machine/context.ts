@@ -5,7 +5,7 @@
  */
 import type { CallTimeouts } from '../client/types.js';
 import type { CallInfo, EndReason, Media, Member, MemberState } from '../../protocol/protocol.js';
-import type { CallMachineContext, CallMachineInput } from './types.js';
+import type { CallEnd, CallFacts, CallMachineContext, CallMachineInput, LocalMedia } from './types.js';
 
 /**
  * Default machine timers, in ms.
@@ -31,30 +31,23 @@ export const DEFAULT_CALL_TIMEOUTS: Required<CallTimeouts> = {
  * ```
  */
 export function initialCallContext(input: CallMachineInput): CallMachineContext {
+  // Every field is present from the start, so every copy of the context has the same shape.
   return {
     callId: '',
     direction: 'outgoing',
     self: input.self,
-    peers: [],
-    members: [],
+    version: 0,
     media: 'audio',
-    createdAt: 0,
+    call: { peers: [], members: [], createdAt: 0, heldBy: [], waiting: false },
+    capture: {},
+    acceptActive: undefined,
     invited: false,
     ignored: false,
-    mediaConnected: false,
-    mic: true,
-    camera: false,
+    local: { running: false, connected: false, mic: true, camera: false, quality: 'unknown', screenShare: 'off' },
     remote: {},
-    quality: 'unknown',
-    screenShare: 'off',
+    end: {},
+    requests: { count: 0, byId: {} },
     timeouts: { ...DEFAULT_CALL_TIMEOUTS, ...input.timeouts },
-    capture: {},
-    mediaRunning: false,
-    requests: {},
-    requestCount: 0,
-    version: 0,
-    heldBy: [],
-    waiting: false,
   };
 }
 
@@ -79,24 +72,33 @@ export function peersOf(members: readonly Member[], self: string): string[] {
 
 /**
  * Context fields taken from the server's view of a call (`media` is this
- * user's own media, which a member may switch mid-call).
+ * user's own media, which a member may switch mid-call). `createdAt` is taken
+ * unless `keepCreatedAt` (an update keeps the time this actor already holds).
  *
  * @example
  * ```ts
- * assign(({ event }) => fromCallInfo(event.call, context.self));
+ * assign(({ context, event }) => fromCallInfo(event.call, context));
  * ```
  */
-export function fromCallInfo(call: CallInfo, self: string): Partial<CallMachineContext> {
+export function fromCallInfo(
+  call: CallInfo,
+  context: Pick<CallMachineContext, 'self' | 'call'>,
+  keepCreatedAt = false,
+): Pick<CallMachineContext, 'callId' | 'version' | 'media' | 'call'> {
+  const facts: CallFacts = {
+    ...context.call,
+    members: call.members,
+    peers: peersOf(call.members, context.self),
+    extra: call.extra,
+    heldBy: call.heldBy ?? [],
+  };
+  if (!keepCreatedAt) facts.createdAt = call.createdAt;
+  if (call.answeredAt !== undefined) facts.answeredAt = call.answeredAt;
   return {
     callId: call.callId,
     version: call.version,
-    members: call.members,
-    peers: peersOf(call.members, self),
-    media: call.members.find((member) => member.user === self)?.media ?? call.media,
-    extra: call.extra,
-    createdAt: call.createdAt,
-    ...(call.answeredAt === undefined ? {} : { answeredAt: call.answeredAt }),
-    heldBy: call.heldBy ?? [],
+    media: call.members.find((member) => member.user === context.self)?.media ?? call.media,
+    call: facts,
   };
 }
 
@@ -109,8 +111,11 @@ export function fromCallInfo(call: CallInfo, self: string): Partial<CallMachineC
  * assign(({ context, event }) => newerCallInfo(context, event.call));
  * ```
  */
-export function newerCallInfo(context: Pick<CallMachineContext, 'self' | 'version'>, call: CallInfo): Partial<CallMachineContext> {
-  return call.version < context.version ? {} : fromCallInfo(call, context.self);
+export function newerCallInfo(
+  context: Pick<CallMachineContext, 'self' | 'version' | 'call'>,
+  call: CallInfo,
+): Partial<Pick<CallMachineContext, 'callId' | 'version' | 'media' | 'call'>> {
+  return call.version < context.version ? {} : fromCallInfo(call, context);
 }
 
 /**
@@ -151,6 +156,42 @@ export function memberStateAfter(reason: EndReason): MemberState {
  * mediaOf(context, 'bob');
  * ```
  */
-export function mediaOf(context: Pick<CallMachineContext, 'members' | 'media'>, user: string): Media {
-  return context.members.find((member) => member.user === user)?.media ?? context.media;
+export function mediaOf(context: Pick<CallMachineContext, 'call' | 'media'>, user: string): Media {
+  return context.call.members.find((member) => member.user === user)?.media ?? context.media;
+}
+
+/**
+ * The context update that changes some of the call's facts (a new `call` object: groups are replaced, never mutated).
+ *
+ * @example
+ * ```ts
+ * assign(({ context }) => withCall(context, { waiting: false }));
+ * ```
+ */
+export function withCall(context: Pick<CallMachineContext, 'call'>, patch: Partial<CallFacts>): Pick<CallMachineContext, 'call'> {
+  return { call: { ...context.call, ...patch } };
+}
+
+/**
+ * The context update that changes some of this device's media fields.
+ *
+ * @example
+ * ```ts
+ * assign(({ context }) => withLocal(context, { mic: false }));
+ * ```
+ */
+export function withLocal(context: Pick<CallMachineContext, 'local'>, patch: Partial<LocalMedia>): Pick<CallMachineContext, 'local'> {
+  return { local: { ...context.local, ...patch } };
+}
+
+/**
+ * The context update that records more about how the call ended.
+ *
+ * @example
+ * ```ts
+ * assign(({ context }) => withEnd(context, { at: Date.now() }));
+ * ```
+ */
+export function withEnd(context: Pick<CallMachineContext, 'end'>, patch: Partial<CallEnd>): Pick<CallMachineContext, 'end'> {
+  return { end: { ...context.end, ...patch } };
 }

@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import { assign } from 'xstate';
+import { withEnd } from './context.js';
 import { callMachineSetup } from './setup.js';
 import type { CallSignal } from './types.js';
 
@@ -20,26 +21,26 @@ import type { CallSignal } from './types.js';
  * ```
  */
 export const endedState = callMachineSetup.createStateConfig({
-  entry: [assign({ endedAt: () => Date.now() }), 'leaveMedia', 'reportEnded'],
+  entry: [assign(({ context }) => withEnd(context, { at: Date.now() })), 'leaveMedia', 'reportEnded'],
   initial: 'closing',
   states: {
     closing: {
-      always: { guard: ({ context }) => context.farewell === undefined, target: 'settled' },
+      always: { guard: ({ context }) => context.end.farewell === undefined, target: 'settled' },
       invoke: {
         id: 'farewell',
         src: 'request',
-        input: ({ context }) => ({ message: context.farewell as CallSignal }),
+        input: ({ context }) => ({ message: context.end.farewell as CallSignal }),
         onDone: [
           {
             // The callee answered just before the cancel arrived (a late cancel loses): hang up instead.
-            guard: ({ context, event }) => context.farewell?.type === 'cancel' && !event.output.ok && event.output.error.code === 'already-answered',
+            guard: ({ context, event }) => context.end.farewell?.type === 'cancel' && !event.output.ok && event.output.error.code === 'already-answered',
             target: 'closing',
             reenter: true,
-            actions: assign(({ context }) => ({ farewell: { type: 'hangup' as const, callId: context.callId } })),
+            actions: assign(({ context }) => withEnd(context, { farewell: { type: 'hangup', callId: context.callId } })),
           },
           {
             target: 'settled',
-            actions: assign(({ event }) => (event.output.ok ? {} : { farewellError: event.output.error })),
+            actions: assign(({ context, event }) => (event.output.ok ? {} : withEnd(context, { farewellError: event.output.error }))),
           },
         ],
       },

@@ -6,20 +6,23 @@
  *
  * @packageDocumentation
  */
-import type { CallMachineContext, CallMachineEvent, RequestResult } from './types.js';
+import type { CallFacts, CallMachineEvent, RequestResult } from './types.js';
 
-type HoldContext = Pick<CallMachineContext, 'self' | 'heldBy' | 'members'>;
+interface HoldContext {
+  self: string;
+  call: Pick<CallFacts, 'heldBy' | 'members'>;
+}
 
 /**
  * Whether this user holds the call (their media in it is paused).
  *
  * @example
  * ```ts
- * isHeldByMe({ self: 'alice', heldBy: ['alice'], members }); // true
+ * isHeldByMe({ self: 'alice', call: { heldBy: ['alice'], members } }); // true
  * ```
  */
 export function isHeldByMe(context: HoldContext): boolean {
-  return context.heldBy.includes(context.self);
+  return context.call.heldBy.includes(context.self);
 }
 
 /**
@@ -27,13 +30,14 @@ export function isHeldByMe(context: HoldContext): boolean {
  *
  * @example
  * ```ts
- * isHeldByOthers({ self: 'bob', heldBy: ['alice'], members: [alice, bob] }); // true
+ * isHeldByOthers({ self: 'bob', call: { heldBy: ['alice'], members: [alice, bob] } }); // true
  * ```
  */
 export function isHeldByOthers(context: HoldContext): boolean {
   if (isHeldByMe(context)) return false;
-  const others = context.members.filter((member) => member.user !== context.self && member.state === 'joined');
-  return others.length > 0 && others.every((member) => context.heldBy.includes(member.user));
+  const { members, heldBy } = context.call;
+  const others = members.filter((member) => member.user !== context.self && member.state === 'joined');
+  return others.length > 0 && others.every((member) => heldBy.includes(member.user));
 }
 
 /**

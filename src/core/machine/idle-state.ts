@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { assign } from 'xstate';
-import { fromCallInfo } from './context.js';
+import { fromCallInfo, withLocal } from './context.js';
 import { callMachineSetup } from './setup.js';
 
 /**
@@ -24,17 +24,20 @@ export const idleState = callMachineSetup.createStateConfig({
         assign(({ context, event }) => ({
           callId: event.callId,
           direction: 'outgoing' as const,
-          peers: [...event.to],
-          members: [
-            { user: context.self, state: 'joined' as const, media: event.media },
-            ...event.to.map((user) => ({ user, state: 'invited' as const, media: event.media })),
-          ],
           media: event.media,
-          extra: event.extra,
-          push: event.push,
+          call: {
+            ...context.call,
+            peers: [...event.to],
+            members: [
+              { user: context.self, state: 'joined' as const, media: event.media },
+              ...event.to.map((user) => ({ user, state: 'invited' as const, media: event.media })),
+            ],
+            extra: event.extra,
+            push: event.push,
+            createdAt: Date.now(),
+          },
           capture: event.capture ?? {},
-          createdAt: Date.now(),
-          camera: event.media === 'video',
+          ...withLocal(context, { camera: event.media === 'video' }),
         })),
         // The invite leaves first: children start in the order they are spawned.
         'sendInvite',
@@ -44,13 +47,15 @@ export const idleState = callMachineSetup.createStateConfig({
     INCOMING: {
       target: 'incoming',
       actions: [
-        assign(({ context, event }) => ({
-          ...fromCallInfo(event.call, context.self),
-          direction: 'incoming' as const,
-          info: event.call,
-          camera: event.call.media === 'video',
-          waiting: event.waiting === true,
-        })),
+        assign(({ context, event }) => {
+          const update = fromCallInfo(event.call, context);
+          return {
+            ...update,
+            direction: 'incoming' as const,
+            call: { ...update.call, info: event.call, waiting: event.waiting === true },
+            ...withLocal(context, { camera: event.call.media === 'video' }),
+          };
+        }),
         { type: 'signal', params: ({ event }) => ({ type: 'ack' as const, callId: event.call.callId }) },
         {
           type: 'startMedia',

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { assign } from 'xstate';
-import { withMember } from './context.js';
+import { withCall, withLocal, withMember } from './context.js';
 import { callMachineSetup } from './setup.js';
 import { lateInvited } from './invited.js';
 import { endedElsewhere, endedHere, memberJoinedOnAccept, type EventOf } from './shared-transitions.js';
@@ -65,7 +65,7 @@ export const connectingState = callMachineSetup.createStateConfig({
   entry: 'startConnectTimer',
   exit: { type: 'stopTimer', params: { timer: 'CONNECT_TIMEOUT' } },
   on: {
-    MEDIA_CONNECTED: { target: 'active', actions: assign({ mediaConnected: true }) },
+    MEDIA_CONNECTED: { target: 'active', actions: assign(({ context }) => withLocal(context, { connected: true })) },
     CONNECT_TIMEOUT: {
       target: 'ended',
       actions: [
@@ -99,25 +99,26 @@ export const activeState = callMachineSetup.createStateConfig({
     SWITCH_MEDIA: {
       guard: ({ context, event }) => context.media !== event.media,
       actions: [
-        assign({ media: ({ event }) => event.media, camera: ({ event }) => event.media === 'video' }),
+        assign(({ context, event }) => ({ media: event.media, ...withLocal(context, { camera: event.media === 'video' }) })),
         { type: 'signal', params: ({ context, event }) => ({ type: 'media' as const, callId: context.callId, media: event.media }) },
         { type: 'setCamera', params: ({ event }) => ({ enabled: event.media === 'video' }) },
       ],
     },
     SET_SCREEN_SHARE: {
-      guard: ({ context, event }) => context.mediaRunning && context.screenShare === (event.enabled ? 'off' : 'on'),
+      guard: ({ context, event }) => context.local.running && context.local.screenShare === (event.enabled ? 'off' : 'on'),
       actions: [
-        assign(({ event }) => ({ screenShare: event.enabled ? ('starting' as const) : ('stopping' as const), screenShareError: undefined })),
+        assign(({ context, event }) => withLocal(context, { screenShare: event.enabled ? 'starting' : 'stopping', screenShareError: undefined })),
         { type: 'setScreenShare', params: ({ event }) => ({ enabled: event.enabled }) },
       ],
     },
     ADD: {
       actions: [
-        assign({
-          members: ({ context, event }) =>
-            event.to.reduce((members, user) => withMember(members, user, 'invited', context.media), context.members),
-          peers: ({ context, event }) => [...new Set([...context.peers, ...event.to])],
-        }),
+        assign(({ context, event }) =>
+          withCall(context, {
+            members: event.to.reduce((members, user) => withMember(members, user, 'invited', context.media), context.call.members),
+            peers: [...new Set([...context.call.peers, ...event.to])],
+          }),
+        ),
         { type: 'signal', params: ({ context, event }) => ({ type: 'add' as const, callId: context.callId, to: event.to }) },
       ],
     },
@@ -150,7 +151,7 @@ export const activeState = callMachineSetup.createStateConfig({
       initial: 'resolving',
       states: {
         resolving: { always: [{ guard: 'micWanted', target: 'on' }, { target: 'off' }] },
-        on: { always: { guard: ({ context }) => !context.mic, target: 'off' } },
+        on: { always: { guard: ({ context }) => !context.local.mic, target: 'off' } },
         off: { always: { guard: 'micWanted', target: 'on' } },
       },
     },
@@ -158,7 +159,7 @@ export const activeState = callMachineSetup.createStateConfig({
       initial: 'resolving',
       states: {
         resolving: { always: [{ guard: 'cameraWanted', target: 'on' }, { target: 'off' }] },
-        on: { always: { guard: ({ context }) => !context.camera, target: 'off' } },
+        on: { always: { guard: ({ context }) => !context.local.camera, target: 'off' } },
         off: { always: { guard: 'cameraWanted', target: 'on' } },
       },
     },

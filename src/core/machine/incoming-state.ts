@@ -5,7 +5,7 @@
  */
 import { assign, raise } from 'xstate';
 import { declineOf } from '../../protocol/wire.js';
-import { newerCallInfo } from './context.js';
+import { newerCallInfo, withCall, withLocal } from './context.js';
 import { callMachineSetup } from './setup.js';
 import { endedElsewhere, endedHere, failedBySignalError, memberJoinedOnAccept, resultEvent } from './shared-transitions.js';
 
@@ -36,7 +36,7 @@ export const incomingState = callMachineSetup.createStateConfig({
           actions: [
             assign(({ context, event }) => ({
               media: event.media,
-              camera: event.media === 'video',
+              ...withLocal(context, { camera: event.media === 'video' }),
               capture: event.capture ?? context.capture,
               ...(event.active === undefined ? {} : { acceptActive: event.active }),
             })),
@@ -77,18 +77,21 @@ export const incomingState = callMachineSetup.createStateConfig({
         ANSWERED: {
           target: '#call.connecting',
           actions: [
-            assign(({ context, event }) => ({
-              ...newerCallInfo(context, event.call),
-              answeredAt: event.call.answeredAt ?? Date.now(),
-              ...(event.livekit ? { grant: event.livekit } : {}),
-            })),
+            assign(({ context, event }) => {
+              const update = newerCallInfo(context, event.call);
+              return {
+                ...update,
+                ...withCall({ call: update.call ?? context.call }, { answeredAt: event.call.answeredAt ?? Date.now() }),
+                ...(event.livekit ? withLocal(context, { grant: event.livekit }) : {}),
+              };
+            }),
             'joinGranted',
           ],
         },
         SIGNAL_TIMEOUT: {
           target: '#call.ended',
           actions: [
-            assign({ error: { code: 'unavailable', message: 'the server did not answer the accept' } }),
+            { type: 'recordError', params: { code: 'unavailable', message: 'the server did not answer the accept' } },
             ...endedHere('hangup', 'completed').slice(0, 1),
             { type: 'end', params: { reason: 'failed', by: null } },
           ],

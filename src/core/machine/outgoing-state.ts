@@ -4,10 +4,15 @@
  * @packageDocumentation
  */
 import { assign } from 'xstate';
-import { mediaOf, withMember } from './context.js';
+import { mediaOf, withCall, withLocal, withMember } from './context.js';
 import { invitedTransitions } from './invited.js';
 import { callMachineSetup } from './setup.js';
-import { endedElsewhere, endedHere, failedBySignalError } from './shared-transitions.js';
+import { endedElsewhere, endedHere, failedBySignalError, type EventOf } from './shared-transitions.js';
+import type { CallMachineContext } from './types.js';
+
+/** A callee took the call: it is answered now, and they joined with their media. */
+const answeredBy = ({ context, event }: { context: CallMachineContext; event: EventOf<'ACCEPTED'> }) =>
+  withCall(context, { answeredAt: Date.now(), members: withMember(context.call.members, event.by, 'joined', event.media) });
 
 /**
  * The `outgoing` state (`calling` until the server takes the invite and a callee device rings, then `ringing`).
@@ -26,29 +31,14 @@ export const outgoingState = callMachineSetup.createStateConfig({
   on: {
     RING_TIMEOUT: { target: 'ended', actions: endedHere('cancel', 'no-answer') },
     INVITED: invitedTransitions(),
-    MEDIA_CONNECTED: { actions: assign({ mediaConnected: true }) },
+    MEDIA_CONNECTED: { actions: assign(({ context }) => withLocal(context, { connected: true })) },
     RINGING: {
       target: '.ringing',
-      actions: assign({
-        members: ({ context, event }) => withMember(context.members, event.by, 'ringing', mediaOf(context, event.by)),
-      }),
+      actions: assign(({ context, event }) => withCall(context, { members: withMember(context.call.members, event.by, 'ringing', mediaOf(context, event.by)) })),
     },
     ACCEPTED: [
-      {
-        guard: 'mediaConnected',
-        target: 'active',
-        actions: assign({
-          answeredAt: () => Date.now(),
-          members: ({ context, event }) => withMember(context.members, event.by, 'joined', event.media),
-        }),
-      },
-      {
-        target: 'connecting',
-        actions: assign({
-          answeredAt: () => Date.now(),
-          members: ({ context, event }) => withMember(context.members, event.by, 'joined', event.media),
-        }),
-      },
+      { guard: 'mediaConnected', target: 'active', actions: assign(answeredBy) },
+      { target: 'connecting', actions: assign(answeredBy) },
     ],
     CANCEL: { target: 'ended', actions: endedHere('cancel', 'cancelled') },
     HANGUP: { target: 'ended', actions: endedHere('cancel', 'cancelled') },
@@ -74,7 +64,7 @@ export const outgoingState = callMachineSetup.createStateConfig({
           guard: 'notInvited',
           target: '#call.ended',
           actions: [
-            assign({ error: { code: 'unavailable', message: 'the server did not answer the invite' } }),
+            { type: 'recordError', params: { code: 'unavailable', message: 'the server did not answer the invite' } },
             { type: 'end', params: { reason: 'failed', by: null } },
           ],
         },

@@ -12,7 +12,7 @@ import { assign, cancel, enqueueActions, raise, setup } from 'xstate';
 import type { EndReason, ErrorCode, LiveKitGrant, Media } from '../../protocol/protocol.js';
 import type { RingError } from '../errors.js';
 import { createLiveKitMediaFactory } from '../media/default-factory.js';
-import { newerCallInfo, withMember } from './context.js';
+import { newerCallInfo, withCall, withEnd, withLocal, withMember } from './context.js';
 import { isHeldByMe, isHeldByOthers } from './hold.js';
 import { callMediaActor } from './media-actor.js';
 import { unconnectedRequestActor } from './request-actor.js';
@@ -78,8 +78,9 @@ export const callMachineSetup = setup({
   actions: {
     /** Send a message about this call that does not end it (`ack`, `add`, `media`); its result lands in `context.requests`. */
     signal: enqueueActions(({ context, enqueue }, message: CallSignal) => {
-      const id = `request.${message.type}.${context.requestCount}`;
-      enqueue.assign({ requestCount: context.requestCount + 1, requests: { ...context.requests, [id]: { status: 'pending' } } });
+      const { count, byId } = context.requests;
+      const id = `request.${message.type}.${count}`;
+      enqueue.assign({ requests: { count: count + 1, byId: { ...byId, [id]: { status: 'pending' } } } });
       enqueue.spawnChild('request', { id, input: { message } });
     }),
     /**
@@ -94,74 +95,74 @@ export const callMachineSetup = setup({
           message: {
             type: 'invite' as const,
             callId: context.callId,
-            to: [...context.peers],
+            to: [...context.call.peers],
             media: context.media,
-            ...(context.extra === undefined ? {} : { extra: context.extra }),
-            ...(context.push === undefined ? {} : { push: context.push }),
+            ...(context.call.extra === undefined ? {} : { extra: context.call.extra }),
+            ...(context.call.push === undefined ? {} : { push: context.call.push }),
           },
         },
       });
     }),
     /** Remember how this device ends the call (`cancel`, `reject`, `hangup`, `leave`): `ended` sends it and waits for the answer. */
-    farewell: assign((_, message: CallSignal) => ({ farewell: message })),
+    farewell: assign(({ context }, message: CallSignal) => withEnd(context, { farewell: message })),
     /** Start the media child; while ringing it warms up the connection to `url`. */
     startMedia: enqueueActions(({ context, enqueue }, params: MediaActorInput) => {
-      if (context.mediaRunning) return;
-      enqueue.assign({ mediaRunning: true });
+      if (context.local.running) return;
+      enqueue.assign(withLocal(context, { running: true }));
       enqueue.spawnChild('media', { id: 'media', input: params });
     }),
     /** Open the devices at the accept click, while the accept's reply and the room connect are on their way. */
     captureEarly: enqueueActions(({ context, enqueue }) => {
-      if (!context.mediaRunning) return;
+      if (!context.local.running) return;
       enqueue.sendTo('media', { type: 'CAPTURE', media: context.media, capture: context.capture } satisfies MediaCommand);
     }),
     /** Join the call's media room and publish. */
     joinMedia: enqueueActions(({ context, enqueue }, params: JoinParams) => {
-      if (!context.mediaRunning) return;
+      if (!context.local.running) return;
       enqueue.sendTo('media', {
         type: 'JOIN',
         grant: params.grant,
         media: params.media,
         capture: context.capture,
-        mic: context.mic,
-        camera: context.camera,
+        mic: context.local.mic,
+        camera: context.local.camera,
       } satisfies MediaCommand);
     }),
     /** Join with the grant of an `INVITED` or `ANSWERED` that carries one (a server without LiveKit gives none). */
     joinGranted: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'INVITED' && event.type !== 'ANSWERED') return;
-      if (!event.livekit || !context.mediaRunning) return;
+      if (!event.livekit || !context.local.running) return;
       enqueue.sendTo('media', {
         type: 'JOIN',
         grant: event.livekit,
         media: context.media,
         capture: context.capture,
-        mic: context.mic,
-        camera: context.camera,
+        mic: context.local.mic,
+        camera: context.local.camera,
       } satisfies MediaCommand);
     }),
     /** Stop the media child: its cleanup leaves the room and stops every timer and listener it started. */
     leaveMedia: enqueueActions(({ context, enqueue }) => {
-      if (!context.mediaRunning) return;
-      enqueue.assign({ mediaRunning: false });
+      if (!context.local.running) return;
+      enqueue.assign(withLocal(context, { running: false }));
       enqueue.stopChild('media');
     }),
     /** On hold here: the media stops sending and receiving (the room stays joined). */
     pauseMedia: enqueueActions(({ context, enqueue }) => {
-      if (context.mediaRunning) enqueue.sendTo('media', { type: 'HOLD', media: context.media } satisfies MediaCommand);
+      if (context.local.running) enqueue.sendTo('media', { type: 'HOLD', media: context.media } satisfies MediaCommand);
     }),
     /** Off hold here: receive again, and send with the microphone and camera as wanted now. */
     resumeMedia: enqueueActions(({ context, enqueue }) => {
-      if (!context.mediaRunning) return;
-      enqueue.sendTo('media', { type: 'RESUME', media: context.media, mic: context.mic, camera: context.camera } satisfies MediaCommand);
+      if (!context.local.running) return;
+      enqueue.sendTo('media', { type: 'RESUME', media: context.media, mic: context.local.mic, camera: context.local.camera } satisfies MediaCommand);
     }),
     /** Apply the microphone state (a command after the end has nothing to act on). */
     setMicrophone: enqueueActions(({ context, enqueue }, params: { enabled: boolean }) => {
-      if (context.mediaRunning) enqueue.sendTo('media', { type: 'SET_MIC', enabled: params.enabled } satisfies MediaCommand);
+      if (context.local.running) enqueue.sendTo('media', { type: 'SET_MIC', enabled: params.enabled } satisfies MediaCommand);
     }),
     /** Apply the camera state. */
     setCamera: enqueueActions(({ context, enqueue }, params: { enabled: boolean }) => {
-      if (context.mediaRunning) enqueue.sendTo('media', { type: 'SET_CAMERA', enabled: params.enabled } satisfies MediaCommand);
+      if (context.local.running) enqueue.sendTo('media', { type: 'SET_CAMERA', enabled: params.enabled } satisfies MediaCommand);
     }),
     /** Share the screen or stop sharing; the media actor answers with `SCREEN_SHARE`. */
     setScreenShare: enqueueActions(({ enqueue }, params: { enabled: boolean }) => {
@@ -197,37 +198,34 @@ export const callMachineSetup = setup({
     /** Cancel a pending timer (its id is its event type). */
     stopTimer: cancel((_, params: { timer: CallTimerEvent['type'] }) => params.timer),
     /** Record why and by whom the call ended. */
-    end: assign((_, params: EndParams) => ({
-      endReason: params.reason,
-      endedBy: params.by,
-      ...(params.detail === undefined ? {} : { endDetail: params.detail }),
-    })),
+    end: assign(({ context }, params: EndParams) =>
+      withEnd(context, { reason: params.reason, by: params.by, ...(params.detail === undefined ? {} : { detail: params.detail }) }),
+    ),
     /** Record the server error that failed the call. */
-    recordError: assign((_, params: { code: ErrorCode; message: string; failure?: RingError }) => ({
-      error: { code: params.code, message: params.message },
-      ...(params.failure ? { failure: params.failure } : {}),
-    })),
+    recordError: assign(({ context }, params: { code: ErrorCode; message: string; failure?: RingError }) =>
+      withEnd(context, { error: { code: params.code, message: params.message }, ...(params.failure ? { failure: params.failure } : {}) }),
+    ),
     /** Record the server's reply to this device's invite: the call as stored (the server's view wins) and this device's grant. */
     recordInvited: assign(({ context, event }) => {
       if (event.type !== 'INVITED') return {};
-      return { ...newerCallInfo(context, event.call), invited: true, ...(event.livekit ? { grant: event.livekit } : {}) };
+      return { ...newerCallInfo(context, event.call), invited: true, ...(event.livekit ? withLocal(context, { grant: event.livekit }) : {}) };
     }),
     /** Record an invite reply that came after the call was answered: only that it was taken, and the grant. */
-    recordLateInvite: assign(({ event }) => {
+    recordLateInvite: assign(({ context, event }) => {
       if (event.type !== 'INVITED') return {};
-      return { invited: true, ...(event.livekit ? { grant: event.livekit } : {}) };
+      return { invited: true, ...(event.livekit ? withLocal(context, { grant: event.livekit }) : {}) };
     }),
     /** Record that a member took the call with this media. */
-    memberJoined: assign({
-      members: ({ context }, params: { user: string; media: Media }) => withMember(context.members, params.user, 'joined', params.media),
-    }),
+    memberJoined: assign(({ context }, params: { user: string; media: Media }) =>
+      withCall(context, { members: withMember(context.call.members, params.user, 'joined', params.media) }),
+    ),
   },
   guards: {
     hasGrant: ({ event }) => (event.type === 'INVITED' || event.type === 'ANSWERED') && event.livekit !== undefined,
     notInvited: ({ context }) => !context.invited,
-    mediaConnected: ({ context }) => context.mediaConnected,
-    micWanted: ({ context }) => context.mic,
-    cameraWanted: ({ context }) => context.camera,
+    mediaConnected: ({ context }) => context.local.connected,
+    micWanted: ({ context }) => context.local.mic,
+    cameraWanted: ({ context }) => context.local.camera,
     heldByMe: ({ context }) => isHeldByMe(context),
     heldByOthers: ({ context }) => isHeldByOthers(context),
     notHeld: ({ context }) => !isHeldByMe(context) && !isHeldByOthers(context),

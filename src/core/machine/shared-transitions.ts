@@ -7,7 +7,7 @@
  */
 import type { ErrorCode } from '../../protocol/protocol.js';
 import { ERROR_CODES } from '../../protocol/wire.js';
-import type { CallMachineContext, CallMachineEvent, CallSignal, RequestResult } from './types.js';
+import type { CallMachineContext, CallMachineEvent, CallSignal, RequestLedger, RequestResult } from './types.js';
 
 /**
  * The machine event of one type.
@@ -128,7 +128,7 @@ export function resultEvent(result: RequestResult, expected: 'invited' | 'answer
  * assign({ requests: ({ context, event }) => settleRequest(context.requests, event.actorId, event.output) })
  * ```
  */
-export function settleRequest(requests: CallMachineContext['requests'], actorId: string, result: RequestResult): CallMachineContext['requests'] {
-  if (!(actorId in requests)) return requests;
-  return { ...requests, [actorId]: result.ok ? { status: 'done' } : { status: 'failed', error: result.error } };
+export function settleRequest(requests: RequestLedger, actorId: string, result: RequestResult): RequestLedger {
+  if (!(actorId in requests.byId)) return requests;
+  return { count: requests.count, byId: { ...requests.byId, [actorId]: result.ok ? { status: 'done' } : { status: 'failed', error: result.error } } };
 }

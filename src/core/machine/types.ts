@@ -43,11 +43,131 @@ export type CallSignal =
   | Omit<ClientMessageOf<'resume'>, 'id'>;
 
 /**
- * What the machine remembers about its call.
+ * The call as this device knows it: who is in it, its app data, its times, who holds it.
  *
  * @example
  * ```ts
- * const { callId, endReason, endedBy, mic } = actor.getSnapshot().context;
+ * const { peers, members, createdAt } = actor.getSnapshot().context.call;
+ * ```
+ */
+export interface CallFacts {
+  /** The other users of the call. */
+  peers: string[];
+  /** Every member as last reported. */
+  members: Member[];
+  /** App data of the invite. */
+  extra?: Extra;
+  /** The push notification text of this device's invite. */
+  push?: Push;
+  /** When the call was created (ms since epoch). */
+  createdAt: number;
+  /** When it was answered. */
+  answeredAt?: number;
+  /** The users holding the call (call waiting); empty while nobody does. */
+  heldBy: string[];
+  /** The server's view of a call ringing here (`incoming`, then `updated`). */
+  info?: CallInfo;
+  /** Whether the call rang here while this user was in another call (the server's `incoming.waiting`). */
+  waiting: boolean;
+}
+
+/**
+ * This device's media in the call: the media child actor and its session, the wanted
+ * microphone and camera, and what the session reported.
+ *
+ * @example
+ * ```ts
+ * const { mic, camera, quality } = actor.getSnapshot().context.local;
+ * ```
+ */
+export interface LocalMedia {
+  /** Whether the media child actor runs (from the first ring or the call until the end). */
+  running: boolean;
+  /** Whether the media session reported `connected` (the caller joins while it rings). */
+  connected: boolean;
+  /** This device's media credentials, once known. */
+  grant?: LiveKitGrant;
+  /** The media session, once the media actor made it. */
+  session?: MediaSession;
+  /** The media session's latest snapshot. */
+  snapshot?: MediaSnapshot;
+  /** Microphone wanted on. */
+  mic: boolean;
+  /** Camera wanted on. */
+  camera: boolean;
+  /** This device's media connection quality. */
+  quality: ConnectionQuality;
+  /** The last camera/microphone error. */
+  deviceError?: MediaDeviceError;
+  /** This device's screen share. */
+  screenShare: ScreenShareStatus;
+  /** Why the last screen share start or stop failed. */
+  screenShareError?: ScreenShareError;
+}
+
+/**
+ * How the call ended (empty while it goes on), and how this device told the server.
+ *
+ * @example
+ * ```ts
+ * const { reason, by } = actor.getSnapshot().context.end;
+ * ```
+ */
+export interface CallEnd {
+  /** Why it ended. */
+  reason?: EndReason;
+  /** Who ended it (`null`: the server or the network). */
+  by?: string | null;
+  /** The decliner's own words, when a `reject` with a custom reason ended it. */
+  detail?: string;
+  /** When it ended. */
+  at?: number;
+  /** The server error that failed the call, if any. */
+  error?: { code: ErrorCode; message: string };
+  /** The client error behind `error` (a refused invite or accept, a timeout), as the caller's method rejects with it. */
+  failure?: RingError;
+  /** How this device told the server it ended the call (`cancel`, `reject`, `hangup`, `leave`), if it did. */
+  farewell?: CallSignal;
+  /** Why the server refused that farewell, if it did. */
+  farewellError?: RingError;
+}
+
+/**
+ * How one request about the call stands: pending, or how it settled.
+ *
+ * @example
+ * ```ts
+ * const status: RequestStatus = { status: 'failed', error };
+ * ```
+ */
+export type RequestStatus = { status: 'pending' | 'done' } | { status: 'failed'; error: RingError };
+
+/**
+ * Requests about the call other than invite, accept and the farewell.
+ *
+ * @example
+ * ```ts
+ * actor.getSnapshot().context.requests.byId['request.ack.0']; // { status: 'done' }
+ * ```
+ */
+export interface RequestLedger {
+  /** How many requests were made (names the next one). */
+  count: number;
+  /** Each request by child actor id. */
+  byId: Record<string, RequestStatus>;
+}
+
+/**
+ * What the machine remembers about its call. Kept to at most 16 top-level fields, with
+ * related fields grouped in objects that are replaced, never mutated: XState copies the
+ * context with `Object.assign({}, context, update)` on every `assign`, and V8 turns an
+ * object that gets more properties that way into a slow dictionary-mode object.
+ *
+ * @example
+ * ```ts
+ * const { callId, end, local } = actor.getSnapshot().context;
+ * end.reason; // 'completed'
+ * local.mic; // true
  * ```
  */
 export interface CallMachineContext {
@@ -57,82 +177,30 @@ export interface CallMachineContext {
   direction: 'outgoing' | 'incoming';
   /** This user. */
   self: string;
-  /** The other users of the call. */
-  peers: string[];
-  /** Every member as last reported. */
-  members: Member[];
-  /** The media this device sends (the call's, or what it answered or switched to). */
-  media: Media;
-  /** App data of the invite. */
-  extra?: Extra;
-  /** The push notification text of this device's invite. */
-  push?: Push;
-  /** When the call was created (ms since epoch). */
-  createdAt: number;
-  /** When it was answered. */
-  answeredAt?: number;
-  /** When it ended. */
-  endedAt?: number;
-  /** Why it ended. */
-  endReason?: EndReason;
-  /** Who ended it (`null`: the server or the network). */
-  endedBy?: string | null;
-  /** The decliner's own words, when a `reject` with a custom reason ended it. */
-  endDetail?: string;
-  /** This device stopped ringing for the call (`ignore`); it still rings elsewhere until it ends. */
-  ignored: boolean;
-  /** The server error that failed the call, if any. */
-  error?: { code: ErrorCode; message: string };
-  /** The client error behind `error` (a refused invite or accept, a timeout), as the caller's method rejects with it. */
-  failure?: RingError;
-  /** The server's view of a call ringing here (`incoming`, then `updated`). */
-  info?: CallInfo;
-  /** Capture settings of this call (`call()`/`accept()` options). */
-  capture: CaptureOptions;
-  /** How this device told the server it ended the call (`cancel`, `reject`, `hangup`, `leave`), if it did. */
-  farewell?: CallSignal;
-  /** Why the server refused that farewell, if it did. */
-  farewellError?: RingError;
-  /** Requests about the call other than invite, accept and the farewell, by child actor id: pending, or how they settled. */
-  requests: Record<string, { status: 'pending' | 'done' } | { status: 'failed'; error: RingError }>;
-  /** How many requests were made (names the next one). */
-  requestCount: number;
   /** The newest version of the call this actor applied (0: none yet); call info of an older version is not applied. */
   version: number;
-  /** Whether the media child actor runs (from the first ring or the call until the end). */
-  mediaRunning: boolean;
-  /** The media session, once the media actor made it. */
-  session?: MediaSession;
-  /** The media session's latest snapshot. */
-  mediaSnapshot?: MediaSnapshot;
+  /** The media this device sends (the call's, or what it answered or switched to). */
+  media: Media;
+  /** The call as this device knows it. */
+  call: CallFacts;
+  /** Capture settings of this call (`call()`/`accept()` options). */
+  capture: CaptureOptions;
+  /** What accepting this call does to this user's active call (`accept()`'s `active` option), if asked. */
+  acceptActive: ActiveCallChoice | undefined;
   /** Whether the server took the invite (caller). */
   invited: boolean;
-  /** This device's media credentials, once known. */
-  grant?: LiveKitGrant;
-  /** Whether the media session reported `connected` (the caller joins while it rings). */
-  mediaConnected: boolean;
-  /** Microphone wanted on. */
-  mic: boolean;
-  /** Camera wanted on. */
-  camera: boolean;
+  /** This device stopped ringing for the call (`ignore`); it still rings elsewhere until it ends. */
+  ignored: boolean;
+  /** This device's media. */
+  local: LocalMedia;
   /** Other members' media state, by user id. */
   remote: Record<string, RemoteMediaState>;
-  /** This device's media connection quality. */
-  quality: ConnectionQuality;
-  /** The last camera/microphone error. */
-  deviceError?: MediaDeviceError;
-  /** This device's screen share. */
-  screenShare: ScreenShareStatus;
-  /** Why the last screen share start or stop failed. */
-  screenShareError?: ScreenShareError;
+  /** How the call ended. */
+  end: CallEnd;
+  /** Requests about the call other than invite, accept and the farewell. */
+  requests: RequestLedger;
   /** Timers, in ms. */
   timeouts: Required<CallTimeouts>;
-  /** The users holding the call (call waiting); empty while nobody does. */
-  heldBy: string[];
-  /** Whether the call rang here while this user was in another call (the server's `incoming.waiting`). */
-  waiting: boolean;
-  /** What accepting this call does to this user's active call (`accept()`'s `active` option), if asked. */
-  acceptActive?: ActiveCallChoice;
 }
 
 /**
