@@ -97,6 +97,23 @@ describe('call waiting between ring clients', () => {
     expect(c.call?.endReason).toBe('busy');
     expect(alice.client.getSnapshot().call?.status).toBe('active');
     expect(bob.client.getSnapshot().call?.status).toBe('active');
+    // For Alice it is a missed call, as in her server history.
+    const a = await waitForClient(alice.client, (s) => s.missed.length > 0);
+    expect(a.missed.map(({ call, reason }) => ({ callId: call.callId, from: call.from, reason }))).toEqual([
+      { callId: carolCall, from: 'carol', reason: 'busy' },
+    ]);
+  });
+
+  it('declining a call with no other call going on is not a missed call', async () => {
+    world = createMemoryWorld();
+    const [alice, carol] = ['alice', 'carol'].map((user) => world.client(user)) as [TestClient, TestClient];
+    await Promise.all([alice, carol].map(({ client }) => client.connect()));
+    const callId = await carol.client.call('alice');
+    await waitForClient(alice.client, (s) => s.incoming.some((call) => call.callId === callId));
+    await alice.client.reject(callId, { reason: 'busy' });
+    await waitForStatus(carol.client, 'ended');
+    const a = await waitForClient(alice.client, (s) => s.call?.status === 'ended');
+    expect(a.missed).toEqual([]);
   });
 
   it('hold and resume without another call; hold twice is refused as invalid-state', async () => {

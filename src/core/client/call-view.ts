@@ -49,17 +49,21 @@ export function toCurrentCall(snapshot: CallMachineSnapshot): CurrentCall | null
 }
 
 /**
- * Whether a call that rang here and ended unanswered counts as missed
- * (the caller gave up, or nobody answered in time).
+ * Why a call that rang here counts as missed, or `undefined` when it does not: it ended
+ * unanswered (the caller gave up, or nobody answered in time), or this user declined it
+ * without a reason while in another call (call waiting: the caller hears `busy`, and the
+ * server's history records a missed call, so the client's list does too).
  *
  * @example
  * ```ts
- * isMissed('no-answer'); // true
- * isMissed('answered-elsewhere'); // false
+ * missedReason(snapshot.context); // 'no-answer'
  * ```
  */
-export function isMissed(reason: EndReason | undefined): boolean {
-  return reason === 'no-answer' || reason === 'cancelled';
+export function missedReason({ direction, call, end }: CallMachineSnapshot['context']): EndReason | undefined {
+  if (direction !== 'incoming' || !call.info || call.answeredAt !== undefined) return undefined;
+  if (end.reason === 'no-answer' || end.reason === 'cancelled') return end.reason;
+  const declinedWhileBusy = end.farewell?.type === 'reject' && end.farewell.reason === undefined && call.waiting;
+  return declinedWhileBusy ? 'busy' : undefined;
 }
 
 /**

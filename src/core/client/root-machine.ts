@@ -10,7 +10,7 @@
 import { assign, enqueueActions } from 'xstate';
 import { RingError } from '../errors.js';
 import { callStampOf } from '../../protocol/call-version.js';
-import { isMissed, isSettledCall, toCurrentCall } from './call-view.js';
+import { isSettledCall, missedReason, toCurrentCall } from './call-view.js';
 import { heldCalls, initialRootContext, isLiveRef, isStale, rootSetup, SETTLED_CALLS, type CallActorRef } from './root-setup.js';
 import { callEventOf, shouldRing } from './server-messages.js';
 import type { WatchedPresence } from './snapshot-types.js';
@@ -149,9 +149,10 @@ export const rootMachine = rootSetup.createMachine({
           if (view) enqueue.emit({ type: 'ended', event: view });
           return;
         }
-        const { direction, call: { info, answeredAt }, end: { reason: endReason, at: endedAt } } = snapshot.context;
-        if (direction === 'incoming' && info && answeredAt === undefined && isMissed(endReason)) {
-          const missed = { call: info, reason: endReason ?? 'no-answer', at: endedAt ?? Date.now() };
+        const { call: { info }, end: { at: endedAt } } = snapshot.context;
+        const missedFor = missedReason(snapshot.context);
+        if (info && missedFor) {
+          const missed = { call: info, reason: missedFor, at: endedAt ?? Date.now() };
           enqueue.assign({ missed: [missed, ...context.missed] });
           enqueue.emit({ type: 'missed', event: missed });
         }
