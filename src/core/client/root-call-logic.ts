@@ -30,12 +30,17 @@ export function deferredCallMachine(get: () => CallMachineLogic | undefined): Ca
     if (!loaded) throw new RingError('internal', 'a call actor was started before the call machine was loaded');
     return loaded;
   };
+  type Logic = CallMachineLogic;
+  // Fixed arities (no rest arguments): `transition` runs for every event of every call actor.
   const forwarding = {
-    transition: (...args: Parameters<CallMachineLogic['transition']>) => machine().transition(...args),
-    getInitialSnapshot: (...args: Parameters<CallMachineLogic['getInitialSnapshot']>) => machine().getInitialSnapshot(...args),
-    start: (...args: Parameters<CallMachineLogic['start']>) => machine().start(...args),
-    getPersistedSnapshot: (...args: Parameters<CallMachineLogic['getPersistedSnapshot']>) => machine().getPersistedSnapshot(...args),
-    restoreSnapshot: (...args: Parameters<CallMachineLogic['restoreSnapshot']>) => machine().restoreSnapshot(...args),
+    transition: (snapshot: Parameters<Logic['transition']>[0], event: Parameters<Logic['transition']>[1], scope: Parameters<Logic['transition']>[2]) =>
+      machine().transition(snapshot, event, scope),
+    getInitialSnapshot: (scope: Parameters<Logic['getInitialSnapshot']>[0], input: Parameters<Logic['getInitialSnapshot']>[1]) =>
+      machine().getInitialSnapshot(scope, input),
+    start: (snapshot: Parameters<Logic['start']>[0]) => machine().start(snapshot),
+    getPersistedSnapshot: (snapshot: Parameters<Logic['getPersistedSnapshot']>[0], options?: unknown) => machine().getPersistedSnapshot(snapshot, options),
+    restoreSnapshot: (snapshot: Parameters<Logic['restoreSnapshot']>[0], scope: Parameters<Logic['restoreSnapshot']>[1]) =>
+      machine().restoreSnapshot(snapshot, scope),
   };
   return forwarding as unknown as CallMachineLogic;
 }
