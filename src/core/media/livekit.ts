@@ -357,30 +357,41 @@ export function createLiveKitMedia(options: LiveKitMediaOptions = {}): MediaSess
       publish();
       let lk: LiveKitModule;
       let room: LiveKit.Room;
+      let captured: EarlyCapture | undefined;
+      let earlyPublished: Promise<boolean>;
       try {
         ({ lk, room } = await ensureRoom());
         if (closed) throw new MediaSessionError('closed', 'The session was left while joining.');
-        await room.connect(parsed.url, parsed.token, { autoSubscribe: true, ...options.connectOptions });
+        const connecting = room.connect(parsed.url, parsed.token, { autoSubscribe: true, ...options.connectOptions });
+        captured = early;
+        early = undefined;
+        // Tracks captured since the accept click publish while the room connects: livekit-client holds a
+        // publication until its signal connection is up, so the publish's request and negotiation overlap
+        // the connect's ICE and DTLS instead of following them (the caller's first frame waits for it).
+        earlyPublished = publishEarlyCapture(room, captured, callMedia, (track) => effects?.prepareCamera(track));
+        await connecting;
       } catch (cause) {
         const left = closed;
         connection = 'disconnected';
         closed = true;
+        dropEarlyCapture(captured);
         publish();
         if (cause instanceof MediaSessionError) throw cause;
         if (left) throw new MediaSessionError('closed', 'The session was left while joining.', { cause });
         throw new MediaSessionError('join-failed', 'Could not join the call on the media server.', { cause });
       }
-      if (closed) throw new MediaSessionError('closed', 'The session was left while joining.');
+      if (closed) {
+        dropEarlyCapture(captured);
+        throw new MediaSessionError('closed', 'The session was left while joining.');
+      }
       connection = 'connected';
       publish();
       emit({ type: 'connected' });
       const wanted: Array<'audioinput' | 'videoinput'> = callMedia === 'video' ? ['audioinput', 'videoinput'] : ['audioinput'];
-      const captured = early;
-      early = undefined;
-      // Tracks captured since the accept click publish as they are; otherwise microphone and camera
-      // publish side by side (one after the other delays the first video frame), and a failure is
-      // reported as a device error and the call goes on without that device.
-      if (!(await publishEarlyCapture(room, captured, callMedia, (track) => effects?.prepareCamera(track)))) {
+      // Without early tracks (or when they failed), microphone and camera publish side by side (one after
+      // the other delays the first video frame), and a failure is reported as a device error and the call
+      // goes on without that device.
+      if (!(await earlyPublished)) {
         await Promise.all(wanted.map((kind) => setDevice(kind, true).catch(() => {})));
       }
       publish();
