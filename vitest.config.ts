@@ -37,8 +37,9 @@ export default defineConfig({
       {
         extends: true,
         // Background effects load MediaPipe's wasm and the segmentation model from the page's own origin.
+        // A whole call in a test chains several bounded waits: 30 s bounds it on a loaded machine, as above.
         plugins: [ringkitEffectsAssets()],
-        test: { name: 'browser', include: ['tests/browser/**/*.test.{ts,tsx}'], browser: chromium() },
+        test: { name: 'browser', include: ['tests/browser/**/*.test.{ts,tsx}'], browser: chromium(), testTimeout: 30_000 },
       },
       {
         extends: true,

@@ -111,7 +111,8 @@ describe.each([
     const bobPhone = () => screen.getByRole('region', { name: 'phone bob' });
 
     await act(async () => screen.getByRole('button', { name: 'call bob' }).click());
-    const dialog = await screen.findByRole('alertdialog', { name: 'call from alice' });
+    // The first ring of the file waits for the call machine's on-demand load (a cold transform on a loaded machine can take seconds).
+    const dialog = await screen.findByRole('alertdialog', { name: 'call from alice' }, { timeout: 15_000 });
     await waitFor(() => expect(alicePhone().dataset.status).toBe('ringing'));
 
     await act(async () => dialog.querySelector('button')?.click());
