@@ -77,7 +77,7 @@ export const callMachine = callMachineSetup.createMachine({
     },
     MEMBER_LEFT: {
       actions: assign(({ context, event }) => {
-        const members = withMember(context.call.members, event.user, memberStateAfter(event.reason), mediaOf(context, event.user));
+        const members = withMember(context.call.members, event.user, memberStateAfter(event.reason), mediaOf(context, event.user), event.detail);
         return withCall(context, { members, peers: peersOf(members, context.self) });
       }),
     },

@@ -121,7 +121,7 @@ export const CallRatingSchema = z.strictObject({
 export const MemberStateSchema = z.enum(['calling', 'invited', 'ringing', 'joined', 'left', 'declined', 'missed']);
 
 /** Schema of one member of a call. */
-export const MemberSchema = z.strictObject({ user: IdSchema, state: MemberStateSchema, media: MediaSchema });
+export const MemberSchema = z.strictObject({ user: IdSchema, state: MemberStateSchema, media: MediaSchema, detail: z.optional(DetailSchema) });
 
 /** Schema of a call record's version (grows by one with every stored change). */
 export const CallVersionSchema = z.number().check(z.int(), z.nonnegative());
@@ -212,8 +212,15 @@ export const AnsweredSchema = z.strictObject({
 export const AcceptedSchema = z.strictObject({ type: z.literal('accepted'), callId: IdSchema, version: CallVersionSchema, by: IdSchema, media: MediaSchema });
 /** A member joined the call. */
 export const MemberJoinedSchema = z.strictObject({ type: z.literal('joined'), callId: IdSchema, version: CallVersionSchema, user: IdSchema });
-/** A member left (or stopped ringing in) a call that goes on. */
-export const MemberLeftSchema = z.strictObject({ type: z.literal('left'), callId: IdSchema, version: CallVersionSchema, user: IdSchema, reason: EndReasonSchema });
+/** A member left (or stopped ringing in) a call that goes on; a decliner's own words as `detail`. */
+export const MemberLeftSchema = z.strictObject({
+  type: z.literal('left'),
+  callId: IdSchema,
+  version: CallVersionSchema,
+  user: IdSchema,
+  reason: EndReasonSchema,
+  detail: z.optional(DetailSchema),
+});
 /** The call ended for this device. */
 export const EndedSchema = z.strictObject({
   type: z.literal('ended'),

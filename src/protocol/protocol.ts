@@ -264,11 +264,12 @@ export const MemberStateSchema = z.enum(['calling', 'invited', 'ringing', 'joine
 /** Where a member stands in a call. */
 export type MemberState = z.infer<typeof MemberStateSchema>;
 
-/** Schema of one member of a call. */
+/** Schema of one member of a call; `detail`: a callee who declined with their own words (`reject` reason) has them here. */
 export const MemberSchema = z.strictObject({
   user: IdSchema,
   state: MemberStateSchema,
   media: MediaSchema,
+  detail: DetailSchema.optional(),
 });
 /** One member of a call. */
 export type Member = z.infer<typeof MemberSchema>;
@@ -387,13 +388,14 @@ export const AcceptedSchema = z.strictObject({
 });
 /** A member joined the call. */
 export const MemberJoinedSchema = z.strictObject({ type: z.literal('joined'), callId: IdSchema, version: CallVersionSchema, user: IdSchema });
-/** A member left (or stopped ringing in) a call that goes on. */
+/** A member left (or stopped ringing in) a call that goes on; a decliner's own words (`reject` reason) as `detail`. */
 export const MemberLeftSchema = z.strictObject({
   type: z.literal('left'),
   callId: IdSchema,
   version: CallVersionSchema,
   user: IdSchema,
   reason: EndReasonSchema,
+  detail: DetailSchema.optional(),
 });
 /** The call ended for this device, with one reason and who ended it (null: the server), and a decline's custom reason as `detail`. */
 export const EndedSchema = z.strictObject({

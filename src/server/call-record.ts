@@ -109,6 +109,19 @@ export function findMember(call: CallRecord, user: string): MemberRecord | undef
 }
 
 /**
+ * The words a member declined with: their own `reject` reason, shown to the
+ * other members (not the words of a decline that ended the call for them).
+ *
+ * @example
+ * ```ts
+ * const words = declineWords(findMember(call, 'bob')); // 'In a meeting'
+ * ```
+ */
+export function declineWords(member: MemberRecord | undefined): string | undefined {
+  return member?.state === 'declined' ? member.detail : undefined;
+}
+
+/**
  * The wire view of a stored call.
  *
  * @example
@@ -123,7 +136,10 @@ export function toCallInfo(call: CallRecord): CallInfo {
     room: call.room,
     from: call.from,
     media: call.media,
-    members: call.members.map(({ user, state, media }) => ({ user, state, media })),
+    members: call.members.map((member) => {
+      const detail = declineWords(member);
+      return { user: member.user, state: member.state, media: member.media, ...(detail === undefined ? {} : { detail }) };
+    }),
     ...(call.extra === undefined ? {} : { extra: call.extra }),
     status: call.status,
     createdAt: call.createdAt,

@@ -59,12 +59,42 @@ describe('reject with a reason', () => {
     const [alice, bob, carol] = [await h.connect('alice'), await h.connect('bob'), await h.connect('carol')];
     await ring(alice, 'g1', [bob, carol]);
     await bob.request({ type: 'reject', id: rid(), callId: 'g1', reason: 'Driving' });
-    expect(await alice.next('left')).toMatchObject({ user: 'bob', reason: 'declined' });
+    expect(await alice.next('left')).toEqual({ type: 'left', callId: 'g1', version: expect.any(Number), user: 'bob', reason: 'declined', detail: 'Driving' });
     expect(await bob.request({ type: 'history', id: rid() })).toMatchObject({ entries: [{ callId: 'g1', detail: 'Driving' }] });
     await carol.request({ type: 'reject', id: rid(), callId: 'g1' });
     const ended = await alice.next('ended');
     expect(ended).toMatchObject({ reason: 'declined', by: 'carol' });
     expect('detail' in ended).toBe(false);
+  });
+
+  it("in a group call the others' left carries the decliner's words, the call's members show them, a plain decline carries none", async () => {
+    h = createHarness();
+    const [alice, bob, carol, dave] = [await h.connect('alice'), await h.connect('bob'), await h.connect('carol'), await h.connect('dave')];
+    await ring(alice, 'g1', [bob, carol, dave]);
+    await carol.request({ type: 'accept', id: rid(), callId: 'g1', media: 'audio' });
+    await bob.request({ type: 'reject', id: rid(), callId: 'g1', reason: 'On a train' });
+    const left = { type: 'left', callId: 'g1', version: expect.any(Number), user: 'bob', reason: 'declined', detail: 'On a train' };
+    expect(await alice.next('left')).toEqual(left);
+    expect(await carol.next('left')).toEqual(left);
+    expect(await dave.next('left')).toEqual(left);
+    await dave.request({ type: 'reject', id: rid(), callId: 'g1' });
+    expect(await alice.next('left', (message) => message.type === 'left' && message.user === 'dave')).toEqual({
+      type: 'left',
+      callId: 'g1',
+      version: expect.any(Number),
+      user: 'dave',
+      reason: 'declined',
+    });
+    // A device that connects now learns the same from the call in its welcome.
+    const again = await h.connect('alice');
+    const welcome = again.received.find((message) => message.type === 'welcome');
+    const members = welcome?.type === 'welcome' ? welcome.calls.find((call) => call.callId === 'g1')?.members : undefined;
+    expect(members).toEqual([
+      { user: 'alice', state: 'joined', media: 'audio' },
+      { user: 'bob', state: 'declined', media: 'audio', detail: 'On a train' },
+      { user: 'carol', state: 'joined', media: 'audio' },
+      { user: 'dave', state: 'declined', media: 'audio' },
+    ]);
   });
 });
 

@@ -51,6 +51,21 @@ describe('reject with a reason', () => {
     expect(await alice!.history()).toMatchObject([{ callId, reason: 'declined', detail: "In a meeting, I'll call you back" }]);
   });
 
+  it("in a group call the caller's members show a decliner's words; the call rings on for the others", async () => {
+    world = createMemoryWorld();
+    const [alice, bob, carol] = await connected('alice', 'bob', 'carol');
+    const callId = await alice!.call(['bob', 'carol']);
+    await waitForClient(bob!, (s) => s.incoming.length === 1, 3_000, 'bob ringing');
+    await bob!.reject(callId, { reason: 'On a train' });
+    const declined = await waitForClient(alice!, (s) => s.call?.members.some((member) => member.user === 'bob' && member.state === 'declined') === true, 3_000, 'bob declined');
+    expect(declined.call?.members.find((member) => member.user === 'bob')).toEqual({ user: 'bob', state: 'declined', media: 'audio', detail: 'On a train' });
+    expect(declined.call?.status).not.toBe('ended');
+    await waitForClient(carol!, (s) => s.incoming.length === 1, 3_000, 'carol ringing');
+    await carol!.reject(callId);
+    const ended = await waitForStatus(alice!, 'ended');
+    expect(ended.call?.endDetail).toBeUndefined();
+  });
+
   it('refuses a bad reason before sending anything, and the call keeps ringing', async () => {
     world = createMemoryWorld();
     const [alice, bob] = await connected('alice', 'bob');

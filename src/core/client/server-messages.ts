@@ -24,7 +24,10 @@ export function callEventOf(message: ServerMessage): { callId: string; event: Ca
     case 'joined':
       return { callId: message.callId, event: { type: 'MEMBER_JOINED', user: message.user } };
     case 'left':
-      return { callId: message.callId, event: { type: 'MEMBER_LEFT', user: message.user, reason: message.reason } };
+      return {
+        callId: message.callId,
+        event: { type: 'MEMBER_LEFT', user: message.user, reason: message.reason, ...(message.detail === undefined ? {} : { detail: message.detail }) },
+      };
     case 'ended':
       return {
         callId: message.callId,

@@ -120,16 +120,23 @@ export function newerCallInfo(
 
 /**
  * Members with one user's state (and media) changed; the user is added when missing.
+ * `detail`: the words they declined with (kept only with this change).
  *
  * @example
  * ```ts
  * withMember(members, 'bob', 'ringing', 'video');
  * ```
  */
-export function withMember(members: readonly Member[], user: string, state: MemberState, media: Media): Member[] {
+export function withMember(members: readonly Member[], user: string, state: MemberState, media: Media, detail?: string): Member[] {
+  const words = detail === undefined ? {} : { detail };
   const known = members.some((member) => member.user === user);
-  if (!known) return [...members, { user, state, media }];
-  return members.map((member) => (member.user === user ? { ...member, state, media } : member));
+  if (!known) return [...members, { user, state, media, ...words }];
+  return members.map((member) => {
+    if (member.user !== user) return member;
+    // Words belong to one decline: a later change of that member (re-invited, say) drops them.
+    const { detail: _earlier, ...rest } = member;
+    return { ...rest, state, media, ...words };
+  });
 }
 
 /**

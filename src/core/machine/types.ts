@@ -260,7 +260,7 @@ export type CallSignalingEvent =
   | { type: 'RINGING'; by: string }
   | { type: 'ACCEPTED'; by: string; media: Media }
   | { type: 'MEMBER_JOINED'; user: string }
-  | { type: 'MEMBER_LEFT'; user: string; reason: EndReason }
+  | { type: 'MEMBER_LEFT'; user: string; reason: EndReason; detail?: string }
   | { type: 'UPDATED'; call: CallInfo }
   | { type: 'ENDED'; reason: EndReason; by: string | null; detail?: string }
   /** `by` put the call on hold (the server's `held` with everyone holding it, or this device's own hold confirmed). */

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { EndReason, HistoryEntry } from '../../protocol/protocol.js';
-import { findMember, isPending, isPresent, toCallInfo, type CallRecord, type MemberRecord } from '../call-record.js';
+import { declineWords, findMember, isPending, isPresent, toCallInfo, type CallRecord, type MemberRecord } from '../call-record.js';
 import { broadcast, sendToMember, type RulesContext } from './context.js';
 import { releasePair } from './glare.js';
 
@@ -101,7 +101,9 @@ export async function applyExits(context: RulesContext, before: CallRecord, afte
   } else {
     for (const { old, member } of exits) {
       context.log(`call ${after.callId} ${member.user} left ${member.reason ?? 'failed'}`);
-      broadcast(context, after, { type: 'left', callId: after.callId, version: after.version, user: member.user, reason: member.reason ?? 'failed' });
+      const detail = declineWords(member);
+      const left = { type: 'left', callId: after.callId, version: after.version, user: member.user, reason: member.reason ?? 'failed' } as const;
+      broadcast(context, after, detail === undefined ? left : { ...left, detail });
       if (member.reason === 'connection-lost' && old.device !== undefined && !isPending(old)) context.memberRemoved(after, old.user, old.device);
     }
   }
