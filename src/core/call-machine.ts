@@ -118,7 +118,7 @@ export const callMachine = callMachineSetup.createMachine({
     },
     REMOTE_CHANGED: { actions: assign({ remote: ({ event }) => event.remote }) },
     QUALITY_CHANGED: { actions: assign(({ context, event }) => withLocal(context, { quality: event.quality })) },
-    MEDIA_READY: { actions: assign(({ context, event }) => withLocal(context, { session: event.session })) },
+    MEDIA_READY: { actions: assign(({ context, event }) => withLocal(context, { session: event.session, snapshot: event.snapshot })) },
     MEDIA_SNAPSHOT: { actions: assign(({ context, event }) => withLocal(context, { snapshot: event.snapshot })) },
     SCREEN_SHARE: {
       actions: assign(({ context, event }) =>

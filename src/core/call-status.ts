@@ -16,14 +16,12 @@ import type { CallStatus } from './client/types.js';
  * ```
  */
 export function callStatusOf(snapshot: CallMachineSnapshot): CallStatus | null {
-  if (snapshot.matches('idle')) return null;
-  if (snapshot.matches({ outgoing: 'calling' })) return 'calling';
-  if (snapshot.matches({ outgoing: 'ringing' })) return 'ringing';
-  if (snapshot.matches({ incoming: 'ringing' })) return 'incoming';
-  if (snapshot.matches({ incoming: 'answering' })) return 'answering';
-  if (snapshot.matches('connecting')) return 'connecting';
-  if (snapshot.matches({ active: { connection: 'reconnecting' } })) return 'reconnecting';
-  if (snapshot.matches('active')) return 'active';
-  if (snapshot.matches('held')) return 'held';
+  // Read from the state value (not `matches()`): this runs on every change of every call actor.
+  const value = snapshot.value;
+  if (typeof value === 'string') return value === 'idle' ? null : 'connecting';
+  if ('outgoing' in value) return value.outgoing === 'calling' ? 'calling' : 'ringing';
+  if ('incoming' in value) return value.incoming === 'ringing' ? 'incoming' : 'answering';
+  if ('active' in value) return value.active.connection === 'reconnecting' ? 'reconnecting' : 'active';
+  if ('held' in value) return 'held';
   return 'ended';
 }

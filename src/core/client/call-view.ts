@@ -75,7 +75,8 @@ export function missedReason({ direction, call, end }: CallMachineSnapshot['cont
  * ```
  */
 export function isLiveCall(snapshot: CallMachineSnapshot): boolean {
-  return snapshot.status === 'active' && !snapshot.matches('idle') && !snapshot.matches('ended');
+  const { value } = snapshot;
+  return snapshot.status === 'active' && value !== 'idle' && !(typeof value === 'object' && 'ended' in value);
 }
 
 /**
@@ -87,5 +88,6 @@ export function isLiveCall(snapshot: CallMachineSnapshot): boolean {
  * ```
  */
 export function isSettledCall(snapshot: CallMachineSnapshot): boolean {
-  return snapshot.status !== 'active' || snapshot.matches({ ended: 'settled' });
+  const { value } = snapshot;
+  return snapshot.status !== 'active' || (typeof value === 'object' && 'ended' in value && value.ended === 'settled');
 }

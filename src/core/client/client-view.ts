@@ -57,6 +57,10 @@ export function createClientView(root: Actor<typeof rootMachine>): ClientView {
   const listeners = new Set<() => void>();
   const watched = new Map<CallActorRef, { unsubscribe(): void }>();
   let last: RingClientSnapshot | undefined;
+  /** What `last` was made from: the root's snapshot and every call actor's, in order. */
+  let madeFrom: readonly unknown[] = [];
+  /** The root context whose call actors are followed. */
+  let watchedIn: object | undefined;
   /** The snapshot listeners were last told about (a read in between may already have computed a newer one). */
   let announced: RingClientSnapshot | undefined;
 
@@ -85,10 +89,16 @@ export function createClientView(root: Actor<typeof rootMachine>): ClientView {
   }
 
   function getSnapshot(): RingClientSnapshot {
-    const { context } = root.getSnapshot();
+    const rootSnapshot = root.getSnapshot();
+    const { context } = rootSnapshot;
+    const actors = context.current ? [...Object.values(context.calls), context.current] : Object.values(context.calls);
+    // Every hook's selector reads this on every change: unchanged actor snapshots give the same view at once.
+    const sources = [rootSnapshot, ...actors.map((actor) => actor.getSnapshot())];
+    if (last && sameItems(madeFrom, sources)) return last;
+    madeFrom = sources;
     const current = context.current?.getSnapshot();
     const incoming = ringingCalls(context);
-    const calls = liveCalls([...Object.values(context.calls), ...(context.current ? [context.current] : [])]);
+    const calls = liveCalls(actors);
     const ignored = ringingCalls(context, true);
     const next: RingClientSnapshot = {
       connection: context.connection,
@@ -113,6 +123,8 @@ export function createClientView(root: Actor<typeof rootMachine>): ClientView {
   /** Follow every call actor the root holds (their changes change the view too). */
   function watchCalls(): void {
     const { context } = root.getSnapshot();
+    if (context === watchedIn) return;
+    watchedIn = context;
     const held = new Set<CallActorRef>(Object.values(context.calls));
     if (context.current) held.add(context.current);
     for (const [call, subscription] of watched) {

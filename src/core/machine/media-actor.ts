@@ -85,9 +85,13 @@ export function callMediaActor(options: CallMediaActorOptions) {
     let held: Extract<MediaCommand, { type: 'HOLD' }> | undefined;
     let quality: string | undefined;
     let session: MediaSession | undefined;
+    /** `MEDIA_CONNECTED` was sent for this join (the session's `connected` event and the join's end may both say so). */
+    let connected = false;
     const stops: Array<() => void> = [];
     const send = (event: CallMediaEvent) => {
-      if (!left) sendBack(event);
+      if (left || (event.type === 'MEDIA_CONNECTED' && connected)) return;
+      if (event.type === 'MEDIA_CONNECTED') connected = true;
+      sendBack(event);
     };
     const fail = (error: unknown) => send({ type: 'MEDIA_ERROR', error: toRingError(error, 'media') });
 
@@ -111,8 +115,7 @@ export function callMediaActor(options: CallMediaActorOptions) {
             }
           }),
         );
-        send({ type: 'MEDIA_READY', session: made });
-        send({ type: 'MEDIA_SNAPSHOT', snapshot: made.getSnapshot() });
+        send({ type: 'MEDIA_READY', session: made, snapshot: made.getSnapshot() });
         return made;
       });
     created.catch(() => undefined); // a failed factory is reported by the join that needed it
@@ -143,6 +146,7 @@ export function callMediaActor(options: CallMediaActorOptions) {
           created.then((made) => made.capture?.(command.media, options.capture(command.capture))).catch(() => undefined);
           return;
         case 'JOIN':
+          connected = false;
           created
             .then(async (made) => {
               await made.join(command.grant, command.media, options.capture(command.capture));

@@ -287,7 +287,8 @@ export type CallMediaEvent =
   | { type: 'DEVICE_ERROR'; error: MediaDeviceError }
   | { type: 'REMOTE_CHANGED'; remote: Record<string, RemoteMediaState> }
   | { type: 'QUALITY_CHANGED'; quality: ConnectionQuality }
-  | { type: 'MEDIA_READY'; session: MediaSession }
+  /** The media session is made: the session and its first snapshot. */
+  | { type: 'MEDIA_READY'; session: MediaSession; snapshot: MediaSnapshot }
   | { type: 'MEDIA_SNAPSHOT'; snapshot: MediaSnapshot }
   | { type: 'MEDIA_ERROR'; error: RingError }
   /** The screen share started or stopped (asked for, or the browser's "Stop sharing"), or failed to. */
