@@ -87,6 +87,31 @@ describe('someone who is not in a call learns nothing about it and changes nothi
     expect(words[2]).toEqual(words[0]);
   });
 
+  it('an invite with a used call id gets the same refusal from anyone, whatever the call is doing, and changes nothing', async () => {
+    const answers: string[] = [];
+    for (const state of ['ringing', 'active', 'ended'] as const) {
+      h = createHarness();
+      const [alice, bob, carol, mallory] = [await h.connect('alice'), await h.connect('bob'), await h.connect('carol'), await h.connect('mallory')];
+      await setups[state](alice, bob);
+      await h.settle();
+      const stored = await h.store.getCall('c1');
+      // What each member was told beyond the answers to their own requests.
+      const told = (client: HarnessClient) => client.received.filter((message) => !('replyTo' in message)).length;
+      const seen = { alice: told(alice), bob: told(bob), carol: told(carol) };
+      for (const [who, to] of [[mallory, 'carol'], [mallory, 'alice'], [carol, 'mallory'], [alice, 'carol'], [bob, 'carol']] as const) {
+        const answer = await who.request({ type: 'invite', id: rid(), callId: 'c1', to: [to], media: 'audio' });
+        answers.push(answer.type === 'error' ? `${answer.code}: ${answer.message} (${answer.callId ?? ''})` : answer.type);
+      }
+      await h.settle();
+      expect(await h.store.getCall('c1')).toEqual(stored);
+      expect(await h.store.userCall('mallory')).toBeUndefined();
+      expect(await h.store.userCall('carol')).toBeUndefined();
+      expect({ alice: told(alice), bob: told(bob), carol: told(carol) }).toEqual(seen);
+      h.close();
+    }
+    expect(new Set(answers)).toEqual(new Set(['invalid-state: this call id is already used (c1)']));
+  });
+
   it('a call that does not exist is not-found', async () => {
     h = createHarness();
     const mallory = await h.connect('mallory');
