@@ -145,20 +145,20 @@ const VARIANTS: readonly Variant[] = [
 ];
 
 /**
- * What the ring client adds over the bare protocol: its `call -> incoming` and `call -> ringing`
- * p50 with the protocol's (same server setup, same run) as the baseline.
+ * What one setup adds over the bare protocol: its `call -> incoming` and `call -> ringing` p50 with the
+ * protocol's (same server setup otherwise, same run) as the baseline.
  */
-function clientOverProtocolRows(details: Record<string, unknown>): ResultRow[] {
-  const client = details['ring client'] as { incoming: Summary; ringing: Summary } | undefined;
+function overProtocolRows(details: Record<string, unknown>, label: string, name: string): ResultRow[] {
+  const measured = details[label] as { incoming: Summary; ringing: Summary } | undefined;
   const bare = details.protocol as { incoming: Summary; ringing: Summary } | undefined;
-  if (!client || !bare) return [];
-  return (['incoming', 'ringing'] as const).map((name) => ({
-    metric: `ring client over protocol: call -> ${name} p50`,
-    value: client[name].p50,
+  if (!measured || !bare) return [];
+  return (['incoming', 'ringing'] as const).map((step) => ({
+    metric: `${name} over protocol: call -> ${step} p50`,
+    value: measured[step].p50,
     unit: 'ms',
-    baseline: bare[name].p50,
-    baselineLabel: `protocol call -> ${name} p50`,
-    ratio: ratio(client[name].p50, bare[name].p50),
+    baseline: bare[step].p50,
+    baselineLabel: `protocol call -> ${step} p50`,
+    ratio: ratio(measured[step].p50, bare[step].p50),
   }));
 }
 
@@ -218,7 +218,8 @@ async function measure({ log, signal }: BenchmarkContext): Promise<BenchmarkOutp
     log(`webhook receiver: ${await receiver.close()}`);
   }
   rows.push(...liveKitCostRows(details));
-  rows.push(...clientOverProtocolRows(details));
+  rows.push(...overProtocolRows(details, 'ring client', 'ring client'));
+  rows.push(...overProtocolRows(details, 'protocol, metrics + logs + webhooks', 'metrics + logs + webhooks'));
   return { rows, details, notes: [] };
 }
 
