@@ -53,10 +53,15 @@ describe('createLiveKitMedia', () => {
   });
 });
 
-/** A LiveKit room whose connect and publish steps finish when the test says so (a left room loses its engine, as LiveKit's does). */
-function scriptedLiveKit() {
+/**
+ * A LiveKit room whose connect and publish steps finish when the test says so (a left room loses its engine, as LiveKit's does);
+ * `connectFails`: its connect step rejects. Captured tracks are `tracks`; `published` lists the kinds handed to `publishTrack`.
+ */
+function scriptedLiveKit({ connectFails = false } = {}) {
   const steps: Array<() => void> = [];
   const step = () => new Promise<void>((resolve) => steps.push(resolve));
+  const tracks = [{ kind: 'audio', stop: vi.fn() }];
+  const published: string[] = [];
   class Room {
     engine: { pcManager?: object } | undefined = { pcManager: { publisher: { getStats: async () => new Map() } } };
     remoteParticipants = new Map();
@@ -70,11 +75,13 @@ function scriptedLiveKit() {
       getTrackPublication: () => undefined,
       setMicrophoneEnabled: step,
       setCameraEnabled: step,
+      createTracks: async () => tracks,
+      publishTrack: async (track: { kind: string }) => void published.push(track.kind),
     };
     on() {
       return this;
     }
-    connect = step;
+    connect = () => step().then(() => (connectFails ? Promise.reject(new Error('no route to the media server')) : undefined));
     prepareConnection = async () => undefined;
     async disconnect() {
       this.engine = undefined;
@@ -92,8 +99,47 @@ function scriptedLiveKit() {
     for (let tries = 0; tries < 100 && steps.length === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 1));
     steps.shift()?.();
   }
-  return { module, finishStep };
+  return { module, finishStep, tracks, published };
 }
+
+describe('tracks captured at the accept click', () => {
+  it('publish while the room connects', async () => {
+    const livekit = scriptedLiveKit();
+    const media = createLiveKitMedia({ loadLiveKit: async () => livekit.module, statsIntervalMs: 10 });
+    await media.capture?.('audio');
+    const joining = media.join(grant, 'audio');
+    await vi.waitFor(() => expect(livekit.published).toEqual(['audio']));
+    expect(media.getSnapshot().connection).toBe('connecting');
+    await livekit.finishStep(); // connected
+    await joining;
+    expect(livekit.published).toEqual(['audio']);
+    expect(livekit.tracks[0]?.stop).not.toHaveBeenCalled();
+    await media.leave();
+  });
+
+  it('stop when the join fails', async () => {
+    const livekit = scriptedLiveKit({ connectFails: true });
+    const media = createLiveKitMedia({ loadLiveKit: async () => livekit.module, statsIntervalMs: 10 });
+    await media.capture?.('audio');
+    const joining = media.join(grant, 'audio');
+    await livekit.finishStep();
+    await expect(joining).rejects.toMatchObject({ code: 'join-failed' });
+    await vi.waitFor(() => expect(livekit.tracks[0]?.stop).toHaveBeenCalled());
+  });
+
+  it('stop when the session is left while it connects', async () => {
+    const livekit = scriptedLiveKit();
+    const media = createLiveKitMedia({ loadLiveKit: async () => livekit.module, statsIntervalMs: 10 });
+    await media.capture?.('audio');
+    const joining = media.join(grant, 'audio');
+    await vi.waitFor(() => expect(livekit.published).toEqual(['audio']));
+    await media.leave();
+    await livekit.finishStep(); // the connect completes after all
+    await expect(joining).rejects.toMatchObject({ code: 'closed' });
+    await vi.waitFor(() => expect(livekit.tracks[0]?.stop).toHaveBeenCalled());
+    expect(liveMediaIntervals()).toBe(0);
+  });
+});
 
 describe('leaving while a join is still on its way', () => {
   it('starts no statistics timer once left, and the join rejects with closed', async () => {
