@@ -13,7 +13,7 @@
  * connecting                                  (joining the media room)
  * active  (parallel: connection connected|reconnecting, mic on|off, camera on|off; SET_SCREEN_SHARE shares the screen)
  * held    (call waiting: mine = this user holds it, media paused; theirs = everyone else holds it)
- * ended   (closing -> settled once the server answered this device's farewell; context.endReason, context.endedBy)
+ * ended   (closing -> settled once the server answered this device's farewell; context.end.reason, context.end.by)
  * ```
  *
  * @packageDocumentation
