@@ -61,6 +61,7 @@ export {
 } from './core/precheck/types.js';
 export { createLiveKitMedia, type LiveKitMediaOptions, type LiveKitModule } from './core/media/livekit.js';
 export * from './core/media/devices.js';
+export { getDefaultDeviceManager } from './core/media/default-devices.js';
 export * from './core/media/errors.js';
 export * from './core/media/screen-share.js';
 export { RESOLUTION_PRESETS, DEFAULT_RESOLUTION, audioConstraints, videoConstraints, videoResolution } from './core/media/constraints.js';

@@ -22,9 +22,7 @@ import type { RingClient, RingClientOptions } from './client/types.js';
 import type { PreCallCheckOptions } from './precheck/types.js';
 import { RingError, toRingError } from './errors.js';
 import { createLiveKitMediaFactory } from './media/default-factory.js';
-import { getDefaultDeviceManager } from './media/devices.js';
-import { audioConstraints, videoConstraints } from './media/constraints.js';
-import { guessFailedKind, toMediaDeviceError } from './media/errors.js';
+import { getDefaultDeviceManager } from './media/default-devices.js';
 import { takeNotificationHandoffs } from './push/notification-handoff.js';
 import { createPushNotifications } from './push/push-notifications.js';
 import { reportVisibility } from './push/visibility-reporter.js';
@@ -33,8 +31,6 @@ import { loadClientSchemas } from './load-client-schemas.js';
 
 export type { CallMessageLog } from './call-messages.js';
 
-/** What a pre-call check borrows from the page (already loaded here), so its own chunk shares no module with it. */
-const deviceHelpers = { audioConstraints, videoConstraints, toMediaDeviceError, guessFailedKind };
 export type {
   AcceptOptions,
   BackoffOptions,
@@ -128,7 +124,7 @@ export function createRingClient(options: RingClientOptions): RingClient {
         throw toRingError(error, 'internal');
       });
       try {
-        return await runPreCallCheck({ request: connection.request, media, chosenDevices, capture: options.capture, helpers: deviceHelpers }, checkOptions);
+        return await runPreCallCheck({ request: connection.request, media, chosenDevices, capture: options.capture }, checkOptions);
       } catch (error) {
         throw toRingError(error, 'invalid-argument');
       }

@@ -9,8 +9,8 @@ import type { RingClient } from '../core/ring-client.js';
 import type { CurrentCall, RingClientSnapshot } from '../core/client/types.js';
 import type { Extra } from '../protocol/protocol.js';
 import { displayNames, type UserLookup } from './components/users.js';
-import { formatMessage, type RingMessages } from './i18n/messages.js';
-import { useRingLanguage, useRingMessages, type LocaleProps } from './i18n/context.js';
+import { formatMessage, type RingingMessages } from './i18n/ringing-messages.js';
+import { useRingLanguage, useRingingMessages, type LocaleProps } from './i18n/context.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
 import { rememberCallOrigin } from './focus/call-focus.js';
@@ -81,7 +81,7 @@ export interface CallButtonBag {
   /** Spread on the element that shows {@link CallButtonBag.reason} (it describes the button). */
   reasonProps: { id: string; lang: string; dir: 'ltr' | 'rtl' };
   /** The words in use. */
-  messages: RingMessages;
+  messages: RingingMessages;
 }
 
 function callWith(call: CurrentCall | null, to: readonly string[]): CurrentCall | null {
@@ -107,20 +107,20 @@ function inCall(snapshot: RingClientSnapshot): boolean {
   return snapshot.call !== null && snapshot.call.status !== 'ended';
 }
 
-function reasonOf(state: CallButtonState, inAnyCall: boolean, messages: RingMessages): string | undefined {
+function reasonOf(state: CallButtonState, inAnyCall: boolean, messages: RingingMessages): string | undefined {
   if (state === 'connecting') return messages.connectingReason;
   if (state !== 'unavailable') return undefined;
   return inAnyCall ? messages.busyReason : messages.offlineReason;
 }
 
-function labelOf(state: CallButtonState, video: boolean, messages: RingMessages): string {
+function labelOf(state: CallButtonState, video: boolean, messages: RingingMessages): string {
   if (state === 'calling' || state === 'ringing') return messages.cancelCallLabel;
   if (state === 'incoming') return messages.declineCallLabel;
   if (state === 'active') return messages.hangUpCallLabel;
   return video ? messages.videoCallLabel : messages.callLabel;
 }
 
-function textOf(state: CallButtonState, video: boolean, messages: RingMessages): string {
+function textOf(state: CallButtonState, video: boolean, messages: RingingMessages): string {
   if (state === 'calling' || state === 'ringing') return messages.cancel;
   if (state === 'incoming') return messages.decline;
   if (state === 'active') return messages.hangUp;
@@ -150,7 +150,7 @@ function textOf(state: CallButtonState, video: boolean, messages: RingMessages):
 export function useCallButton(options: UseCallButtonOptions): CallButtonBag {
   const { video = false, extra, getUser, ringback = true, endsCall = true, onError, locale, messages: overrides } = options;
   const client = useRingClient(options.client);
-  const messages = useRingMessages({ locale, messages: overrides });
+  const messages = useRingingMessages({ locale, messages: overrides });
   const language = useRingLanguage({ locale, messages: overrides });
   const to = typeof options.to === 'string' ? [options.to] : [...options.to];
   const { state, inAnyCall, user } = useRingSelector(

@@ -10,8 +10,8 @@ import type { CallInfo } from '../protocol/protocol.js';
 import type { RingClient } from '../core/ring-client.js';
 import { useCallNotification } from './components/use-call-notification.js';
 import { displayName, displayNames, type UserLookup } from './components/users.js';
-import { formatMessage, type RingMessages } from './i18n/messages.js';
-import { useRingLanguage, useRingMessages, type LocaleProps } from './i18n/context.js';
+import { formatMessage, type RingingMessages } from './i18n/ringing-messages.js';
+import { useRingLanguage, useRingingMessages, type LocaleProps } from './i18n/context.js';
 import { useIncomingFocus, type IncomingFocusOptions } from './focus/use-incoming-focus.js';
 import { useCallSound } from './sound/use-call-sound.js';
 import type { SoundSetting } from './sound/tones.js';
@@ -67,7 +67,7 @@ export interface IncomingCallModalBag {
   /** Other people invited to the shown group call. */
   others: string[];
   /** The words in use. */
-  messages: RingMessages;
+  messages: RingingMessages;
   /** Title text (Incoming call / Incoming video call). */
   title: string;
   /** Description text (`{name} is calling you`). */
@@ -164,7 +164,7 @@ export function useIncomingCallModal(options: UseIncomingCallModalOptions = {}):
     client,
     shallowEqual,
   );
-  const messages = useRingMessages({ locale, messages: overrides });
+  const messages = useRingingMessages({ locale, messages: overrides });
   const language = useRingLanguage({ locale, messages: overrides });
   const titleId = useId();
   const descriptionId = useId();

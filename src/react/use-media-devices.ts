@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import { useMemo } from 'react';
-import { type DeviceManager, type DeviceSnapshot, getDefaultDeviceManager } from '../core/media/devices.js';
+import { getDefaultDeviceManager } from '../core/media/default-devices.js';
+import type { DeviceManager, DeviceSnapshot } from '../core/media/devices.js';
 import type { DeviceKind } from '../core/media/types.js';
 import type { RingClient } from '../core/ring-client.js';
 import { useMaybeRingClient } from './use-ring-client.js';

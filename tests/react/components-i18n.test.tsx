@@ -6,7 +6,7 @@ import { DeviceSelect } from '../../src/react/components/device-select.js';
 import { builtInLocaleOf, languageOf } from '../../src/react/i18n/language.js';
 import { RingProvider } from '../../src/react/provider.js';
 import { createMemoryWorld } from '../helpers/client.js';
-import { RingI18nProvider, useRingMessages, type LocaleProps } from '../../src/react/i18n/context.js';
+import { RingI18nProvider, useRingingMessages, useRingMessages, type LocaleProps } from '../../src/react/i18n/context.js';
 import {
   describeDeviceErrorIn,
   EN_MESSAGES,
@@ -14,6 +14,7 @@ import {
   formatMessage,
   resolveMessages,
 } from '../../src/react/i18n/messages.js';
+import { EN_RINGING_MESSAGES, resolveRingingMessages, ZH_CN_RINGING_MESSAGES } from '../../src/react/i18n/ringing-messages.js';
 
 function HangUpText(props: LocaleProps) {
   const text = useRingMessages(props);
@@ -62,6 +63,37 @@ describe('i18n', () => {
     expect(text.hangUp).toBe('End');
     expect(text.endReasons.busy).toBe('on the phone');
     expect(text.endReasons.declined).toBe(EN_MESSAGES.endReasons.declined);
+  });
+
+  it('keeps the call button and dialog words in a table of their own, the same as in the whole table', () => {
+    for (const [ringing, whole] of [
+      [EN_RINGING_MESSAGES, EN_MESSAGES],
+      [ZH_CN_RINGING_MESSAGES, ZH_CN_MESSAGES],
+    ] as const) {
+      for (const [key, value] of Object.entries(ringing)) expect(whole[key as keyof typeof whole]).toEqual(value);
+    }
+    expect(Object.keys(ZH_CN_RINGING_MESSAGES).sort()).toEqual(Object.keys(EN_RINGING_MESSAGES).sort());
+    expect(Object.keys(EN_RINGING_MESSAGES)).not.toContain('statusActive');
+    const text = resolveRingingMessages('zh-CN', { accept: '接', hangUpCallLabel: undefined, statusActive: 'x' } as never);
+    expect(text.accept).toBe('接');
+    expect(text.hangUpCallLabel).toBe(ZH_CN_MESSAGES.hangUpCallLabel);
+    expect(Object.keys(text).sort()).toEqual(Object.keys(EN_RINGING_MESSAGES).sort());
+  });
+
+  it('gives the ringing words with the same locale and overrides as useRingMessages', () => {
+    function Both(props: LocaleProps) {
+      const whole = useRingMessages(props);
+      const ringing = useRingingMessages(props);
+      return <p>{`${ringing.accept}=${whole.accept} ${ringing.decline}=${whole.decline}`}</p>;
+    }
+    render(
+      <RingI18nProvider locale="zh-CN" messages={{ decline: '不接' }}>
+        <Both />
+        <Both locale="en" messages={{ accept: 'Pick up' }} />
+      </RingI18nProvider>,
+    );
+    expect(screen.getByText(`${ZH_CN_MESSAGES.accept}=${ZH_CN_MESSAGES.accept} 不接=不接`)).toBeTruthy();
+    expect(screen.getByText('Pick up=Pick up 不接=不接')).toBeTruthy();
   });
 
   it('fills templates and leaves unknown placeholders', () => {

@@ -8,7 +8,17 @@
  */
 import { addListener } from '../listeners.js';
 import { audioConstraints } from './constraints.js';
-import { guessFailedKind, MediaSessionError, toMediaDeviceError } from './errors.js';
+import {
+  browserMediaDevices,
+  browserStorage,
+  checkDeviceChoice,
+  DEVICE_KINDS as KINDS,
+  isDeviceKind,
+  readDeviceChoices,
+  rememberDeviceChoice,
+  SERVER_DEVICE_SNAPSHOT,
+} from './device-choices.js';
+import { guessFailedKind, toMediaDeviceError } from './errors.js';
 import type { DeviceKind, MediaDeviceError } from './types.js';
 
 /** One camera, microphone or speaker. */
@@ -100,39 +110,14 @@ export interface DeviceManager {
   onSelect(listener: (kind: DeviceKind, deviceId: string) => void): () => void;
 }
 
-/**
- * The `localStorage` key a device choice is stored under.
- *
- * @example
- * ```ts
- * localStorage.getItem(deviceStorageKey('videoinput')); // the remembered camera id
- * ```
- */
-export function deviceStorageKey(kind: DeviceKind): string {
-  return `ringkit:device:${kind}`;
-}
+export { browserStorage, deviceStorageKey } from './device-choices.js';
 
-const KINDS: readonly DeviceKind[] = ['audioinput', 'videoinput', 'audiooutput'];
 const LIST_OF: Record<DeviceKind, 'microphones' | 'cameras' | 'speakers'> = {
   audioinput: 'microphones',
   videoinput: 'cameras',
   audiooutput: 'speakers',
 };
 const PERMISSION_NAME = { audioinput: 'microphone', videoinput: 'camera' } as const;
-
-const SERVER_SNAPSHOT: DeviceSnapshot = Object.freeze<DeviceSnapshot>({
-  supported: false,
-  ready: false,
-  cameras: [],
-  microphones: [],
-  speakers: [],
-  selected: {},
-  permission: { audioinput: 'unknown', videoinput: 'unknown', audiooutput: 'unknown' },
-});
-
-function isDeviceKind(value: unknown): value is DeviceKind {
-  return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
-}
 
 function sameDevices(a: readonly DeviceInfo[], b: readonly DeviceInfo[]): boolean {
   return a.length === b.length && a.every((d, i) => d.deviceId === b[i]?.deviceId && d.label === b[i]?.label);
@@ -144,27 +129,6 @@ function sameRecord<T>(a: Readonly<Partial<Record<DeviceKind, T>>>, b: Readonly<
 
 function toPermission(state: string): DevicePermission {
   return state === 'granted' || state === 'denied' || state === 'prompt' ? state : 'unknown';
-}
-
-function browserMediaDevices(): MediaDevicesLike | null {
-  return typeof navigator !== 'undefined' && navigator.mediaDevices ? navigator.mediaDevices : null;
-}
-
-/**
- * The page's `localStorage`, or `null` where there is none or it is blocked.
- *
- * @internal
- * @example
- * ```ts
- * browserStorage()?.getItem('ringkit:device:audioinput');
- * ```
- */
-export function browserStorage(): StorageLike | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // access denied (sandboxed iframe, blocked cookies)
-  }
 }
 
 function browserPermissions(): PermissionsLike | null {
@@ -205,15 +169,7 @@ export function createDeviceManager(options: DeviceManagerOptions = {}): DeviceM
   let stopWatching: (() => void) | undefined;
 
   function readPreferences(): void {
-    const storage = env().storage;
-    for (const kind of KINDS) {
-      try {
-        const stored = storage?.getItem(deviceStorageKey(kind));
-        if (stored) preferred[kind] ??= stored;
-      } catch {
-        // storage unavailable: nothing remembered
-      }
-    }
+    readDeviceChoices(env().storage, preferred);
   }
 
   function permissionOf(kind: DeviceKind): DevicePermission {
@@ -388,9 +344,7 @@ export function createDeviceManager(options: DeviceManagerOptions = {}): DeviceM
   }
 
   function select(kind: DeviceKind, deviceId: string): boolean {
-    if (!isDeviceKind(kind) || typeof deviceId !== 'string' || deviceId.length === 0 || deviceId.length > 512) {
-      throw new MediaSessionError('invalid-argument', `select(kind, deviceId) needs a device kind and a device id, got ${String(kind)}`);
-    }
+    checkDeviceChoice(kind, deviceId);
     getSnapshot();
     const list = lists[LIST_OF[kind]];
     if (ready && !list.some((device) => device.deviceId === deviceId)) {
@@ -398,11 +352,7 @@ export function createDeviceManager(options: DeviceManagerOptions = {}): DeviceM
       return false;
     }
     preferred[kind] = deviceId;
-    try {
-      env().storage?.setItem(deviceStorageKey(kind), deviceId);
-    } catch {
-      // storage full or blocked: the choice holds for this page only
-    }
+    rememberDeviceChoice(env().storage, kind, deviceId);
     if (error?.kind === kind) error = undefined;
     update();
     for (const listener of [...selectListeners]) listener(kind, deviceId);
@@ -411,7 +361,7 @@ export function createDeviceManager(options: DeviceManagerOptions = {}): DeviceM
 
   return {
     getSnapshot,
-    getServerSnapshot: () => SERVER_SNAPSHOT,
+    getServerSnapshot: () => SERVER_DEVICE_SNAPSHOT,
     subscribe(listener) {
       listeners.add(listener);
       if (listeners.size === 1 && !stopWatching) start();
@@ -428,19 +378,4 @@ export function createDeviceManager(options: DeviceManagerOptions = {}): DeviceM
     select,
     onSelect: (listener) => addListener(selectListeners, listener),
   };
-}
-
-let defaultManager: DeviceManager | undefined;
-
-/**
- * The page's shared device manager, created on first call (for hooks used
- * outside a `<RingProvider>` and pages without a ring client).
- *
- * @example
- * ```ts
- * const { microphones } = getDefaultDeviceManager().getSnapshot();
- * ```
- */
-export function getDefaultDeviceManager(): DeviceManager {
-  return (defaultManager ??= createDeviceManager());
 }

@@ -7,7 +7,8 @@
  */
 import { addListener } from '../listeners.js';
 import { videoEffectsSupported } from './background-processor.js';
-import { browserStorage, type StorageLike } from './devices.js';
+import { browserStorage } from './device-choices.js';
+import type { StorageLike } from './devices.js';
 import {
   type AudioProcessing,
   AudioProcessingSchema,

@@ -5,19 +5,11 @@
  *
  * @packageDocumentation
  */
-import type { audioConstraints, videoConstraints } from '../media/constraints.js';
-import type { guessFailedKind, toMediaDeviceError } from '../media/errors.js';
+import { audioConstraints, videoConstraints } from '../media/constraints.js';
+import { guessFailedKind, toMediaDeviceError } from '../media/errors.js';
 import type { CaptureOptions, DeviceKind } from '../media/types.js';
 import { StepFailure } from './step-runner.js';
 import type { PreCallCheckError } from './types.js';
-
-/** The client's device helpers, handed in (the page loads them already; the check's chunk carries no copy). */
-export interface DeviceHelpers {
-  audioConstraints: typeof audioConstraints;
-  videoConstraints: typeof videoConstraints;
-  toMediaDeviceError: typeof toMediaDeviceError;
-  guessFailedKind: typeof guessFailedKind;
-}
 
 /** What the permissions step got: a track per kind it could open, and the first refusal. */
 export interface Captured {
@@ -47,23 +39,22 @@ function asFailure(error: PreCallCheckError): StepFailure {
  *
  * @example
  * ```ts
- * const captured = await captureDevices(navigator.mediaDevices, helpers, { audio: true, video: true }, capture, signal);
+ * const captured = await captureDevices(navigator.mediaDevices, { audio: true, video: true }, capture, signal);
  * ```
  */
 export async function captureDevices(
   devices: GetUserMedia | null | undefined,
-  helpers: DeviceHelpers,
   wanted: { audio: boolean; video: boolean },
   capture: CaptureOptions,
   signal: AbortSignal,
 ): Promise<Captured> {
   if (!devices) throw new StepFailure('unsupported', 'This browser cannot use a microphone or camera here (a secure context is required).');
   const constraints = (audio: boolean, video: boolean): MediaStreamConstraints => ({
-    audio: audio ? helpers.audioConstraints(capture) : false,
-    video: video ? helpers.videoConstraints(capture) : false,
+    audio: audio ? audioConstraints(capture) : false,
+    video: video ? videoConstraints(capture) : false,
   });
   const toCheckError = (error: unknown, kind: DeviceKind): PreCallCheckError => {
-    const { code, message } = helpers.toMediaDeviceError(error, kind);
+    const { code, message } = toMediaDeviceError(error, kind);
     return kind === 'audiooutput' ? { code, message } : { code, message, kind };
   };
   try {
@@ -71,7 +62,7 @@ export async function captureDevices(
     return { audio: stream.getAudioTracks()[0], video: stream.getVideoTracks()[0] };
   } catch (error) {
     if (signal.aborted) throw signal.reason;
-    if (!(wanted.audio && wanted.video)) throw asFailure(toCheckError(error, helpers.guessFailedKind(error, wanted)));
+    if (!(wanted.audio && wanted.video)) throw asFailure(toCheckError(error, guessFailedKind(error, wanted)));
   }
   const captured: Captured = {};
   for (const kind of ['audio', 'video'] as const) {

@@ -9,7 +9,7 @@
 import type { CaptureOptions, DeviceKind } from '../media/types.js';
 import { browserMeters } from './browser-meters.js';
 import { checkOptions, type CheckSettings } from './check-options.js';
-import { captureDevices, type Captured, type DeviceHelpers } from './device-steps.js';
+import { captureDevices, type Captured } from './device-steps.js';
 import { signalingRoundTrip, visitMediaServer, type ServerStepsHost } from './server-steps.js';
 import { bounded, StepFailure, toCheckError } from './step-runner.js';
 import {
@@ -26,8 +26,6 @@ export interface PreCallCheckHost extends ServerStepsHost {
   chosenDevices(): Partial<Record<DeviceKind, string>>;
   /** The client's capture settings. */
   capture?: CaptureOptions;
-  /** Constraints and device error helpers. */
-  helpers: DeviceHelpers;
 }
 
 /** Camera frames that count as "frames arrive". */
@@ -111,7 +109,7 @@ export async function runPreCallCheck(host: PreCallCheckHost, options: PreCallCh
     if (settings.audio || settings.video) {
       await run('permissions', async (stepSignal) => {
         const devices = options.mediaDevices === undefined ? globalThis.navigator?.mediaDevices : options.mediaDevices;
-        captured = await captureDevices(devices, host.helpers, settings, capture, stepSignal);
+        captured = await captureDevices(devices, settings, capture, stepSignal);
         if (captured.error) throw new StepFailure(captured.error.code, captured.error.message, captured.error.kind);
       });
     } else skip('permissions');

@@ -7,7 +7,7 @@
 import { lazy, Suspense, useEffect, type HTMLAttributes, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { createPortal } from 'react-dom';
 import type { CallInfo, Extra } from '../../protocol/protocol.js';
-import { formatMessage } from '../i18n/messages.js';
+import { formatMessage } from '../i18n/ringing-messages.js';
 import {
   useIncomingCallModal,
   type IncomingCaller,

@@ -6,6 +6,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { languageOf, type RingLanguage } from './language.js';
 import { resolveMessages, type RingMessageOverrides, type RingMessages } from './messages.js';
+import { resolveRingingMessages, type RingingMessages } from './ringing-messages.js';
 
 interface RingI18nValue {
   locale: string | undefined;
@@ -58,20 +59,41 @@ export interface LocaleProps {
  * }
  * ```
  */
-export function useRingMessages({ locale, messages }: LocaleProps = {}): RingMessages {
+export function useRingMessages(props: LocaleProps = {}): RingMessages {
+  return useResolvedMessages(props, resolveMessages);
+}
+
+/**
+ * The call button's and the incoming-call dialog's words, as {@link useRingMessages} picks them,
+ * without the in-call words (so the page before any call does not load them).
+ *
+ * @example
+ * ```tsx
+ * function AcceptHint(props: LocaleProps) {
+ *   const text = useRingingMessages(props);
+ *   return <p>{text.accept}</p>;
+ * }
+ * ```
+ */
+export function useRingingMessages(props: LocaleProps = {}): RingingMessages {
+  return useResolvedMessages(props, resolveRingingMessages);
+}
+
+/** A component's own overrides over the provider's (word tables merged key by key), resolved with `resolve`. */
+function useResolvedMessages<T>({ locale, messages }: LocaleProps, resolve: (locale: string | undefined, overrides?: RingMessageOverrides) => T): T {
   const inherited = useContext(RingI18nContext);
   const effectiveLocale = locale ?? inherited.locale;
   const baseOverrides = inherited.messages;
   return useMemo(() => {
-    if (!messages) return resolveMessages(effectiveLocale, baseOverrides);
-    if (!baseOverrides) return resolveMessages(effectiveLocale, messages);
-    return resolveMessages(effectiveLocale, {
+    if (!messages) return resolve(effectiveLocale, baseOverrides);
+    if (!baseOverrides) return resolve(effectiveLocale, messages);
+    return resolve(effectiveLocale, {
       ...baseOverrides,
       ...messages,
       endReasons: { ...baseOverrides.endReasons, ...messages.endReasons },
       quality: { ...baseOverrides.quality, ...messages.quality },
     });
-  }, [effectiveLocale, baseOverrides, messages]);
+  }, [effectiveLocale, baseOverrides, messages, resolve]);
 }
 
 /**

@@ -5,13 +5,12 @@
  * @packageDocumentation
  */
 import { useMemo } from 'react';
-import { useRingLanguage, useRingMessages, type LocaleProps } from './context.js';
+import { useRingI18n, useRingLanguage, type LocaleProps } from './context.js';
 import { builtInLocaleOf, type RingLocale } from './language.js';
-import type { RingMessages } from './messages.js';
+import type { RingMessageOverrides } from './messages.js';
 
 /**
- * A feature's words for a language tag, with any of its keys found in `overrides` (as
- * `useRingMessages` returns them) applied.
+ * A feature's words for a language tag, with any of its keys found in `overrides` applied.
  *
  * @example
  * ```ts
@@ -23,7 +22,7 @@ import type { RingMessages } from './messages.js';
 export function resolveFeatureMessages<T extends object>(
   builtIn: Readonly<Record<RingLocale, T>>,
   lang: string | undefined,
-  overrides?: Partial<T> | RingMessages,
+  overrides?: Partial<T> | RingMessageOverrides,
 ): T {
   const base = builtIn[builtInLocaleOf(lang)];
   if (!overrides) return base;
@@ -47,6 +46,6 @@ export function resolveFeatureMessages<T extends object>(
  */
 export function useFeatureMessages<T extends object>(builtIn: Readonly<Record<RingLocale, T>>, props: LocaleProps = {}): T {
   const { lang } = useRingLanguage(props);
-  const messages = useRingMessages(props);
-  return useMemo(() => resolveFeatureMessages(builtIn, lang, messages), [builtIn, lang, messages]);
+  const { overrides } = useRingI18n(props);
+  return useMemo(() => resolveFeatureMessages(builtIn, lang, overrides), [builtIn, lang, overrides]);
 }

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './messages.js';
+export { EN_RINGING_MESSAGES, ZH_CN_RINGING_MESSAGES, resolveRingingMessages, type RingingMessages } from './ringing-messages.js';
 export * from './screen-share-messages.js';
 export * from './pip-messages.js';
 export * from './feedback-messages.js';

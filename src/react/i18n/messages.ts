@@ -1,5 +1,6 @@
 /**
- * The words ringkit's components show, in English and Simplified Chinese.
+ * The words ringkit's components show, in English and Simplified Chinese: the call
+ * button's and the incoming-call dialog's (`ringing-messages.ts`) and the in-call ones.
  * Templates use `{name}`-style placeholders filled by {@link formatMessage}.
  *
  * @packageDocumentation
@@ -8,62 +9,15 @@ import type { DeviceKind, MediaDeviceError, MediaDeviceErrorCode } from '../../c
 import type { EndReason } from '../../protocol/protocol.js';
 import type { EffectsMessages } from './effects-messages.js';
 import { builtInLocaleOf, type RingLocale } from './language.js';
+import { EN_RINGING_MESSAGES, formatMessage, ZH_CN_RINGING_MESSAGES, type RingingMessages } from './ringing-messages.js';
 import type { PictureInPictureMessages } from './pip-messages.js';
 import type { ScreenShareMessages } from './screen-share-messages.js';
 import type { FeedbackMessageOverrides } from './feedback-messages.js';
 import type { WaitingDialogMessages } from './waiting-dialog-messages.js';
 import type { WaitingMessages } from './waiting-messages.js';
 
-/** Every string a ringkit component shows. Override any of them through `messages`. */
-export interface RingMessages {
-  /** Button text to start an audio call. */
-  call: string;
-  /** Button text to start a video call. */
-  videoCall: string;
-  /** Accessible label to call someone: `{name}`. */
-  callLabel: string;
-  /** Accessible label to video-call someone: `{name}`. */
-  videoCallLabel: string;
-  /** Button text to withdraw a ringing call. */
-  cancel: string;
-  /** Accessible label of the call button while its call rings: `{name}`. */
-  cancelCallLabel: string;
-  /** Accessible label of the call button while its call is answered: `{name}`. */
-  hangUpCallLabel: string;
-  /** Accessible label of the call button while `{name}` calls this device. */
-  declineCallLabel: string;
-  /** Button text to end a call. */
-  hangUp: string;
-  /** Why the call button is disabled while the client is offline. */
-  offlineReason: string;
-  /** Why the call button is disabled while the client connects. */
-  connectingReason: string;
-  /** Why the call button is disabled while another call rings or runs. */
-  busyReason: string;
-  /** Title of the incoming-call dialog for an audio call. */
-  incomingAudio: string;
-  /** Title of the incoming-call dialog for a video call. */
-  incomingVideo: string;
-  /** Description in the incoming-call dialog: `{name}` is calling you. */
-  incomingFrom: string;
-  /** The other people invited to a group call: `{names}`. */
-  withOthers: string;
-  /** Position in the queue of ringing calls: `{index}` of `{count}`. */
-  queuePosition: string;
-  /** Accept button. */
-  accept: string;
-  /** Accept a video call with audio only. */
-  acceptAsAudio: string;
-  /** Decline button. */
-  decline: string;
-  /** Ignore button: stop ringing on this device only. */
-  ignore: string;
-  /** Button that shows the quick replies of the incoming-call dialog. */
-  replyWithMessage: string;
-  /** Quick replies: declines with these words as the reason (the caller sees them). */
-  quickReplies: readonly string[];
-  /** Browser notification title: `{name}`. */
-  notificationTitle: string;
+/** The in-call strings: status, controls, tiles, device pickers, end reasons, device errors. */
+export interface InCallMessages {
   /** Status: nothing happens. */
   statusIdle: string;
   /** Status: the invite was sent: `{name}`. */
@@ -132,6 +86,9 @@ export interface RingMessages {
   deviceErrors: Record<MediaDeviceErrorCode, string>;
 }
 
+/** Every string a ringkit component shows. Override any of them through `messages`. */
+export interface RingMessages extends RingingMessages, InCallMessages {}
+
 /**
  * Overrides for some of the strings (call waiting's {@link WaitingMessages}, screen sharing's
  * {@link ScreenShareMessages}, picture-in-picture's {@link PictureInPictureMessages} and the rating prompt's words too); the word tables
@@ -151,31 +108,8 @@ export type RingMessageOverrides = Partial<Omit<RingMessages, 'endReasons' | 'qu
 };
 
 /** The English text. */
-export const EN_MESSAGES: RingMessages = {
-  call: 'Call',
-  videoCall: 'Video call',
-  callLabel: 'Call {name}',
-  videoCallLabel: 'Video call {name}',
-  cancel: 'Cancel',
-  cancelCallLabel: 'Cancel call to {name}',
-  hangUpCallLabel: 'Hang up call with {name}',
-  declineCallLabel: 'Decline call from {name}',
-  hangUp: 'Hang up',
-  offlineReason: 'You are offline',
-  connectingReason: 'Connecting to the call service',
-  busyReason: 'You are already in a call',
-  incomingAudio: 'Incoming call',
-  incomingVideo: 'Incoming video call',
-  incomingFrom: '{name} is calling you',
-  withOthers: 'Also invited: {names}',
-  queuePosition: 'Call {index} of {count}',
-  accept: 'Accept',
-  acceptAsAudio: 'Accept as audio',
-  decline: 'Decline',
-  ignore: 'Ignore',
-  replyWithMessage: 'Reply with a message',
-  quickReplies: ["Can't talk now. I'll call you back.", "I'm in a meeting.", "I'm driving."],
-  notificationTitle: '{name} is calling',
+/** The English in-call text. */
+const EN_IN_CALL: InCallMessages = {
   statusIdle: 'Ready',
   statusCalling: 'Calling {name}…',
   statusRinging: 'Ringing {name}…',
@@ -231,32 +165,8 @@ export const EN_MESSAGES: RingMessages = {
   },
 };
 
-/** The Simplified Chinese text. */
-export const ZH_CN_MESSAGES: RingMessages = {
-  call: '语音通话',
-  videoCall: '视频通话',
-  callLabel: '语音通话 {name}',
-  videoCallLabel: '视频通话 {name}',
-  cancel: '取消',
-  cancelCallLabel: '取消呼叫 {name}',
-  hangUpCallLabel: '挂断与 {name} 的通话',
-  declineCallLabel: '拒绝 {name} 的来电',
-  hangUp: '挂断',
-  offlineReason: '您已离线',
-  connectingReason: '正在连接通话服务',
-  busyReason: '您正在通话中',
-  incomingAudio: '语音来电',
-  incomingVideo: '视频来电',
-  incomingFrom: '{name} 正在呼叫您',
-  withOthers: '同时邀请了：{names}',
-  queuePosition: '第 {index} 个，共 {count} 个来电',
-  accept: '接听',
-  acceptAsAudio: '语音接听',
-  decline: '拒绝',
-  ignore: '忽略',
-  replyWithMessage: '回复消息',
-  quickReplies: ['现在不方便接听，稍后回电。', '我在开会。', '我在开车。'],
-  notificationTitle: '{name} 来电',
+/** The Simplified Chinese in-call text. */
+const ZH_CN_IN_CALL: InCallMessages = {
   statusIdle: '就绪',
   statusCalling: '正在呼叫 {name}…',
   statusRinging: '{name} 的设备正在响铃…',
@@ -312,6 +222,17 @@ export const ZH_CN_MESSAGES: RingMessages = {
   },
 };
 
+/** Both tables in one (a pure call, so a bundle that uses neither drops the in-call words: bundlers keep object spreads). */
+function joinTables(ringing: RingingMessages, inCall: InCallMessages): RingMessages {
+  return { ...ringing, ...inCall };
+}
+
+/** The English text. */
+export const EN_MESSAGES: RingMessages = /* @__PURE__ */ joinTables(EN_RINGING_MESSAGES, EN_IN_CALL);
+
+/** The Simplified Chinese text. */
+export const ZH_CN_MESSAGES: RingMessages = /* @__PURE__ */ joinTables(ZH_CN_RINGING_MESSAGES, ZH_CN_IN_CALL);
+
 /** Built-in text by locale. */
 export const BUILT_IN_MESSAGES: Readonly<Record<RingLocale, RingMessages>> = { en: EN_MESSAGES, 'zh-CN': ZH_CN_MESSAGES };
 
@@ -351,16 +272,4 @@ export function describeDeviceErrorIn(messages: RingMessages, error: Pick<MediaD
   return formatMessage(messages.deviceErrors[error.code], { device: messages.deviceNames[error.kind] });
 }
 
-/**
- * Fill a template's `{placeholders}`; unknown placeholders stay as they are.
- *
- * @example
- * ```ts
- * formatMessage('Call {name}', { name: 'Bob' }); // 'Call Bob'
- * ```
- */
-export function formatMessage(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
-    Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match,
-  );
-}
+export { formatMessage } from './ringing-messages.js';
