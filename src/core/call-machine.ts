@@ -29,13 +29,18 @@ import { incomingState } from './machine/incoming-state.js';
 import { outgoingState } from './machine/outgoing-state.js';
 import { callMachineSetup } from './machine/setup.js';
 import { resultEvent, settleRequest } from './machine/shared-transitions.js';
-import type { RequestResult } from './machine/types.js';
+import type { CallMachineEvent, RequestResult } from './machine/types.js';
 
 export type * from './machine/types.js';
 export { callMediaActor, type CallMediaActorOptions } from './machine/media-actor.js';
 export { callRequestActor } from './machine/request-actor.js';
 export { DEFAULT_CALL_TIMEOUTS } from './machine/context.js';
 export { callStatusOf } from './call-status.js';
+
+function newerVersion(event: CallMachineEvent, version: number): number | undefined {
+  const stamp = (event as { version?: unknown }).version;
+  return typeof stamp === 'number' && stamp > version ? stamp : undefined;
+}
 
 /**
  * The call machine. Provide its `request` actor, start it with
@@ -52,11 +57,12 @@ export const callMachine = callMachineSetup.createMachine({
   id: 'call',
   context: ({ input }) => initialCallContext(input),
   initial: 'idle',
+  // A forwarded server message carries its call version: kept after the message's own transition, in the same macrostep.
+  always: {
+    guard: ({ context, event }) => newerVersion(event, context.version) !== undefined,
+    actions: assign({ version: ({ context, event }) => newerVersion(event, context.version) ?? context.version }),
+  },
   on: {
-    VERSION_SEEN: {
-      guard: ({ context, event }) => event.version > context.version,
-      actions: assign({ version: ({ event }) => event.version }),
-    },
     UPDATED: {
       // An update decided before what this actor holds is dropped (it would take the call back).
       guard: ({ context, event }) => event.call.version >= context.version,

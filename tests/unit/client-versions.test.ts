@@ -93,8 +93,7 @@ describe('the client drops stale versions', () => {
   it('accepted before the invite reply: the late reply brings the grant but not its older call', () => {
     const run = startCallActor('alice');
     run.actor.send({ type: 'CALL', callId: 'c1', to: ['bob'], media: 'video' });
-    run.actor.send({ type: 'VERSION_SEEN', version: 3 });
-    run.actor.send({ type: 'ACCEPTED', by: 'bob', media: 'video' });
+    run.actor.send({ type: 'ACCEPTED', by: 'bob', media: 'video', version: 3 });
     expect(run.actor.getSnapshot().matches('connecting')).toBe(true);
     run.actor.send({ type: 'INVITED', call: ringingCall('alice', 'bob', 'video'), livekit: grantFor('alice') });
     const { context } = run.actor.getSnapshot();

@@ -55,8 +55,8 @@ export const rootMachine = rootSetup.createMachine({
         if (stamp) {
           // Messages about a call never take it back: one older than what its actor holds, or about a call over here, is dropped.
           const held = context.calls[stamp.callId];
+          // The forwarded event carries the version (a reply's call brings its own): one call actor step per message.
           if (held ? stamp.version < held.getSnapshot().context.version : context.settled.includes(stamp.callId)) return;
-          if (held) enqueue.sendTo(held, { type: 'VERSION_SEEN', version: stamp.version });
         }
         const forward = callEventOf(message);
         if (forward) {

@@ -7,36 +7,49 @@ import type { CallMachineEvent } from '../machine/types.js';
 import type { CallInfo, ServerMessage } from '../../protocol/protocol.js';
 
 /**
- * The call a server message is about and the call machine event it stands for,
+ * The call a server message is about and the call machine event it stands for (with the
+ * message's call version, which the call actor keeps in the same step),
  * or `null` for messages about the client (welcome, presence, replies...).
  *
  * @example
  * ```ts
- * callEventOf({ type: 'ringing', callId: 'c1', by: 'bob' }); // { callId: 'c1', event: { type: 'RINGING', by: 'bob' } }
+ * callEventOf({ type: 'ringing', callId: 'c1', version: 2, by: 'bob' }); // { callId: 'c1', event: { type: 'RINGING', by: 'bob', version: 2 } }
  * ```
  */
 export function callEventOf(message: ServerMessage): { callId: string; event: CallMachineEvent } | null {
   switch (message.type) {
     case 'ringing':
-      return { callId: message.callId, event: { type: 'RINGING', by: message.by } };
+      return { callId: message.callId, event: { type: 'RINGING', by: message.by, version: message.version } };
     case 'accepted':
-      return { callId: message.callId, event: { type: 'ACCEPTED', by: message.by, media: message.media } };
+      return { callId: message.callId, event: { type: 'ACCEPTED', by: message.by, media: message.media, version: message.version } };
     case 'joined':
-      return { callId: message.callId, event: { type: 'MEMBER_JOINED', user: message.user } };
+      return { callId: message.callId, event: { type: 'MEMBER_JOINED', user: message.user, version: message.version } };
     case 'left':
       return {
         callId: message.callId,
-        event: { type: 'MEMBER_LEFT', user: message.user, reason: message.reason, ...(message.detail === undefined ? {} : { detail: message.detail }) },
+        event: {
+          type: 'MEMBER_LEFT',
+          user: message.user,
+          reason: message.reason,
+          version: message.version,
+          ...(message.detail === undefined ? {} : { detail: message.detail }),
+        },
       };
     case 'ended':
       return {
         callId: message.callId,
-        event: { type: 'ENDED', reason: message.reason, by: message.by, ...(message.detail === undefined ? {} : { detail: message.detail }) },
+        event: {
+          type: 'ENDED',
+          reason: message.reason,
+          by: message.by,
+          version: message.version,
+          ...(message.detail === undefined ? {} : { detail: message.detail }),
+        },
       };
     case 'held':
-      return { callId: message.callId, event: { type: 'HELD', by: message.by, ...(message.heldBy ? { heldBy: message.heldBy } : {}) } };
+      return { callId: message.callId, event: { type: 'HELD', by: message.by, version: message.version, ...(message.heldBy ? { heldBy: message.heldBy } : {}) } };
     case 'resumed':
-      return { callId: message.callId, event: { type: 'RESUMED', by: message.by, ...(message.heldBy ? { heldBy: message.heldBy } : {}) } };
+      return { callId: message.callId, event: { type: 'RESUMED', by: message.by, version: message.version, ...(message.heldBy ? { heldBy: message.heldBy } : {}) } };
     case 'updated':
       return { callId: message.call.callId, event: { type: 'UPDATED', call: message.call } };
     default:

@@ -245,6 +245,19 @@ export type CallUserEvent =
   | { type: 'RESUME' };
 
 /**
+ * The version of the call a server message was decided at, carried by the event the client forwards it as
+ * (the call actor keeps the newest it has seen, in the same step as the event).
+ *
+ * @example
+ * ```ts
+ * actor.send({ type: 'RINGING', by: 'bob', version: 2 });
+ * ```
+ */
+export interface CallVersionStamp {
+  version?: number;
+}
+
+/**
  * Events mapped from server messages about this call, and the results of
  * this call's requests (`INVITED`, `ANSWERED`, `SIGNAL_ERROR`).
  *
@@ -257,18 +270,16 @@ export type CallSignalingEvent =
   | { type: 'INCOMING'; call: CallInfo; livekitUrl?: string; waiting?: boolean }
   | { type: 'INVITED'; call: CallInfo; livekit?: LiveKitGrant }
   | { type: 'ANSWERED'; call: CallInfo; livekit?: LiveKitGrant }
-  | { type: 'RINGING'; by: string }
-  | { type: 'ACCEPTED'; by: string; media: Media }
-  | { type: 'MEMBER_JOINED'; user: string }
-  | { type: 'MEMBER_LEFT'; user: string; reason: EndReason; detail?: string }
+  | ({ type: 'RINGING'; by: string } & CallVersionStamp)
+  | ({ type: 'ACCEPTED'; by: string; media: Media } & CallVersionStamp)
+  | ({ type: 'MEMBER_JOINED'; user: string } & CallVersionStamp)
+  | ({ type: 'MEMBER_LEFT'; user: string; reason: EndReason; detail?: string } & CallVersionStamp)
   | { type: 'UPDATED'; call: CallInfo }
-  | { type: 'ENDED'; reason: EndReason; by: string | null; detail?: string }
+  | ({ type: 'ENDED'; reason: EndReason; by: string | null; detail?: string } & CallVersionStamp)
   /** `by` put the call on hold (the server's `held` with everyone holding it, or this device's own hold confirmed). */
-  | { type: 'HELD'; by: string; heldBy?: string[] }
+  | ({ type: 'HELD'; by: string; heldBy?: string[] } & CallVersionStamp)
   /** `by` took the call off hold (`heldBy`: everyone still holding it, when the server says). */
-  | { type: 'RESUMED'; by: string; heldBy?: string[] }
-  /** The client forwards a message of this version of the call (sent before the message's own event). */
-  | { type: 'VERSION_SEEN'; version: number }
+  | ({ type: 'RESUMED'; by: string; heldBy?: string[] } & CallVersionStamp)
   | { type: 'SIGNAL_ERROR'; code: ErrorCode; message: string; failure?: RingError };
 
 /**
