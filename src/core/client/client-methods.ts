@@ -9,7 +9,7 @@ import { RingError, toRingError } from '../errors.js';
 import type { DeviceKind } from '../media/types.js';
 import type { HistoryEntry, Media, PresenceStatus } from '../../protocol/protocol.js';
 import { loadClientSchemas, loadedClientSchemas } from '../load-client-schemas.js';
-import { MAX_CALLEES, MAX_COMMENT_LENGTH, MAX_DETAIL_LENGTH } from '../../protocol/wire.js';
+import { MAX_CALLEES, MAX_COMMENT_LENGTH, MAX_DETAIL_LENGTH } from '../../protocol/limits.js';
 import type { Actor } from 'xstate';
 import type { CallMachineSnapshot } from '../call-machine.js';
 import type { CallMachineEvent } from '../machine/types.js';

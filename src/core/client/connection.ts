@@ -7,7 +7,7 @@
  */
 import { RingError } from '../errors.js';
 import type { ClientMessage, ServerMessage, ServerMessageOf } from '../../protocol/protocol.js';
-import { PROTOCOL_VERSION } from '../../protocol/wire.js';
+import { PROTOCOL_VERSION } from '../../protocol/limits.js';
 import type { SignalingTransport, TransportFactory } from '../signaling/transport.js';
 import { backoffDelay } from './backoff.js';
 import type { BackoffOptions, ConnectionStatus } from './types.js';
