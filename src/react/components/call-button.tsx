@@ -7,7 +7,7 @@
 import type { ButtonHTMLAttributes, Ref } from 'react';
 import { useCallButton, type UseCallButtonOptions } from '../use-call-button.js';
 import { classNames, composeHandlers, useMergedRef } from './compose.js';
-import { Icon } from './icons.js';
+import { RingingIcon } from './ringing-icons.js';
 
 /** Props of {@link CallButton}. */
 export interface CallButtonProps
@@ -60,7 +60,7 @@ export function CallButton(props: CallButtonProps) {
         onClick={composeHandlers(onClick, buttonProps.onClick)}
         className={classNames('rk-call-button', className)}
       >
-        <Icon name={icon} />
+        <RingingIcon name={icon} />
         <span className="rk-call-button__text">{text}</span>
       </button>
       {reason ? (

@@ -1,21 +1,18 @@
 /**
  * Small inline icons (decorative: hidden from assistive technology; the text says it).
+ * The call button's and the incoming-call dialog's are in `ringing-icons.tsx`, so the page
+ * before any call carries only those.
  *
  * @packageDocumentation
  */
 import type { ReactNode } from 'react';
+import { IconFrame, RINGING_ICON_PATHS, type RingingIconName } from './ringing-icons.js';
 
 /** Names of the built-in icons. */
-export type IconName = 'phone' | 'video' | 'hangup' | 'mic' | 'mic-off' | 'camera-off' | 'speaking' | 'swap';
+export type IconName = RingingIconName | 'mic' | 'mic-off' | 'camera-off' | 'speaking' | 'swap';
 
 const PATHS: Readonly<Record<IconName, ReactNode>> = {
-  phone: (
-    <path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z" />
-  ),
-  video: <path d="M4 6h11a1 1 0 0 1 1 1v3.5l4-3v9l-4-3V17a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1z" />,
-  hangup: (
-    <path d="M12 9c-1.6 0-3.15.25-4.6.72v3.1a1 1 0 0 1-.56.9 11.5 11.5 0 0 0-2.66 1.85 1 1 0 0 1-1.4 0L.3 13.1a1 1 0 0 1 0-1.42A16.9 16.9 0 0 1 12 7a16.9 16.9 0 0 1 11.7 4.68 1 1 0 0 1 0 1.42l-2.48 2.48a1 1 0 0 1-1.4 0 11.3 11.3 0 0 0-2.67-1.85 1 1 0 0 1-.55-.9v-3.1A15 15 0 0 0 12 9z" />
-  ),
+  ...RINGING_ICON_PATHS,
   mic: (
     <path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11z" />
   ),
@@ -40,17 +37,5 @@ const PATHS: Readonly<Record<IconName, ReactNode>> = {
  * ```
  */
 export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
-  return (
-    <svg
-      className="rk-icon"
-      viewBox="0 0 24 24"
-      width={size}
-      height={size}
-      fill="currentColor"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {PATHS[name]}
-    </svg>
-  );
+  return <IconFrame size={size}>{PATHS[name]}</IconFrame>;
 }

@@ -15,7 +15,7 @@ import {
 } from '../use-incoming-call-modal.js';
 import { useRingSelector } from '../use-ring-client.js';
 import { classNames, composeHandlers, initialsOf, useMergedRef } from './compose.js';
-import { Icon } from './icons.js';
+import { RingingIcon } from './ringing-icons.js';
 import { IncomingQuickReplies } from './incoming-quick-replies.js';
 import { displayNames } from './users.js';
 
@@ -165,7 +165,7 @@ export function IncomingCallModal(props: IncomingCallModalProps) {
           </div>
         )}
         <h2 className="rk-incoming__title" {...bag.titleProps}>
-          <Icon name={call.media === 'video' ? 'video' : 'phone'} />
+          <RingingIcon name={call.media === 'video' ? 'video' : 'phone'} />
           <span>{bag.title}</span>
         </h2>
         <p className="rk-incoming__description" {...bag.descriptionProps}>
@@ -186,7 +186,7 @@ export function IncomingCallModal(props: IncomingCallModalProps) {
             onClick={composeHandlers(onDecline, bag.declineProps.onClick)}
             className="rk-button rk-button--decline"
           >
-            <Icon name="hangup" />
+            <RingingIcon name="hangup" />
             <span>{messages.decline}</span>
           </button>
           {bag.acceptAudioProps ? (
@@ -195,7 +195,7 @@ export function IncomingCallModal(props: IncomingCallModalProps) {
               onClick={composeHandlers(onAcceptAudio, bag.acceptAudioProps.onClick)}
               className="rk-button rk-button--accept-audio"
             >
-              <Icon name="phone" />
+              <RingingIcon name="phone" />
               <span>{messages.acceptAsAudio}</span>
             </button>
           ) : null}
@@ -204,7 +204,7 @@ export function IncomingCallModal(props: IncomingCallModalProps) {
             onClick={composeHandlers(onAccept, bag.acceptProps.onClick)}
             className="rk-button rk-button--accept"
           >
-            <Icon name={call.media === 'video' ? 'video' : 'phone'} />
+            <RingingIcon name={call.media === 'video' ? 'video' : 'phone'} />
             <span>{messages.accept}</span>
           </button>
         </div>
